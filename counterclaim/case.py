@@ -1,0 +1,218 @@
+"""The Python API: a :class:`Case` is a folder (or database URL) of analysed articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import stages as _stages  # noqa: F401  (registers every stage)
+from .ingest import MAX_BYTES, IngestError, RawArticle, iter_inputs, to_document
+from .model import ANNOTATION_TYPES, Annotation, CaseRecord, Claim, Document
+from .pipeline import DocContext, Stage, pipeline_version, registry
+from .store import Store
+
+DOCUMENT_STAGES = ["nlp", "dates", "quantities", "claims", "consistency", "techniques"]
+CASE_STAGES = ["align", "hypotheses", "ach"]
+
+
+@dataclass
+class AnalyzeResult:
+    """What one ``analyze`` call did."""
+
+    added: list[str] = field(default_factory=list)
+    reanalysed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, existing doc id)
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+ProgressFn = Callable[[str, int, int], None]
+
+
+class Case:
+    """A case: documents, their annotations, cross-source records and analyst state.
+
+    >>> case = Case("crocus/")                       # doctest: +SKIP
+    >>> case.analyze(["corpus/crocus-seeds"])        # doctest: +SKIP
+    >>> [c.text for c in case.claims(kind="quantity")]  # doctest: +SKIP
+    """
+
+    def __init__(self, location: str | Path, *, user: str = "analyst"):
+        self.location = str(location)
+        self.store = Store.open(location)
+        self.user = user
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Case":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ pipeline
+
+    @staticmethod
+    def document_stages(names: Iterable[str] = DOCUMENT_STAGES) -> list[Stage]:
+        return [registry.get(n) for n in names if n in registry.stages]
+
+    @staticmethod
+    def case_stages(names: Iterable[str] = CASE_STAGES) -> list[Stage]:
+        return [registry.get(n) for n in names if n in registry.stages]
+
+    def pipeline_version(self) -> str:
+        from .nlp import model_version
+
+        return pipeline_version(self.document_stages(), model_version())
+
+    def ingest(self, inputs: Iterable[str], *, allow_private: bool = False, max_bytes: int = MAX_BYTES,
+               stdin: Any = None, result: AnalyzeResult | None = None) -> AnalyzeResult:
+        """Store new documents (deduplicated by content hash) without analysing them."""
+        result = result or AnalyzeResult()
+        taken = self.store.document_ids()
+        seen: dict[str, str] = {}
+        for item in iter_inputs(inputs, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin):
+            if isinstance(item, IngestError):
+                result.errors.append(item)
+                continue
+            self._ingest_one(item, taken, seen, result)
+        return result
+
+    def _ingest_one(self, article: RawArticle, taken: set[str], seen: dict[str, str], result: AnalyzeResult) -> None:
+        from .ingest import sha256
+
+        digest = sha256(article.text)
+        if digest in seen:
+            result.duplicates.append((article.source, seen[digest]))
+            return
+        existing = self.store.document_by_sha(digest)
+        if existing:
+            seen[digest] = existing[0].id
+            result.unchanged.append(existing[0].id)
+            return
+        doc = to_document(article, taken)
+        self.store.add_document(doc)
+        seen[digest] = doc.id
+        result.added.append(doc.id)
+
+    def analyze(self, inputs: Iterable[str] = (), *, n_process: int = 1, batch_size: int = 16,
+                allow_private: bool = False, max_bytes: int = MAX_BYTES, stdin: Any = None,
+                progress: ProgressFn | None = None, run_case_stages: bool = True) -> AnalyzeResult:
+        """Ingest ``inputs`` and analyse every document that is new, unfinished or stale.
+
+        Each document is saved in its own transaction: an interrupted run loses at most
+        the document in flight, and the next call continues from there.
+        """
+        result = self.ingest(inputs, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin)
+        version = self.pipeline_version()
+        status = self.store.document_status()
+        pending = [d for d in self.store.documents() if status[d.id] != ("analysed", version)]
+        stale = {d for d, (s, v) in status.items() if s == "analysed" and v != version}
+        result.reanalysed = [d.id for d in pending if d.id in stale]
+        result.unchanged = [d for d in result.unchanged if d not in stale]
+        self.analyse_documents(pending, version, n_process=n_process, batch_size=batch_size, progress=progress)
+        if run_case_stages:
+            self.run_case_stages(progress=progress)
+        return result
+
+    def analyse_documents(self, docs: list[Document], version: str, *, n_process: int = 1, batch_size: int = 16,
+                          progress: ProgressFn | None = None) -> None:
+        from .nlp import model_version, parse_bytes, parse_many
+
+        stages = self.document_stages()
+        mv = model_version()
+        parsed = parse_many((d.text for d in docs), n_process=n_process, batch_size=batch_size)
+        for n, (document, doc) in enumerate(zip(docs, parsed), 1):
+            ctx = DocContext(document=document, doc=doc)
+            for stage in stages:
+                ctx.add(stage.fn(ctx))
+            self.store.save_analysis(document.id, version, ctx.all(), (mv, parse_bytes(doc)))
+            if progress:
+                progress("documents", n, len(docs))
+
+    def run_case_stages(self, progress: ProgressFn | None = None) -> None:
+        """Recompute every cross-document layer (alignment, hypotheses, ACH suggestions)."""
+        stages = self.case_stages()
+        for n, stage in enumerate(stages, 1):
+            self.store.replace_records(stage.layers, list(stage.fn(self)))
+            if progress:
+                progress("case", n, len(stages))
+
+    # ------------------------------------------------------------------ reading
+
+    def documents(self) -> list[Document]:
+        return self.store.documents()
+
+    def document(self, doc_id: str) -> Document:
+        return self.store.document(doc_id)
+
+    def annotations(self, layer: str, doc_id: str | None = None, *, corrected: bool = True) -> list[Annotation]:
+        """One layer of annotations; with ``corrected`` the analyst's corrections are applied."""
+        items = self.store.annotations(layer, doc_id)
+        if not corrected:
+            return items
+        corrections = self.store.analyst_items("correction")
+        if not corrections:
+            return items
+        out: list[Annotation] = []
+        for item in items:
+            fix = corrections.get(item.id)
+            if fix is None:
+                out.append(item)
+            elif not fix[0].get("deleted"):
+                data = item.model_dump() | fix[0].get("set", {})
+                out.append(type(item).model_validate(data))
+        return out
+
+    def claims(self, doc_id: str | None = None, kind: str | None = None) -> list[Claim]:
+        claims = [c for c in self.annotations("claim", doc_id) if isinstance(c, Claim)]
+        return [c for c in claims if kind is None or c.kind == kind]
+
+    def records(self, layer: str) -> list[CaseRecord]:
+        return self.store.records(layer)
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        doc_id = annotation_id.split("/", 1)[0]
+        for layer in ANNOTATION_TYPES:
+            for item in self.annotations(layer, doc_id):
+                if item.id == annotation_id:
+                    return item
+        raise KeyError(annotation_id)
+
+    # ------------------------------------------------------------------ corrections
+
+    def correct(self, annotation_id: str, *, delete: bool = False, note: str | None = None,
+                expected_rev: int | None = None, **fields: Any) -> int:
+        """Record an analyst correction of an extraction; the source text is untouched."""
+        original = self.annotation_original(annotation_id)
+        current = self.store.analyst_item("correction", annotation_id)
+        data: dict[str, Any] = {"deleted": True} if delete else {"set": (current[0].get("set", {}) if current else {}) | fields}
+        if not delete:
+            type(original).model_validate(original.model_dump() | data["set"])  # refuse invalid values
+        return self.store.put_analyst("correction", annotation_id, data, user=self.user, note=note,
+                                      action="delete" if delete else "correct", expected_rev=expected_rev)
+
+    def annotation_original(self, annotation_id: str) -> Annotation:
+        doc_id = annotation_id.split("/", 1)[0]
+        for item in self.store.annotations(None, doc_id):
+            if item.id == annotation_id:
+                return item
+        raise KeyError(annotation_id)
+
+    def undo(self, edit_id: int) -> None:
+        self.store.undo(edit_id, user=self.user)
+
+    # ------------------------------------------------------------------ export
+
+    def export(self) -> dict[str, Any]:
+        """The whole case as JSON-ready data following ``case.schema.json``."""
+        from .export import export_case
+
+        return export_case(self)

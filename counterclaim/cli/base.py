@@ -1,0 +1,98 @@
+"""Shared CLI pieces: the command group, the --case option, output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .. import __version__
+
+console = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="counterclaim")
+def main() -> None:
+    """Analyse conflicting accounts of one event: claims, conflicts, hypotheses, rhetoric."""
+
+
+def case_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--case", "case_path", required=True, envvar="COUNTERCLAIM_CASE", show_envvar=True,
+        help="Case folder (SQLite) or database URL (postgresql://...).",
+    )(fn)
+
+
+def user_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--user", default=lambda: os.environ.get("USER", "analyst"), show_default="$USER",
+                        help="Name recorded in the audit log.")(fn)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True)
+
+
+def open_case(case_path: str, user: str = "analyst"):
+    from ..case import Case
+
+    return Case(case_path, user=user)
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str | None = None,
+         json_data: Any = None) -> None:
+    """Print rows as a rich table, JSON or CSV (machine formats go to stdout unstyled)."""
+    if fmt == "json":
+        click.echo(json.dumps(json_data if json_data is not None else list(rows), ensure_ascii=False, indent=2, default=str))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        click.echo(buf.getvalue(), nl=False)
+        return
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def fail(message: str, code: int = 1) -> None:
+    console.print(f"[red]error:[/red] {message}")
+    sys.exit(code)
+
+
+def iter_progress(label: str) -> Any:
+    """A rich progress bar fed by the (stage, done, total) callbacks of Case.analyze."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(f"{label} [progress.description]{{task.description}}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+
+
+def compact(items: Iterable[str], limit: int = 3) -> str:
+    items = list(items)
+    return ", ".join(items[:limit]) + (f" (+{len(items) - limit})" if len(items) > limit else "")

@@ -1,0 +1,197 @@
+"""Core commands: analyze, documents, claims, export, schema, edits, undo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+
+import click
+from rich.panel import Panel
+
+from .base import case_option, compact, console, emit, fail, format_option, iter_progress, main, open_case, out, user_option
+
+
+@main.command()
+@click.argument("articles", nargs=-1)
+@case_option
+@click.option("--n-process", default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--batch-size", default=16, show_default=True)
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
+def analyze(articles: tuple[str, ...], case_path: str, n_process: int, batch_size: int, allow_private: bool,
+            max_bytes: int) -> None:
+    """Add ARTICLES (files, folders, globs, URLs, '-' for stdin) to a case and analyse them.
+
+    Unchanged documents are not processed again; a new pipeline version re-processes them.
+    Exits 1 if any input failed (the others are still analysed).
+    """
+    with open_case(case_path) as case, iter_progress("analysing") as progress:
+        tasks: dict[str, int] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        result = case.analyze(list(articles), n_process=n_process, batch_size=batch_size,
+                              allow_private=allow_private, max_bytes=max_bytes, stdin=sys.stdin.buffer,
+                              progress=report)
+        progress.stop()
+        for err in result.errors:
+            console.print(f"[red]error:[/red] {err.source}: {err.reason}")
+        _summary(case, result)
+    if not result.ok:
+        sys.exit(1)
+
+
+def _summary(case, result) -> None:
+    docs = case.documents()
+    counts = Counter(a.layer for layer in ("claim", "quantity", "date", "warning", "technique")
+                     for a in case.annotations(layer))
+    lines = [
+        f"[bold]{len(docs)}[/bold] documents in case ({len(result.added)} added, {len(result.reanalysed)} re-analysed, "
+        f"{len(result.unchanged)} unchanged, {len(result.duplicates)} duplicate inputs, {len(result.errors)} failed)",
+        f"[bold]{counts['claim']}[/bold] claims · [bold]{counts['quantity']}[/bold] figures · "
+        f"[bold]{counts['date']}[/bold] dates · [bold]{counts['technique']}[/bold] technique suggestions",
+    ]
+    for layer in ("conflict_relation", "hypothesis"):
+        try:
+            n = len(case.records(layer))
+        except KeyError:
+            continue
+        lines.append(f"[bold]{n}[/bold] {layer.replace('_', ' ')}s")
+    for w in case.annotations("warning"):
+        lines.append(f"[yellow]warning[/yellow] {w.doc_id}: {w.message}")
+    console.print(Panel("\n".join(lines), title=f"case {case.location}", expand=False))
+
+
+@main.command()
+@case_option
+@format_option("table", "json", "csv")
+def documents(case_path: str, fmt: str) -> None:
+    """List the documents of a case."""
+    with open_case(case_path) as case:
+        docs = case.documents()
+        rows = [
+            {"id": d.id, "outlet": d.outlet, "title": d.title, "published": d.published,
+             "published from": d.published_source, "words": len(d.text.split()), "source": d.source}
+            for d in docs
+        ]
+        emit(rows, ["id", "outlet", "title", "published", "published from", "words", "source"], fmt,
+             json_data=[d.model_dump(mode="json", exclude={"text"}) for d in docs])
+
+
+@main.command()
+@case_option
+@click.option("--doc", "doc_id", help="Only this document.")
+@click.option("--kind", type=click.Choice(["event", "quantity", "attribution", "quote", "evaluation", "prediction",
+                                           "call_to_action"]))
+@click.option("--min-checkworthiness", type=float, default=None)
+@format_option("table", "json", "csv")
+def claims(case_path: str, doc_id: str | None, kind: str | None, min_checkworthiness: float | None, fmt: str) -> None:
+    """Claims with speaker, stance, hedging, kind, figures and dates."""
+    with open_case(case_path) as case:
+        items = case.claims(doc_id, kind)
+        if min_checkworthiness is not None:
+            items = [c for c in items if (c.checkworthiness or 0) >= min_checkworthiness]
+        quantities = {q.id: q for q in case.annotations("quantity", doc_id)}
+        dates = {d.id: d for d in case.annotations("date", doc_id)}
+        rows = []
+        for c in items:
+            rows.append({
+                "id": c.id, "doc": c.doc_id, "offsets": f"{c.start}-{c.end}", "speaker": c.speaker.name,
+                "stance": c.stance, "hedges": [h.cue for h in c.hedges], "kind": c.kind,
+                "check": None if c.checkworthiness is None else round(c.checkworthiness, 2),
+                "figures": [_figure(quantities[q]) for q in c.quantity_ids if q in quantities],
+                "dates": [f"{dates[d].text}={dates[d].value}" for d in c.date_ids if d in dates],
+                "text": c.text,
+            })
+        emit(rows, ["id", "speaker", "stance", "hedges", "kind", "check", "figures", "dates", "text"], fmt,
+             title=f"{len(rows)} claims", json_data=[c.model_dump(mode="json") for c in items])
+
+
+def _figure(q) -> str:
+    value = f"{q.value:g}" if q.value is not None else f"{q.low:g}-{q.high:g}" if q.low is not None and q.high is not None else "?"
+    return " ".join(p for p in (q.qualifier, value, q.unit, q.measure) if p)
+
+
+@main.command()
+@case_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+def export(case_path: str, fmt: str, output: str | None) -> None:
+    """Write the whole case as JSON following case.schema.json."""
+    with open_case(case_path) as case:
+        text = json.dumps(case.export(), ensure_ascii=False, indent=2)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        console.print(f"wrote {output}")
+    else:
+        click.echo(text)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the case file."""
+    from ..export import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@case_option
+@format_option("table", "json", "csv")
+def edits(case_path: str, fmt: str) -> None:
+    """The audit log of analyst edits (who, when, old, new, note)."""
+    with open_case(case_path) as case:
+        items = case.store.edits()
+        rows = [{"id": e.id, "when": e.ts.isoformat(timespec="seconds"), "user": e.user, "action": e.action,
+                 "target": e.target, "old": json.dumps(e.old), "new": json.dumps(e.new), "note": e.note,
+                 "undone": e.undone} for e in items]
+        emit(rows, ["id", "when", "user", "action", "target", "old", "new", "note", "undone"], fmt,
+             json_data=[e.model_dump(mode="json") for e in items])
+
+
+@main.command()
+@click.argument("edit_id", type=int)
+@case_option
+@user_option
+def undo(edit_id: int, case_path: str, user: str) -> None:
+    """Undo one analyst edit (the undo is audited too)."""
+    from ..store import StoreError
+
+    with open_case(case_path, user) as case:
+        try:
+            case.undo(edit_id)
+        except StoreError as exc:
+            fail(str(exc))
+    out.print(f"undid edit {edit_id}")
+
+
+@main.command()
+@click.argument("annotation_id")
+@case_option
+@user_option
+@click.option("--delete", is_flag=True, help="Mark the extraction as false.")
+@click.option("--set", "assignments", multiple=True, metavar="FIELD=JSON", help="e.g. --set value=145 --set measure='\"killed\"'")
+@click.option("--note")
+def correct(annotation_id: str, case_path: str, user: str, delete: bool, assignments: tuple[str, ...],
+            note: str | None) -> None:
+    """Correct an extraction without touching the source text."""
+    fields = {}
+    for item in assignments:
+        key, _, raw = item.partition("=")
+        try:
+            fields[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            fields[key] = raw
+    with open_case(case_path, user) as case:
+        try:
+            case.correct(annotation_id, delete=delete, note=note, **fields)
+        except KeyError:
+            fail(f"no annotation {annotation_id!r}")
+        except ValueError as exc:
+            fail(f"invalid correction: {exc}")
+    out.print(f"corrected {annotation_id}" + (" (deleted)" if delete else f": {compact(fields)}"))
