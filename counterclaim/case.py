@@ -209,6 +209,31 @@ class Case:
     def undo(self, edit_id: int) -> None:
         self.store.undo(edit_id, user=self.user)
 
+    # ------------------------------------------------------------------ stage APIs
+    # Each capability exposes its Python API as an object over this case; the CLI
+    # commands are thin wrappers over the same objects.
+
+    @property
+    def alignment(self) -> Any:
+        """Clusters, relations, stance matrix, figures, aliases, origin groups."""
+        from .align import Alignment
+
+        return Alignment(self)
+
+    @property
+    def hypotheses(self) -> Any:
+        """Discovered and analyst-edited hypotheses with each document's stance."""
+        from .hypotheses import Hypotheses
+
+        return Hypotheses(self)
+
+    @property
+    def ach(self) -> Any:
+        """The ACH matrix, ratings, Admiralty weights, scores and sensitivity."""
+        from .ach import Ach
+
+        return Ach(self)
+
     # ------------------------------------------------------------------ export
 
     def export(self) -> dict[str, Any]:
