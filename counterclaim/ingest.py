@@ -67,17 +67,25 @@ def decode(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise IngestError(source, "undecodable: no text encoding fits") from None
-        text = str(best)
+        text = _detect_and_decode(data, source)
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:4096]) // 50):
         raise IngestError(source, "binary file (control characters)")
     # Normalise line endings only: offsets must index the text we keep, and we keep this one.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _detect_and_decode(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise IngestError(source, "undecodable: no text encoding fits")
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    # Short Latin-script texts tie across cp125x code pages; Windows-1252 is by far the likeliest.
+    chosen = next((m for m in tied if m.encoding == "cp1252"), best)
+    return str(chosen)
 
 
 # --------------------------------------------------------------------------- dates in metadata
@@ -178,7 +186,7 @@ def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSp
                 year = md[2] or (name_full.year if name_full else name_year)
                 inferred = md[2] is None
                 when = _safe_date(year, md[0], md[1]) if year else None
-            spans.append(MetaSpan(kind="dateline", start=start, end=start + m.end(), text=m.group(0).strip(),
+            spans.append(MetaSpan(kind="dateline", start=start, end=start + len(m.group(0).rstrip()), text=m.group(0).strip(),
                                   place=place, date=when, year_inferred=inferred and when is not None,
                                   wire=m["wire"]))
             if when and published is None:
@@ -324,6 +332,30 @@ def _kind_of_path(path: Path) -> str | None:
     return None
 
 
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published"}
+
+
+def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
+    """Metadata the analyst put beside a file (``NAME.meta.json``) overrides what was read."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return article
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IngestError(str(sidecar), f"unreadable metadata file ({exc})") from None
+    unknown = set(meta) - SIDECAR_FIELDS if isinstance(meta, dict) else {"(not an object)"}
+    if unknown:
+        raise IngestError(str(sidecar), f"unknown metadata fields {sorted(unknown)}; allowed: {sorted(SIDECAR_FIELDS)}")
+    for key in ("outlet", "url", "title", "author"):
+        if meta.get(key):
+            setattr(article, key, str(meta[key]))
+    if meta.get("published"):
+        article.published, article.published_source = _parse_given_date(meta["published"], str(sidecar)), "given"
+    return article
+
+
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | IngestError]:
     source = str(path)
     kind = _kind_of_path(path)
@@ -335,7 +367,8 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | I
         if size > max_bytes:
             raise IngestError(source, f"too large ({size:,} bytes; limit {max_bytes:,})")
         raw = decode(path.read_bytes(), source, max_bytes)
-        yield from _by_kind(raw, source, kind)
+        for item in _by_kind(raw, source, kind):
+            yield apply_sidecar(item, path) if isinstance(item, RawArticle) else item
     except IngestError as exc:
         yield exc
     except OSError as exc:
@@ -421,7 +454,8 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
             continue
         path = Path(spec)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                           and not p.name.endswith(SIDECAR_SUFFIX))
             for file in files:
                 if file.suffix.lower() in SUPPORTED:
                     yield from read_file(file, max_bytes)
