@@ -24,15 +24,21 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
   touch "$stamp"
 fi
 
-if [ $want_test = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  # Browser tests drive Debian's Chromium; no tool may download a browser of its own.
-  sudo=""
-  [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo="sudo -n"
-  if [ "$(id -u)" = 0 ] || [ -n "$sudo" ]; then
-    echo "counterclaim: installing Debian chromium + chromium-driver for browser tests" >&2
-    $sudo apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
-  else
-    echo "counterclaim: /usr/bin/chromium missing and no root: browser tests will be skipped" >&2
+# Browser tests drive Debian's Chromium (no tool may download a browser of its own);
+# the PostgreSQL tests start a throwaway server from Debian's postgresql.
+if [ $want_test = 1 ]; then
+  missing=""
+  [ -x /usr/bin/chromium ] || missing="$missing chromium chromium-driver"
+  ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$missing postgresql"
+  if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo="sudo -n"
+    if [ "$(id -u)" = 0 ] || [ -n "$sudo" ]; then
+      echo "counterclaim: installing Debian packages for the tests:$missing" >&2
+      $sudo apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+    else
+      echo "counterclaim: no root to install$missing: browser/PostgreSQL tests will be skipped" >&2
+    fi
   fi
 fi
