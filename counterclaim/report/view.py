@@ -1,0 +1,446 @@
+"""What the report and the workbench show, gathered once from a :class:`Case`.
+
+Both front ends render the same :class:`CaseView`, so a finding looks and
+links the same in the offline file and in the app. Everything is read from
+what the case holds: annotation layers, and the alignment / hypotheses / ACH
+stage APIs when those modules are installed. A missing capability yields
+``None`` and its section shows an empty state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..model import Annotation, Claim, DateMention, Document, Quantity, Technique, Warning
+from .highlight import Run, Span, anchor, runs
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..case import Case
+
+T = TypeVar("T")
+
+# Layers drawn in the narratives, in legend order.
+LEGEND = [
+    ("claim", "claim"),
+    ("quantity", "figure"),
+    ("date", "date"),
+    ("speaker", "quoted speaker"),
+    ("technique", "persuasion technique"),
+]
+
+
+def stage_api(get: Callable[[], T]) -> T | None:
+    """A stage API object, or None while its module is not installed."""
+    try:
+        return get()
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("counterclaim."):
+            return None
+        raise
+
+
+def technique_name(technique: str) -> str:
+    try:
+        from ..techniques.taxonomy import short_name
+    except ModuleNotFoundError:
+        return technique.replace("_", " ")
+    return short_name(technique)
+
+
+def fmt_number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def figure_text(q: Quantity) -> str:
+    """'at least 60 people injured' from a normalised quantity."""
+    if q.value is not None:
+        number = fmt_number(q.value)
+    elif q.low is not None or q.high is not None:
+        number = f"{fmt_number(q.low)}–{fmt_number(q.high)}"
+    else:
+        number = q.text
+    qualifier = "" if q.qualifier in ("exact", "range") else q.qualifier
+    return " ".join(p for p in (qualifier, number, q.unit, q.measure) if p)
+
+
+def date_text(d: DateMention) -> str:
+    if d.value is None:
+        return d.text
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "decade": "%Y"}.get(d.precision or "day", "%Y-%m-%d")
+    return d.value.strftime(fmt) + ("s" if d.precision == "decade" else "")
+
+
+@dataclass
+class Finding:
+    """One annotation as the reader meets it: where it is, what it says, how to get there."""
+
+    item: Annotation
+    kind: str
+    label: str
+    doc: Document
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.item.id)
+
+    @property
+    def card(self) -> str:
+        return anchor(self.item.id, "card")
+
+    @property
+    def quote(self) -> str:
+        return self.doc.text[self.item.start:self.item.end]
+
+
+@dataclass
+class SourceRow:
+    doc: Document
+    counts: Counter
+    warnings: list[Warning]
+    rating: str | None = None
+
+
+@dataclass
+class FigurePoint:
+    finding: Finding
+    published: dt.date | None
+    outlier: bool = False
+    revision: str | None = None  # the alignment's reason, when the figure is part of a revision series
+    conflict: str | None = None  # the alignment's reason, when another source's figure contradicts it
+
+
+@dataclass
+class Measure:
+    name: str
+    points: list[FigurePoint] = field(default_factory=list)
+
+
+class CaseView:
+    """Lazily computed, cached read model of one case; build a new one after an edit."""
+
+    def __init__(self, case: "Case"):
+        self.case = case
+
+    # ------------------------------------------------------------------ basics
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        return self.case.documents()
+
+    @cached_property
+    def docs(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+    def layer(self, layer: str) -> dict[str, list[Annotation]]:
+        """doc id -> that document's annotations of one layer (corrections applied)."""
+        return self._layers[layer]
+
+    @cached_property
+    def _layers(self) -> dict[str, dict[str, list[Annotation]]]:
+        out: dict[str, dict[str, list[Annotation]]] = {}
+        for layer in ("claim", "quantity", "date", "technique", "warning", "entity"):
+            grouped: dict[str, list[Annotation]] = defaultdict(list)
+            for item in self.case.annotations(layer):
+                grouped[item.doc_id].append(item)
+            out[layer] = grouped
+        return out
+
+    @cached_property
+    def event(self) -> str:
+        return self.case.store.get_meta("event") or ""
+
+    # ------------------------------------------------------------------ findings and highlights
+
+    @cached_property
+    def findings(self) -> dict[str, Finding]:
+        """Every highlighted finding by annotation id (speakers by '<claim id>#speaker')."""
+        out: dict[str, Finding] = {}
+        for layer, label in (("claim", _claim_label), ("quantity", figure_text), ("date", _date_label),
+                             ("technique", lambda t: technique_name(t.technique))):
+            for doc_id, items in self.layer(layer).items():
+                for item in items:
+                    out[item.id] = Finding(item, layer, label(item), self.docs[doc_id])
+        return out
+
+    def finding(self, annotation_id: str) -> Finding | None:
+        return self.findings.get(annotation_id)
+
+    def spans(self, doc_id: str) -> list[Span]:
+        out = [Span(f.item.start, f.item.end, f.kind, f.id, f.label)
+               for f in self.findings.values() if f.doc.id == doc_id]
+        for claim in self.layer("claim").get(doc_id, []):
+            sp = claim.speaker
+            if sp.kind != "outlet" and sp.start is not None and sp.end is not None:
+                out.append(Span(sp.start, sp.end, "speaker", claim.id, f"speaker: {sp.name}"))
+        return out
+
+    def runs(self, doc_id: str) -> list[Run]:
+        return runs(self.docs[doc_id].text, self.spans(doc_id))
+
+    def doc_findings(self, doc_id: str) -> list[Finding]:
+        """A document's findings in reading order (what its cards list)."""
+        items = [f for f in self.findings.values() if f.doc.id == doc_id]
+        return sorted(items, key=lambda f: (f.item.start, -f.item.end, f.kind))
+
+    def claim_of(self, item: Annotation) -> Claim | None:
+        """The claim a figure, date or technique belongs to, if any."""
+        return self._owner.get(item.id)
+
+    @cached_property
+    def _owner(self) -> dict[str, Claim]:
+        owner: dict[str, Claim] = {}
+        for claims in self.layer("claim").values():
+            for c in claims:
+                for ref in (*c.quantity_ids, *c.date_ids):
+                    owner.setdefault(ref, c)
+        claims_by_id = {c.id: c for cs in self.layer("claim").values() for c in cs}
+        for techniques in self.layer("technique").values():
+            for t in techniques:
+                for ref in t.claim_ids:
+                    if ref in claims_by_id:
+                        owner.setdefault(t.id, claims_by_id[ref])
+        return owner
+
+    def claim_parts(self, claim: Claim) -> list[Finding]:
+        """The figures, dates and technique spans inside a claim."""
+        ids = [*claim.quantity_ids, *claim.date_ids, *(t.id for t in self._techniques_by_claim.get(claim.id, []))]
+        return [self.findings[i] for i in ids if i in self.findings]
+
+    def matches(self, claim_id: str) -> list["Match"]:
+        """Other sources' claims paired with this one by the alignment."""
+        return self.alignment.matches.get(claim_id, []) if self.alignment else []
+
+    @cached_property
+    def alignment(self) -> "AlignmentView | None":
+        api = stage_api(lambda: self.case.alignment)
+        return AlignmentView(self, api) if api else None
+
+    @cached_property
+    def hypotheses(self) -> "HypothesesView | None":
+        api = stage_api(lambda: self.case.hypotheses)
+        return HypothesesView(self, api.list(include_inactive=True), api.stances()) if api else None
+
+    @cached_property
+    def ach(self) -> "AchView | None":
+        return None
+
+    @cached_property
+    def _techniques_by_claim(self) -> dict[str, list[Technique]]:
+        out: dict[str, list[Technique]] = defaultdict(list)
+        for techniques in self.layer("technique").values():
+            for t in techniques:
+                for ref in t.claim_ids:
+                    out[ref].append(t)
+        return out
+
+    # ------------------------------------------------------------------ overview
+
+    @cached_property
+    def sources(self) -> list[SourceRow]:
+        ratings = self.source_ratings
+        rows = []
+        for d in self.documents:
+            counts = Counter({layer: len(self.layer(layer).get(d.id, [])) for layer in ("claim", "quantity", "date", "technique")})
+            rows.append(SourceRow(d, counts, list(self.layer("warning").get(d.id, [])), ratings.get(d.id)))
+        return rows
+
+    @cached_property
+    def totals(self) -> Counter:
+        total: Counter = Counter()
+        for row in self.sources:
+            total.update(row.counts)
+        return total
+
+    @cached_property
+    def warnings(self) -> list[Warning]:
+        return [w for ws in self.layer("warning").values() for w in ws]
+
+    @cached_property
+    def source_ratings(self) -> dict[str, str]:
+        """doc id -> Admiralty reliability/credibility code, where the analyst set one."""
+        return {key: _rating_code(data) for key, (data, _rev) in self.case.store.analyst_items("source").items()
+                if _rating_code(data)}
+
+    # ------------------------------------------------------------------ figures and timeline
+
+    @cached_property
+    def measures(self) -> list[Measure]:
+        """Every figure with a measure, grouped by measure, ordered by publication date."""
+        grouped: dict[str, Measure] = {}
+        for doc_id, items in self.layer("quantity").items():
+            for q in items:
+                if not q.measure:
+                    continue
+                measure = grouped.setdefault(q.measure, Measure(q.measure))
+                measure.points.append(FigurePoint(self.findings[q.id], self.docs[doc_id].published))
+        for measure in grouped.values():
+            measure.points.sort(key=lambda p: (p.published or dt.date.max, p.finding.doc.id, p.finding.item.start))
+            _mark_outliers(measure.points)
+            for point in measure.points:
+                claim = self.claim_of(point.finding.item)
+                for r in self.alignment.figure_relations(claim.id) if (claim and self.alignment) else []:
+                    if r.kind == "revision":
+                        point.revision = point.revision or r.reason
+                    else:
+                        point.conflict = point.conflict or r.reason
+        return sorted(grouped.values(), key=lambda m: (-len(m.points), m.name))
+
+    @cached_property
+    def timeline(self) -> list[Finding]:
+        """Dated events across sources, in calendar order (undated mentions last)."""
+        dates = [self.findings[d.id] for ds in self.layer("date").values() for d in ds if d.role == "event"]
+        return sorted(dates, key=lambda f: (f.item.value or dt.date.max, f.doc.id, f.item.start))
+
+    # ------------------------------------------------------------------ techniques
+
+    @cached_property
+    def technique_names(self) -> list[str]:
+        counts = Counter(t.technique for ts in self.layer("technique").values() for t in ts)
+        return [name for name, _ in counts.most_common()]
+
+    def technique_profile(self, doc_id: str) -> Counter:
+        return Counter(t.technique for t in self.layer("technique").get(doc_id, []))
+
+    def technique_findings(self, doc_id: str, technique: str) -> list[Finding]:
+        return [self.findings[t.id] for t in self.layer("technique").get(doc_id, []) if t.technique == technique]
+
+
+OUTLIER_FACTOR = 2.0
+
+
+def _mark_outliers(points: list[FigurePoint]) -> None:
+    """Flag figures more than twice (or under half) the median of the measure's point values.
+
+    A deliberately plain rule an analyst can check by eye; it needs three figures.
+    """
+    values = sorted(p.finding.item.value for p in points if p.finding.item.value)
+    if len(values) < 3:
+        return
+    mid = len(values) // 2
+    median = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    for p in points:
+        v = p.finding.item.value
+        p.outlier = bool(v) and (v > median * OUTLIER_FACTOR or v < median / OUTLIER_FACTOR)
+
+
+def _claim_label(c: Claim) -> str:
+    hedged = " · hedged" if c.hedges else ""
+    return f"{c.kind} claim · {c.stance} ({c.speaker.name}){hedged}"
+
+
+def _date_label(d: DateMention) -> str:
+    precision = f" · {d.precision}" if d.precision else ""
+    return f"{date_text(d)}{precision}{' · relative' if d.relative else ''}"
+
+
+def _rating_code(data: Any) -> str | None:
+    if isinstance(data, dict):
+        code = "".join(str(data.get(k) or "") for k in ("reliability", "credibility"))
+        return code or data.get("rating")
+    return str(data) if data else None
+
+
+# --------------------------------------------------------------------------- cross-source (stage APIs)
+
+
+@dataclass
+class Match:
+    relation: str
+    finding: Finding
+    reason: str = ""
+
+
+@dataclass
+class RelationView:
+    kind: str
+    subtype: str
+    reason: str
+    topic: str
+    a: Finding
+    b: Finding
+
+
+@dataclass
+class Cell:
+    stance: str
+    finding: Finding | None = None
+    note: str = ""
+
+
+@dataclass
+class Row:
+    id: str
+    label: str
+    cells: dict[str, Cell]
+    origin: str = ""
+
+
+RELATION_ORDER = ["contradict", "revision", "compatible", "agree"]
+
+
+class AlignmentView:
+    """Relations, stance matrix and origin groups from ``case.alignment``."""
+
+    def __init__(self, view: CaseView, api: Any):
+        self.api = api
+        f = view.findings
+        clusters = api.clusters()
+        topics = {c.id: c.label for c in clusters}
+        self.records = [r for r in api.relations() if r.type != "unrelated" and r.claim_a in f and r.claim_b in f]
+        self.relations = [RelationView(r.type, r.subtype or "", r.reason, topics.get(r.cluster_id, ""), f[r.claim_a],
+                                       f[r.claim_b]) for r in self.records]
+        self.conflicts = [r for r in self.relations if r.kind == "contradict"]
+        self.matches: dict[str, list[Match]] = defaultdict(list)
+        for r in self.relations:
+            self.matches[r.a.id].append(Match(r.kind, r.b, r.reason))
+            self.matches[r.b.id].append(Match(r.kind, r.a, r.reason))
+        shared = {c.id for c in clusters if len({s.doc_id for s in c.stances if s.stance != "silent"}) > 1}
+        self.stance_rows = [
+            Row(row.cluster_id, row.label, {d: Cell(s.stance, _first(f, s.claim_ids), ", ".join(s.answers))
+                                            for d, s in row.cells.items() if s.stance != "silent"})
+            for row in api.matrix().rows if row.cluster_id in shared
+        ]
+        self.origin_groups = [g for g in api.origin_groups() if len(g.doc_ids) > 1]
+        self.origin_of = {d: (g.wire or g.id) for g in self.origin_groups for d in g.doc_ids}
+
+    @property
+    def by_kind(self) -> list[tuple[str, list[RelationView]]]:
+        groups = defaultdict(list)
+        for r in self.relations:
+            groups[r.kind].append(r)
+        return [(k, groups[k]) for k in RELATION_ORDER if groups.get(k)]
+
+    def figure_relations(self, claim_id: str) -> list[RelationView]:
+        """Revisions and numeric contradictions a figure's claim takes part in."""
+        return [r for r in self.relations if claim_id in (r.a.id, r.b.id)
+                and (r.kind == "revision" or r.subtype == "numeric")]
+
+
+class HypothesesView:
+    """Active hypotheses × documents, each cell linked to the claim it rests on."""
+
+    def __init__(self, view: CaseView, hypotheses: list[Any], stances: list[Any]):
+        self.all = hypotheses
+        self.active = active = [h for h in hypotheses if h.status == "active"]
+        cells: dict[str, dict[str, Cell]] = defaultdict(dict)
+        for s in stances:
+            if s.stance != "absent":
+                claim_ids = [e.claim_id for e in s.evidence]
+                stance = "disputes" if s.disputed else s.stance
+                cells[s.hypothesis_id][s.doc_id] = Cell(stance, _first(view.findings, claim_ids), s.reason)
+        self.rows = [Row(h.id, h.label, cells.get(h.id, {}), h.origin) for h in active]
+
+
+def _first(findings: dict[str, Finding], ids: list[str]) -> Finding | None:
+    return next((findings[i] for i in ids if i in findings), None)

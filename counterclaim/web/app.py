@@ -1,0 +1,198 @@
+"""The local workbench: server-rendered pages over one case, with audited, undoable edits.
+
+Pages render the same :class:`~counterclaim.report.view.CaseView` and section
+templates as the offline report; edits go through the Case and stage APIs,
+which store them as analyst items with ``expected_rev`` so two tabs never
+silently overwrite each other (the stale save gets HTTP 409).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from ..case import Case
+from ..report.highlight import anchor
+from ..report.render import STATIC as REPORT_STATIC
+from ..report.render import SECTIONS, charts, environment, render_report
+from ..report.view import CaseView
+from ..store import ConflictError, StoreError
+from . import edits
+from .security import Guard, GuardMiddleware
+
+HERE = Path(__file__).parent
+STATIC_FILES = {
+    "report.css": (REPORT_STATIC / "report.css", "text/css"),
+    "app.js": (HERE / "static" / "app.js", "text/javascript"),
+}
+NOTICES = {
+    "saved": "Saved.", "deleted": "Extraction marked as false.", "undone": "Edit undone.",
+    "rated": "Rating saved.", "merged": "Merged.", "added": "Added.", "renamed": "Renamed.", "split": "Alias removed.",
+}
+NAV = [("/", "Overview"), ("/narratives", "Narratives"), ("/conflicts", "Conflicts"), ("/figures", "Figures"),
+       ("/stances", "Stances"), ("/hypotheses", "Hypotheses"), ("/ach", "ACH"), ("/timeline", "Timeline"),
+       ("/techniques", "Techniques"), ("/entities", "Entities"), ("/edits", "Audit log")]
+
+
+def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | None = None) -> FastAPI:
+    """The workbench for the case at ``location``; ``guard`` sets token and accepted hosts."""
+    case = Case(location, user=user)
+    guard = guard or Guard()
+    env = environment(HERE / "templates")
+    app = FastAPI(title="counterclaim", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(GuardMiddleware, guard=guard)
+    app.state.case = case
+
+    def link(annotation_id: str) -> str:
+        return doc_link(annotation_id.split("/", 1)[0]) + "#" + anchor(annotation_id)
+
+    def doc_link(doc_id: str) -> str:
+        return "/doc/" + quote(doc_id, safe="")
+
+    def page(request: Request, template: str, *, status: int = 200, view: CaseView | None = None,
+             **context: Any) -> HTMLResponse:
+        view = view or CaseView(case)
+        notice = NOTICES.get(request.query_params.get("done", ""))
+        revs = {k: r for k, (_d, r) in case.store.analyst_items("correction", include_deleted=True).items()}
+        html = env.get_template(template).render(
+            view=view, link=link, doc_link=doc_link, csrf=request.state.csrf, path=request.url.path, nav=NAV,
+            user=case.user, case_name=Path(case.location).name or case.location, notice=notice, error=None,
+            admiralty=None, ach_cell=None, correction_rev=lambda i: revs.get(i, 0),
+            sources_form=edits.source_forms(case), **context)
+        return HTMLResponse(html, status_code=status)
+
+    async def form(request: Request) -> FormData:
+        """The posted form, after the CSRF check every write must pass."""
+        data = await request.form()
+        if not guard.csrf_ok(request.state.session, data.get("csrf")):
+            raise HTTPException(403, "missing or invalid CSRF token: reload the page and try again")
+        return data
+
+    def done(data: FormData, code: str) -> RedirectResponse:
+        target = str(data.get("next") or "/")
+        if not target.startswith("/") or target.startswith(("//", "/\\")):
+            target = "/"
+        path, _, fragment = target.partition("#")
+        sep = "&" if "?" in path else "?"
+        return RedirectResponse(f"{path}{sep}done={code}" + (f"#{fragment}" if fragment else ""), status_code=303)
+
+    def refused(request: Request, data: FormData, message: str, status: int) -> HTMLResponse:
+        return page(request, "refused.html.j2", status=status, error=message, back=str(data.get("next") or "/"))
+
+    def write(request: Request, data: FormData, action: Callable[[], str]) -> Response:
+        """Run one edit; a stale revision is refused with 409, a bad value with 422."""
+        try:
+            code = action()
+        except ConflictError as exc:
+            return refused(request, data, f"Not saved: {exc}", 409)
+        except (StoreError, KeyError, ValueError) as exc:
+            return refused(request, data, f"Not saved: {_first_line(exc)}", 422)
+        return done(data, code)
+
+    # ------------------------------------------------------------------ pages
+
+    @app.get("/", response_class=HTMLResponse)
+    def overview(request: Request) -> HTMLResponse:
+        return page(request, "section.html.j2", section="overview", title="Overview")
+
+    for section_id, label in SECTIONS:
+        if section_id in ("overview", "ach"):
+            continue
+
+        def section_page(request: Request, section_id: str = section_id, label: str = label) -> HTMLResponse:
+            view = CaseView(case)
+            return page(request, "section.html.j2", view=view, section=section_id, title=label,
+                        charts=charts(view, link) if section_id == "figures" else {})
+
+        app.add_api_route(f"/{section_id}", section_page, methods=["GET"], response_class=HTMLResponse)
+
+    @app.get("/doc/{doc_id}", response_class=HTMLResponse)
+    def document(request: Request, doc_id: str) -> HTMLResponse:
+        view = CaseView(case)
+        if doc_id not in view.docs:
+            raise HTTPException(404, "no such document")
+        return page(request, "document.html.j2", view=view, doc=view.docs[doc_id], title=view.docs[doc_id].title or doc_id,
+                    corrections=edits.corrections(case, doc_id))
+
+    @app.get("/hypotheses", response_class=HTMLResponse)
+    def hypotheses(request: Request) -> HTMLResponse:
+        return page(request, "hypotheses.html.j2", title="Hypotheses")
+
+    @app.get("/ach", response_class=HTMLResponse)
+    def ach(request: Request) -> HTMLResponse:
+        return page(request, "ach.html.j2", title="ACH")
+
+    @app.get("/entities", response_class=HTMLResponse)
+    def entities(request: Request) -> HTMLResponse:
+        return page(request, "entities.html.j2", title="Entities", entities=edits.entity_table(case))
+
+    @app.get("/edits", response_class=HTMLResponse)
+    def audit(request: Request) -> HTMLResponse:
+        log = list(reversed(case.store.edits()))
+        return page(request, "edits.html.j2", title="Audit log", log=log, dumps=_dumps)
+
+    @app.get("/report.html")
+    def report() -> Response:
+        # The offline report carries its own CSP (inline hashes); replace the app's for this download.
+        html = render_report(case)
+        name = (Path(case.location).name or "case") + "-report.html"
+        return Response(html, media_type="text/html; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="{quote(name)}"',
+            "Content-Security-Policy": "sandbox; default-src 'none'; frame-ancestors 'none'"})
+
+    @app.get("/static/{name}")
+    def static(name: str) -> Response:
+        if name not in STATIC_FILES:
+            raise HTTPException(404)
+        path, media = STATIC_FILES[name]
+        return Response(path.read_bytes(), media_type=media, headers={"Cache-Control": "no-cache"})
+
+    # ------------------------------------------------------------------ writes
+
+    @app.post("/correct")
+    def correct(request: Request, data: FormData = Depends(form)) -> Response:
+        return write(request, data, lambda: edits.correct(case, data))
+
+    @app.post("/undo")
+    def undo(request: Request, data: FormData = Depends(form)) -> Response:
+        return write(request, data, lambda: case.undo(int(data["edit_id"])) or "undone")
+
+    @app.post("/source")
+    def source(request: Request, data: FormData = Depends(form)) -> Response:
+        return write(request, data, lambda: edits.set_source_rating(case, data))
+
+    @app.post("/ach/rate")
+    def rate(request: Request, data: FormData = Depends(form)) -> Response:
+        return write(request, data, lambda: edits.rate(case, data))
+
+    @app.post("/hypotheses/{action}")
+    def hypotheses_edit(request: Request, action: str, data: FormData = Depends(form)) -> Response:
+        fn = {"add": edits.hypothesis_add, "rename": edits.hypothesis_rename, "merge": edits.hypothesis_merge}.get(action)
+        if fn is None:
+            raise HTTPException(404)
+        return write(request, data, lambda: fn(case, data))
+
+    @app.post("/aliases/{action}")
+    def aliases_edit(request: Request, action: str, data: FormData = Depends(form)) -> Response:
+        fn = {"merge": edits.alias_merge, "split": edits.alias_split}.get(action)
+        if fn is None:
+            raise HTTPException(404)
+        return write(request, data, lambda: fn(case, data))
+
+    return app
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().strip("'\"")
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
+def _dumps(value: Any) -> str:
+    return "—" if value is None else json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)

@@ -1,0 +1,196 @@
+"""The report and the workbench in real headless Chromium: views, edits, 409, hostile input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from counterclaim.report import render_report
+
+from ..test_report import hostile_case  # noqa: F401  (a shared fixture)
+from .conftest import Server, Watch
+
+PAYLOAD_MARKER = "() => [window.__pwned, document.title]"
+
+
+@pytest.fixture(scope="module")
+def report_file(crocus_case, tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "crocus.html"
+    path.write_text(render_report(crocus_case), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def server(crocus_copy):
+    crocus_copy.store.engine.dispose()
+    with Server(crocus_copy.location) as srv:
+        yield srv
+
+
+# --------------------------------------------------------------------------- the offline report
+
+
+def test_report_opens_offline_and_links_lead_to_sentences(context, report_file, shots):
+    page = context.new_page()
+    watch = Watch(page, ("file:", "data:", "about:"))
+    page.goto(report_file.as_uri())
+    assert page.title().endswith("counterclaim report")
+    page.screenshot(path=shots / "report-overview.png")
+    for section in ("narratives", "conflicts", "figures", "stances", "ach", "timeline", "techniques"):
+        page.click(f'nav a[href="#{section}"]')
+        assert page.evaluate("location.hash") == f"#{section}"
+        page.screenshot(path=shots / f"report-{section}.png")
+    # A click on a highlight opens its finding card in the side panel.
+    highlight = page.locator("#narratives a.hl").first
+    highlight.click()
+    panel = page.locator("#panel")
+    assert panel.is_visible() and panel.locator(".card blockquote").inner_text().startswith("“")
+    page.screenshot(path=shots / "report-finding.png")
+    # A number in the figures table leads back to its highlighted sentence.
+    figure_links = page.locator('#figures td.num a')
+    if figure_links.count():
+        target = figure_links.first.get_attribute("href")
+        figure_links.first.click()
+        assert page.evaluate("location.hash") == target
+        assert page.locator(f"{target}").evaluate("el => el.closest('.hl').classList.contains('flash')")
+        page.screenshot(path=shots / "report-figure-to-sentence.png")
+    assert watch.requests == [] and watch.errors == [] and watch.dialogs == []
+
+
+def test_report_reads_without_javascript(browser, report_file, crocus_case, shots):
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    page.goto(report_file.as_uri())
+    texts = page.locator("#narratives .text").all_inner_texts()
+    assert len(texts) == len(crocus_case.documents())
+    for text, doc in zip(texts, crocus_case.documents()):
+        assert doc.text.split("\n")[0].strip() in text
+    page.locator("#figures").scroll_into_view_if_needed()
+    page.screenshot(path=shots / "report-nojs.png")
+    ctx.close()
+
+
+# --------------------------------------------------------------------------- the workbench
+
+
+def test_workbench_views_correction_undo_and_reload(context, server, crocus_copy, shots):
+    page = context.new_page()
+    watch = Watch(page, (server.url, "data:", "about:"))
+    page.goto(server.url + "/")
+    page.screenshot(path=shots / "app-overview.png")
+    for link, name in (("Narratives", "narratives"), ("Conflicts", "conflicts"), ("Figures", "figures"),
+                       ("Stances", "stances"), ("Hypotheses", "hypotheses"), ("ACH", "ach"), ("Entities", "entities")):
+        page.click(f"header nav >> text={link}")
+        page.wait_for_load_state()
+        assert page.url.endswith("/" + name)
+        page.screenshot(path=shots / f"app-{name}.png", full_page=False)
+
+    doc_id = next(d.id for d in crocus_copy.documents() if crocus_copy.claims(d.id))
+    claim = crocus_copy.claims(doc_id)[0]
+    page.goto(f"{server.url}/doc/{doc_id}")
+    page.screenshot(path=shots / "app-document.png")
+    card = page.locator(f'article.card:has(input[name="annotation_id"][value="{claim.id}"])')
+    card.locator('input[name="note"]').fill("browser test: not in the source")
+    card.locator('button[value="delete"]').click()
+    page.wait_for_load_state()
+    assert page.locator("#notice").inner_text() == "Extraction marked as false."
+    page.reload()
+    assert page.locator(f'input[name="annotation_id"][value="{claim.id}"]').count() == 0  # persisted
+    page.screenshot(path=shots / "app-after-delete.png")
+
+    page.goto(server.url + "/edits")
+    assert "browser test: not in the source" in page.locator("table.audit").inner_text()
+    page.screenshot(path=shots / "app-audit.png")
+    page.locator("table.audit button", has_text="Undo").first.click()
+    page.wait_for_load_state()
+    page.goto(f"{server.url}/doc/{doc_id}")
+    assert page.locator(f'input[name="annotation_id"][value="{claim.id}"]').count() == 1
+    assert watch.errors == [] and watch.requests == []
+
+
+def test_two_tabs_second_save_is_refused(context, server, crocus_copy, shots):
+    quantity = next(q for q in crocus_copy.annotations("quantity") if q.value is not None)
+    url = f"{server.url}/doc/{quantity.doc_id}"
+    tabs = [context.new_page(), context.new_page()]
+    for tab in tabs:
+        tab.goto(url)
+    forms = [tab.locator(f'article.card:has(input[name="annotation_id"][value="{quantity.id}"]) form') for tab in tabs]
+    forms[0].locator('input[name="value"]').fill("145")
+    forms[0].locator('button[value="set"]').click()
+    tabs[0].wait_for_load_state()
+    assert tabs[0].locator("#notice").inner_text() == "Saved."
+
+    forms[1].locator('input[name="value"]').fill("999")
+    with tabs[1].expect_response(lambda r: r.url.endswith("/correct")) as response:
+        forms[1].locator('button[value="set"]').click()
+    assert response.value.status == 409
+    notice = tabs[1].locator("#notice")
+    assert notice.is_visible() and "changed by someone else" in notice.inner_text()
+    tabs[1].screenshot(path=shots / "app-conflict-409.png")
+    tabs[0].reload()
+    field = tabs[0].locator(f'article.card:has(input[name="annotation_id"][value="{quantity.id}"]) input[name="value"]')
+    assert float(field.input_value()) == 145
+
+
+def test_ach_rating_persists(context, server, shots):
+    page = context.new_page()
+    page.goto(server.url + "/ach")
+    selects = page.locator("table.ach select[name=rating]")
+    if not selects.count():
+        pytest.skip("no ACH matrix in this case")
+    cell = selects.first
+    current = cell.input_value()
+    new = "II" if current != "II" else "CC"
+    form_id = cell.evaluate("el => el.form.querySelector('[name=evidence]').value + '|' + el.form.querySelector('[name=hypothesis]').value")
+    cell.select_option(new)  # app.js submits on change
+    page.wait_for_url(re.compile(r"done=rated"))
+    page.reload()
+    evidence, hypothesis = form_id.split("|")
+    again = page.locator(f'form:has(input[name=evidence][value="{evidence}"]):has(input[name=hypothesis][value="{hypothesis}"]) select')
+    assert again.input_value() == new
+    page.screenshot(path=shots / "app-ach-rated.png")
+
+
+# --------------------------------------------------------------------------- hostile articles
+
+
+def _assert_nothing_ran(page, watch):
+    pwned, title = page.evaluate(PAYLOAD_MARKER)
+    assert pwned is None, f"payload {pwned} executed"
+    assert "PWNED" not in title
+    assert watch.dialogs == [], watch.dialogs
+    assert page.locator('a[href^="javascript:" i], [onerror], [onload], [onmouseover], iframe, img').count() == 0
+
+
+def _poke(page):
+    """Hover and click what a reader would: highlights, links, the text of hostile URLs."""
+    for locator in (page.locator(".text").first, page.locator("a.hl").first, page.locator(".mono.small").first):
+        if locator.count():
+            locator.hover()
+            locator.click(no_wait_after=True)
+
+
+def test_hostile_report_and_pages_run_nothing(context, hostile_case, tmp_path, shots):
+    path = tmp_path / "hostile.html"
+    path.write_text(render_report(hostile_case), encoding="utf-8")
+    page = context.new_page()
+    watch = Watch(page, ("file:", "data:", "about:"))
+    page.goto(path.as_uri())
+    _poke(page)
+    _assert_nothing_ran(page, watch)
+    assert "<script>window.__pwned=30" in page.locator("#overview").inner_text()  # visible, as text
+    page.screenshot(path=shots / "hostile-report.png")
+    assert watch.requests == []
+
+    hostile_case.store.engine.dispose()
+    with Server(hostile_case.location) as srv:
+        page = context.new_page()
+        watch = Watch(page, (srv.url, "data:", "about:"))
+        for path in ["/", "/narratives", "/figures", "/timeline", "/entities"] + \
+                [f"/doc/{d.id}" for d in hostile_case.documents()]:
+            page.goto(srv.url + path)
+            _poke(page)
+            _assert_nothing_ran(page, watch)
+        page.screenshot(path=shots / "hostile-app-document.png")
+        assert watch.requests == [], watch.requests

@@ -1,0 +1,172 @@
+"""The workbench over HTTP (TestClient): guards, audited edits, undo, optimistic concurrency."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from counterclaim.web import create_app
+from counterclaim.web.security import Guard
+
+from .test_report import hostile_case, inert_problems  # noqa: F401  (a shared fixture)
+
+BASE = "http://127.0.0.1"
+PAGES = ["/", "/narratives", "/conflicts", "/figures", "/stances", "/hypotheses", "/ach", "/timeline", "/techniques",
+         "/entities", "/edits"]
+
+
+def client_for(case, **guard) -> TestClient:
+    case.store.engine.dispose()
+    return TestClient(create_app(case.location, user="tester", guard=Guard(**guard)), base_url=BASE,
+                      follow_redirects=False)
+
+
+@pytest.fixture
+def web(crocus_copy) -> TestClient:
+    return client_for(crocus_copy)
+
+
+def csrf(client: TestClient, path: str = "/") -> str:
+    html = client.get(path).text
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def form_of(html: str, action: str, contains: str = "") -> dict[str, str]:
+    """The hidden and preset fields of the first form posting to ``action`` (that contains ``contains``)."""
+    for form in re.findall(r'<form method="post" action="%s".*?</form>' % re.escape(action), html, re.S):
+        if contains in form:
+            fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+            return {k: v.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&") for k, v in fields.items()}
+    raise AssertionError(f"no form posting to {action} containing {contains!r}")
+
+
+def first_doc(case) -> str:
+    return next(d.id for d in case.documents() if case.claims(d.id))
+
+
+# --------------------------------------------------------------------------- pages and guards
+
+
+def test_every_page_renders_with_security_headers(web, crocus_copy):
+    for path in PAGES + [f"/doc/{d.id}" for d in crocus_copy.documents()]:
+        r = web.get(path)
+        assert r.status_code == 200, path
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert not inert_problems(r.text), path  # only our own /static/app.js
+
+
+def test_session_cookie_is_httponly_and_samesite_strict(web):
+    r = web.get("/")
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+
+
+def test_writes_need_the_csrf_token_and_same_origin(web, crocus_copy):
+    claim = crocus_copy.claims()[0]
+    data = {"annotation_id": claim.id, "action": "delete", "next": "/"}
+    assert web.post("/correct", data=data).status_code == 403
+    assert web.post("/correct", data=data | {"csrf": "forged"}).status_code == 403
+    token = csrf(web)
+    assert web.post("/correct", data=data | {"csrf": token}, headers={"Origin": "http://evil.example"}).status_code == 403
+    assert crocus_copy.store.edits() == []
+    assert web.post("/correct", data=data | {"csrf": token}, headers={"Origin": BASE}).status_code == 303
+
+
+def test_foreign_host_header_is_refused(web):
+    # DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends its own Host.
+    assert web.get("/", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_token_required_when_set(crocus_copy):
+    client = client_for(crocus_copy, token="s3cret", hosts={"*"})
+    assert client.get("/").status_code == 401
+    assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    r = client.get("/narratives?token=s3cret")
+    assert r.status_code == 303 and r.headers["location"] == "/narratives"  # the token leaves the address bar
+    assert client.get("/narratives").status_code == 200  # now by cookie
+
+
+def test_cli_serve_refuses_nothing_but_prints_a_token_beyond_loopback(monkeypatch, crocus_copy):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from counterclaim.cli import main
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    result = CliRunner().invoke(main, ["serve", "--case", crocus_copy.location, "--host", "0.0.0.0", "--port", "9"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\?token=[\w-]{20,}", result.output)
+    assert seen["host"] == "0.0.0.0"
+    result = CliRunner().invoke(main, ["serve", "--case", crocus_copy.location])
+    assert "token" not in result.output and seen["host"] == "127.0.0.1"
+
+
+# --------------------------------------------------------------------------- edits
+
+
+def test_delete_a_claim_is_audited_and_undoable(web, crocus_copy):
+    doc_id = first_doc(crocus_copy)
+    claim = crocus_copy.claims(doc_id)[0]
+    page = web.get(f"/doc/{doc_id}").text
+    fields = form_of(page, "/correct", claim.id)
+    r = web.post("/correct", data=fields | {"action": "delete", "note": "not in the source"})
+    assert r.status_code == 303 and "done=deleted" in r.headers["location"]
+    assert claim.id not in {c.id for c in crocus_copy.claims(doc_id)}
+    page = web.get(f"/doc/{doc_id}").text
+    assert "Corrected by an analyst" in page and f'id="card-' not in page.split(claim.id)[0][-200:]
+    log = web.get("/edits").text
+    assert "tester" in log and "not in the source" in log and claim.id in log
+    undo = form_of(log, "/undo")
+    assert web.post("/undo", data=undo).status_code == 303
+    assert claim.id in {c.id for c in crocus_copy.claims(doc_id)}
+    assert [e.action for e in crocus_copy.store.edits()] == ["delete", "undo"]
+
+
+def test_fix_a_figure_and_a_stale_second_save_is_refused(web, crocus_copy):
+    quantity = next(q for q in crocus_copy.annotations("quantity") if q.value is not None)
+    page = web.get(f"/doc/{quantity.doc_id}").text
+    fields = form_of(page, "/correct", quantity.id)
+    first = web.post("/correct", data=fields | {"action": "set", "value": "145", "measure": quantity.measure or ""})
+    assert first.status_code == 303
+    fixed = crocus_copy.annotation(quantity.id)
+    assert fixed.value == 145 and crocus_copy.annotation_original(quantity.id).value == quantity.value
+    # A second tab still holds the form rendered before the first save.
+    second = web.post("/correct", data=fields | {"action": "set", "value": "150"})
+    assert second.status_code == 409
+    assert "Not saved" in second.text and "changed by someone else" in second.text
+    assert crocus_copy.annotation(quantity.id).value == 145
+
+
+def test_invalid_correction_is_refused_with_a_reason(web, crocus_copy):
+    quantity = crocus_copy.annotations("quantity")[0]
+    fields = form_of(web.get(f"/doc/{quantity.doc_id}").text, "/correct", quantity.id)
+    r = web.post("/correct", data=fields | {"action": "set", "value": "many"})
+    assert r.status_code == 422 and "not a valid value" in r.text
+    assert crocus_copy.store.edits() == []
+
+
+def test_next_cannot_redirect_off_site(web, crocus_copy):
+    claim = crocus_copy.claims()[0]
+    r = web.post("/correct", data={"csrf": csrf(web), "annotation_id": claim.id, "action": "delete",
+                                   "next": "//evil.example/x"})
+    assert r.headers["location"].startswith("/?")
+
+
+def test_downloaded_report_is_sandboxed(web):
+    r = web.get("/report.html")
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    assert r.headers["content-security-policy"].startswith("sandbox")
+
+
+def test_hostile_documents_render_inert(hostile_case):
+    client = client_for(hostile_case)
+    for path in PAGES + [f"/doc/{d.id}" for d in hostile_case.documents()]:
+        r = client.get(path)
+        assert r.status_code == 200, path
+        assert not inert_problems(r.text), (path, inert_problems(r.text))
+        assert 'href="javascript:' not in r.text.lower()
