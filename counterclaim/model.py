@@ -125,6 +125,8 @@ class DateMention(Annotation):
     year_inferred: bool = False
     relative: bool = False
     anchor: str | None = Field(None, description="what a relative date was resolved against")
+    anchor_date: dt.date | None = Field(None, description="the anchor's date, when it was derived ('five days after X')")
+    period_end: dt.date | None = Field(None, description="last day of a period ('in the last fifteen years')")
     role: Literal["event", "publication", "dateline", "other"] = "event"
 
 

@@ -1,3 +1,4 @@
 """Importing this module registers every built-in stage with the pipeline registry."""
 
 from . import nlp  # noqa: F401
+from . import dates, quantities, consistency  # noqa: F401,E402

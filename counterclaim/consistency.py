@@ -1,0 +1,67 @@
+"""Internal-consistency warnings: a document checked against its own publication date.
+
+An article cannot report as past an event dated after it was published; when it does, the
+stated publication date (or the date reading) is wrong. Only dates whose year the text
+states count: a year taken from the publication date cannot contradict it. A publication
+date whose year was itself inferred (a dateline without a year) is flagged too.
+"""
+
+from __future__ import annotations
+
+from .dates import is_past
+from .model import DateMention, Document, MetaSpan, Warning
+from .pipeline import DocContext, registry
+
+VERSION = "1"
+
+
+def _publication_meta(document: Document) -> MetaSpan | None:
+    """The dateline or editorial note the publication date was read from, if any."""
+    return next((m for m in document.meta_spans if m.kind != "title" and m.date == document.published), None)
+
+
+def _warning(ctx: DocContext, start: int, end: int, code: str, message: str, severity: str,
+             related: list[str]) -> Warning:
+    return Warning(id=ctx.make_id("w", start, end), doc_id=ctx.document.id, start=start, end=end,
+                   component="counterclaim.consistency", version=VERSION, code=code, message=message,
+                   severity=severity, related_ids=related)  # type: ignore[arg-type]
+
+
+def anachronisms(ctx: DocContext) -> list[Warning]:
+    """Dates after publication in past-tense clauses ('published January 18' yet 'was killed on March 22, 2024')."""
+    published = ctx.document.published
+    if published is None:
+        return []
+    mentions = ctx.get(DateMention)
+    stated = [m for m in mentions if m.role in ("publication", "dateline") and m.value == published]
+    meta = _publication_meta(ctx.document)
+    where = f" at {meta.start}-{meta.end}" if meta else ""
+    out = []
+    for m in mentions:
+        if m.role != "event" or m.value is None or m.year_inferred or m.relative or m.value <= published:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not is_past(span):
+            continue
+        message = (f"Publication date {published} ({ctx.document.published_source or 'unknown source'}{where}) "
+                   f"precedes {m.value} ({m.text!r} at {m.start}-{m.end}), which the text reports as past")
+        out.append(_warning(ctx, m.start, m.end, "publication_date_anachronism", message, "warning",
+                            [m.id] + [s.id for s in stated]))
+    return out
+
+
+def inferred_year(ctx: DocContext) -> list[Warning]:
+    """The publication date's year was not in the text (e.g. 'March 27—' with the year from the file name)."""
+    meta = _publication_meta(ctx.document)
+    if meta is None or not meta.year_inferred:
+        return []
+    related = [m.id for m in ctx.get(DateMention) if meta.start <= m.start and m.end <= meta.end]
+    message = (f"Publication date {ctx.document.published} takes its year from outside the text "
+               f"({ctx.document.published_source or 'inferred'}); {meta.text!r} states no year")
+    return [_warning(ctx, meta.start, meta.end, "publication_year_inferred", message, "info", related)]
+
+
+@registry.document_stage("consistency", version=VERSION)
+def consistency(ctx: DocContext) -> list[Warning]:
+    """Every internal-consistency warning for one document."""
+    return anachronisms(ctx) + inferred_year(ctx)

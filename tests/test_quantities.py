@@ -1,0 +1,140 @@
+"""Figures: every figure in the bundled articles, and the tricky forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim import nlp
+from counterclaim.model import Document, Quantity
+from counterclaim.pipeline import DocContext
+from counterclaim.quantities import parse_number, quantities
+from tests.conftest import ICWP, OAKKE
+from tests.test_dates import analysed
+
+
+def figures_in(text: str) -> list[Quantity]:
+    document = Document(id="t", source="-", text=text, sha256="-")
+    return quantities(DocContext(document=document, doc=nlp.load()(text)))
+
+
+def one(text: str) -> Quantity:
+    found = figures_in(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def summary(q: Quantity) -> tuple:
+    return (q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.measure)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> dict[str, list[Quantity]]:
+    return {path.name: analysed(str(path)).get(Quantity) for path in (ICWP, OAKKE)}
+
+
+def test_every_icwp_figure(bundled):
+    text = ICWP.read_text(encoding="utf-8")
+    assert [summary(q) for q in bundled[ICWP.name]] == [
+        ("over 6000", 6000, 6000, None, "more than", "people", "attending"),
+        ("137", 137, None, None, "exact", "people", "killed"),
+        ("At least 60", 60, 60, None, "at least", "people", "injured"),
+        ("five", 5, None, None, "exact", "days", "duration"),  # "five days after Putin's re-election"
+        ("six", 6, None, None, "exact", "minutes", "warning time"),
+        ("20", 20, None, None, "exact", "minutes", "warning time"),  # "instead of the usual 20"
+        ("two", 2, None, None, "exact", "missile systems", "destroyed"),
+        ("Two", 2, None, None, "exact", "weeks", "duration"),  # "Two weeks ago"
+        ("four", 4, None, None, "exact", "men", "recruited"),
+        ("$5000 each", 5000, None, None, "exact", "USD", "paid"),
+        ("2.8 million", 2_800_000, None, None, "exact", "people", "security forces"),
+    ]
+    by_text = {q.text: q for q in bundled[ICWP.name]}
+    assert by_text["$5000 each"].per == "person"
+    for q in bundled[ICWP.name]:
+        assert text[q.start:q.end] == q.text
+    measured = {q.text: text[q.measure_start:q.measure_end] for q in bundled[ICWP.name] if q.measure_start is not None}
+    assert measured == {"over 6000": "attending", "137": "killed", "At least 60": "injured",
+                        "six": "warning period", "20": "warning period", "two": "destroyed", "four": "recruited",
+                        "2.8 million": "security forces"}
+
+
+def test_every_oakke_figure(bundled):
+    text = OAKKE.read_text(encoding="utf-8")
+    assert [summary(q) for q in bundled[OAKKE.name]] == [
+        ("two", 2, None, None, "exact", "massacres", "massacres"),  # "two provocative massacres"
+        ("four", 4, None, None, "exact", "apartment blocks", "destroyed"),  # "blowing up of four ... blocks"
+        ("300", 300, None, None, "exact", "people", "killed"),  # "300 dead"
+        ("1000", 1000, None, None, "exact", "people", "injured"),  # "1000 wounded"
+        ("two", 2, None, None, "exact", "democrats", None),
+        ("hundreds", None, 200, 999, "vague", "spectators", "killed"),  # "massacre of hundreds of spectators"
+        ("100 and 1000", None, 100, 1000, "range", "times", "bleed"),
+        ("a few", None, 2, 5, "vague", "hours", "duration"),  # "a few hours after the Kremlin's announcement"
+        ("thousands", None, 2000, 9999, "vague", "children", "kidnapped"),
+        ("fifteen", 15, None, None, "exact", "years", "duration"),
+        ("about 150", 150, None, None, "about", "civilians", "killed"),
+        ("about 100", 100, None, None, "about", "civilians", "killed"),  # the Iran massacre
+        ("two", 2, None, None, "exact", "countries", "unite"),
+        ("3/4 of a century", 75, None, None, "exact", "years", "duration"),
+        ("a few thousand", None, 2000, 5000, "vague", "inhabitants", "killed"),
+    ]
+    measured = [text[q.measure_start:q.measure_end] for q in bundled[OAKKE.name] if q.measure_start is not None]
+    assert {"blowing", "dead", "wounded", "massacre", "kidnapping", "kill"} <= set(measured)
+
+
+def test_not_figures_in_bundled_texts(bundled):
+    texts = {q.text for qs in bundled.values() for q in qs}
+    # dates, the dateline, the editorial note, ordinals and pronoun "one"s are not figures
+    for word in ("9/11", "1917", "1999", "2002", "22", "25", "27", "18", "2024", "III", "One", "first", "one"):
+        assert not any(word == t or t.endswith(" " + word) for t in texts), word
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Between 40 and 60 people were detained.", ("Between 40 and 60", None, 40, 60, "range", "people", "detained")),
+    ("The attack killed 40-60 people.", ("40-60", None, 40, 60, "range", "people", "killed")),
+    ("Two or three people were wounded.", ("Two or three", None, 2, 3, "range", "people", "injured")),
+    ("More than 100 people were killed.", ("More than 100", 100, 100, None, "more than", "people", "killed")),
+    ("Nearly 200 were injured.", ("Nearly 200", 200, None, None, "about", "people", "injured")),
+    ("Up to 50 soldiers were arrested.", ("Up to 50", 50, None, 50, "up to", "soldiers", "detained")),
+    ("Some 3,000 troops attended the parade.", ("Some 3,000", 3000, None, None, "about", "troops", "attending")),
+    ("The deal was worth 1.5bn dollars.", ("1.5bn", 1.5e9, None, None, "exact", "USD", "paid")),
+    ("They paid $2.5 million to the attackers.", ("$2.5 million", 2.5e6, None, None, "exact", "USD", "paid")),
+    ("A dozen people were hurt.", ("A dozen", 12, None, None, "exact", "people", "injured")),
+    ("Half a dozen people were injured.", ("Half a dozen", 6, None, None, "exact", "people", "injured")),
+    ("No fewer than 12 people died.", ("No fewer than 12", 12, 12, None, "at least", "people", "killed")),
+    ("Fewer than 30 were hurt.", ("Fewer than 30", 30, None, 30, "less than", "people", "injured")),
+    ("At most 7 people were detained.", ("At most 7", 7, None, 7, "at most", "people", "detained")),
+    ("No one was killed in the blast.", ("No one", 0, None, None, "exact", "people", "killed")),
+    ("Officials said dozens of people were wounded.", ("dozens", None, 24, 99, "vague", "people", "injured")),
+    ("Tens of thousands of people attended.",
+     ("Tens of thousands", None, 20000, 99999, "vague", "people", "attending")),
+    ("The death toll rose to 143.", ("143", 143, None, None, "exact", "people", "killed")),
+    ("Three hundred and fifty people were evacuated.",
+     ("Three hundred and fifty", 350, None, None, "exact", "people", "evacuated")),
+])
+def test_tricky_figures(sentence, expected):
+    assert summary(one(sentence)) == expected
+
+
+def test_two_measures_in_one_sentence():
+    found = figures_in("Eleven people were killed and twenty-five injured.")
+    assert [(q.value, q.measure) for q in found] == [(11, "killed"), (25, "injured")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was born in 1985 and arrived at 3 p.m. on the 2nd day.",
+    "It was the first attack; World War III looms.",
+    "At 10:30 the gunmen opened fire.",
+    "It has one of the largest halls.",
+    "No one else was there.",
+    "After 9/11 everything changed.",
+    "The revolution of October 1917 began on March 8.",
+])
+def test_not_figures(sentence):
+    assert figures_in(sentence) == []
+
+
+@pytest.mark.parametrize("words, value", [
+    ("twenty-five", 25), ("2.8 million", 2.8e6), ("3/4", 0.75), ("a dozen", 12), ("1.5bn", 1.5e9),
+    ("6,000", 6000), ("two hundred thousand", 200_000), ("none", 0), ("fifteen", 15), ("few", None),
+])
+def test_parse_number(words, value):
+    assert parse_number(words) == value
