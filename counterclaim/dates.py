@@ -44,6 +44,11 @@ _ANCHORED = re.compile(r"\s+(?P<dir>after|before)\s+", re.I)  # used with match(
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|later|earlier|previous|coming|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
+# What dateparser cannot read, trimmed before it reads: "early 2023" -> "2023", "March 22-23" -> "March 22",
+# "between March 1 and March 5" -> "March 1" (a range is dated by its start).
+_PART_OF = re.compile(r"^(?:early|earlier|mid-?|late|later|between|from)\s*(?=\S)", re.I)
+_RANGE_END = re.compile(r"(?:\s*[-–]\s*\d{1,2}\b|\s+(?:and|to|until)\s+.*)$", re.I)
+_NARRATIVE = re.compile(rf"\s(?:{UNITS})\s+(?:later|earlier)$", re.I)  # "two years later": after the story's event
 _MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
 _CALENDAR = re.compile(rf"{_MONTH}|\b\d{{4}}\b|{_RELATIVE.pattern}", re.I)
 
@@ -185,6 +190,9 @@ def _read(ctx: DocContext, ent: Span, earlier: list[_Reading]) -> _Reading | Non
     if period:
         return _period(start, end, period, ctx.document.published, role)
     duration = _DURATION.match(text)
+    if _NARRATIVE.search(text):
+        return _Reading(start, end, relative=True, anchor=f"an earlier event in the text (date unknown); {text}",
+                        role=role)
     if duration and not _RELATIVE.search(text):  # a bare length ("for five days") is no date
         anchored = _ANCHORED.match(ctx.text, ent.end_char)
         return _anchored(ctx, start, ent, duration, anchored, earlier) if anchored else None
@@ -198,11 +206,12 @@ def _calendar(ctx: DocContext, start: int, end: int, text: str, role: str) -> _R
     published = ctx.document.published
     relative = bool(_RELATIVE.search(text))
     inferred = not relative and not _YEAR.search(text)
-    found = resolve(text, published)
+    plain = _RANGE_END.sub("", _PART_OF.sub("", text))
+    found = resolve(plain, published)
     if found and inferred and published and found[0] > published:
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and is_past(span):
-            found = resolve(text, published, prefer_past=True)
+            found = resolve(plain, published, prefer_past=True)
     if found is None:
         why = "unresolved: no publication date" if published is None else "unresolved"
         return _Reading(start, end, relative=relative or inferred, anchor=why, role=role)

@@ -40,6 +40,7 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
 TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
               "month": "months", "year": "years", "decade": "decades", "century": "centuries"}
 YEARS_IN = {"decade": 10, "century": 100}
+UNIT_ALIASES = {"%": "percent", "pct": "percent"}
 CURRENCIES = set(CURRENCY_SIGNS.values()) | set(CURRENCY_WORDS.values())
 
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))  # longest first: "seventeen" before "seven"
@@ -183,7 +184,7 @@ PHRASES = {"warning period": "warning time", "warning": "warning time", "notice"
 CASUALTIES = {"killed", "injured", "casualties"}
 KNOWN_MEASURES = set(COUNT_WORDS.values()) | set(EVENT_NOUNS.values()) | set(VERBS.values())
 # Verbs too light to say what is counted; their complement does ("put 2.8 million people into security forces").
-LIGHT_VERBS = {"be", "have", "put", "get", "make", "take", "give", "send", "bring", "include"}
+LIGHT_VERBS = {"be", "have", "put", "get", "make", "take", "give", "send", "bring", "include", "remain"}
 TREND_VERBS = {"rise", "climb", "reach", "stand", "total", "increase", "grow", "jump", "exceed"}
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative", "appos"}
 # "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
@@ -238,8 +239,11 @@ def _up_from_of(token: Token) -> Token | None:
 Measure = tuple[str, Span]
 
 
-def _measure(span: Span, noun: Token | None) -> Measure | None:
-    """What the figure counts, with the words it was read from; None when the parse says nothing."""
+def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
+    """What the figure counts, with the words it was read from; None when the parse says nothing.
+
+    ``guess`` allows the nearby-verb fallback, which suits counts but not durations
+    ("were detained within 24 hours" does not count detentions)."""
     if noun is not None and noun.lower_ in COUNT_WORDS:
         return COUNT_WORDS[noun.lower_], noun.doc[noun.i:noun.i + 1]
     if noun is not None and noun.lemma_ in EVENT_NOUNS:  # "two massacres" counts massacres
@@ -259,7 +263,7 @@ def _measure(span: Span, noun: Token | None) -> Measure | None:
         if head.dep_ == "attr" or verb.lemma_ in TREND_VERBS:  # "the warning period was six minutes"
             return _subject(verb)
         return _verb(verb) if verb.lemma_ not in LIGHT_VERBS else _complement(verb)
-    return _nearby_verb(span)
+    return _nearby_verb(span) if guess else None
 
 
 def _verb(verb: Token) -> Measure:
@@ -278,7 +282,10 @@ def _subject(verb: Token) -> Measure | None:
 
 
 def _complement(verb: Token) -> Measure | None:
-    """Light verbs: 'put 2.8 million people into security forces'."""
+    """Light verbs: 'put 2.8 million people into security forces', '95 remain missing'."""
+    state = next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if state is not None:
+        return state.lower_, verb.doc[state.i:state.i + 1]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("into", "to", "as"):
             target = next((t for t in prep.children if t.dep_ == "pobj" and t.pos_ == "NOUN"), None)
@@ -300,6 +307,9 @@ def _nearby_verb(span: Span) -> Measure | None:
 CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                   "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                   "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A number inside one of these is part of a name or rank: "Section 230", "World War 2", "Flight 370", "first".
+NAME_ENTITIES = {"ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PERSON"}
+_NUMBERED = re.compile(r"(?:\bNo\.|#)\s*$")  # "No. 10", "#3"
 _CLOCK = re.compile(r":\d\d|\b[ap]\.?m\b|o'clock", re.I)
 _YEAR = re.compile(r"1\d{3}|20\d\d")
 
@@ -317,8 +327,10 @@ def _entity(token: Token) -> Span | None:
 
 
 def _is_date_like(fig: _Figure, raw: str, span: Span, noun: Token | None) -> bool:
-    """Years, calendar dates, times of day and ordinals; durations ('six minutes') are figures."""
-    if raw in NOT_FIGURES or any(t.ent_type_ == "ORDINAL" for t in span):
+    """Years, dates, times of day, ordinals and numbered names; durations ('six minutes') are figures."""
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    if raw in NOT_FIGURES or _NUMBERED.search(span.doc.text, 0, fig.start) \
+            or any(t.ent_type_ in NAME_ENTITIES for t in span):
         return True
     entities = {e for e in map(_entity, span) if e is not None and e.label_ in ("DATE", "TIME")}
     if any(_CLOCK.search(e.text) or CALENDAR_WORDS & {t.lower_.rstrip(".") for t in e} for e in entities):
@@ -326,7 +338,6 @@ def _is_date_like(fig: _Figure, raw: str, span: Span, noun: Token | None) -> boo
     if noun is not None:  # the model sometimes calls "between 40 and 60 people" a date; a counted noun says not
         return False
     year = fig.unit is None and bool(_YEAR.fullmatch(raw))
-    before = span.doc[span.start - 1].lower_ if span.start else ""
     return bool(entities) or (year and before in ("in", "since", "until", "by", "from", "of"))
 
 
@@ -357,9 +368,10 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
     if of_time and value is not None:  # "3/4 of a century" -> 75 years
         value, unit, end = value * YEARS_IN[of_time["unit"].lower()], "years", of_time.end()
     if noun is not None and unit is None and noun.lower_ not in COUNT_WORDS:
-        unit = TIME_UNITS.get(noun.lemma_.lower()) or CURRENCY_WORDS.get(noun.lower_) or _phrase(noun).text.lower()
+        unit = (TIME_UNITS.get(noun.lemma_.lower()) or CURRENCY_WORDS.get(noun.lower_)
+                or UNIT_ALIASES.get(noun.lower_) or _phrase(noun).text.lower())
     is_time = unit in TIME_UNITS.values()
-    found = None if of_time else _measure(span, noun)
+    found = None if of_time else _measure(span, noun, guess=not is_time)
     measure, where = found if found else (None, None)
     if unit in CURRENCIES and measure in (None, unit):
         measure = "paid"

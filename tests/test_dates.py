@@ -141,6 +141,19 @@ def test_partial_and_relative_dates():
     assert (found["December"].value, found["December"].year_inferred) == (dt.date(2023, 12, 1), True)
 
 
+def test_ranges_modifiers_and_narrative_offsets():
+    ctx = analyse_text("The following article was published on April 2, 2024.\n\n"
+                       "Gunmen attacked on March 22-23. Between March 1 and March 5 police warned. "
+                       "In early 2023 and mid-March 2023 they trained. Two years later the attack happened.")
+    found = by_text(ctx)
+    assert (found["March 22-23"].value, found["March 22-23"].precision) == (dt.date(2024, 3, 22), "day")
+    assert found["Between March 1 and March 5"].value == dt.date(2024, 3, 1)  # a range is dated by its start
+    assert (found["early 2023"].value, found["early 2023"].precision) == (dt.date(2023, 1, 1), "year")
+    assert (found["mid-March 2023"].value, found["mid-March 2023"].precision) == (dt.date(2023, 3, 1), "month")
+    # "later" counts from an event in the story, not from publication
+    assert found["Two years later"].value is None and found["Two years later"].relative
+
+
 def test_no_publication_date_resolves_nothing_relative():
     ctx = analyse_text("Gunmen attacked on March 22. Two weeks ago police warned. It began on 5 May 2023.",
                        name="undated.txt")

@@ -109,6 +109,9 @@ def test_not_figures_in_bundled_texts(bundled):
     ("The death toll rose to 143.", ("143", 143, None, None, "exact", "people", "killed")),
     ("Three hundred and fifty people were evacuated.",
      ("Three hundred and fifty", 350, None, None, "exact", "people", "evacuated")),
+    ("Putin won 87% of the vote.", ("87", 87, None, None, "exact", "percent", "won")),
+    ("The suspects were detained within 24 hours.", ("24", 24, None, None, "exact", "hours", "duration")),
+    ("At least 95 people remain missing.", ("At least 95", 95, 95, None, "at least", "people", "missing")),
 ])
 def test_tricky_figures(sentence, expected):
     assert summary(one(sentence)) == expected
@@ -127,6 +130,8 @@ def test_two_measures_in_one_sentence():
     "No one else was there.",
     "After 9/11 everything changed.",
     "The revolution of October 1917 began on March 8.",
+    "Section 230 and Article 5 were cited after World War 2.",
+    "The G7 met at No. 10.",
 ])
 def test_not_figures(sentence):
     assert figures_in(sentence) == []
