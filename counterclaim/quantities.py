@@ -326,10 +326,10 @@ def _entity(token: Token) -> Span | None:
     return Span(doc, first, last + 1, label=token.ent_type_)
 
 
-def _is_date_like(fig: _Figure, raw: str, span: Span, noun: Token | None) -> bool:
+def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bool:
     """Years, dates, times of day, ordinals and numbered names; durations ('six minutes') are figures."""
-    before = span.doc[span.start - 1].lower_ if span.start else ""
-    if raw in NOT_FIGURES or _NUMBERED.search(span.doc.text, 0, fig.start) \
+    raw = text[fig.start:fig.end]
+    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]) \
             or any(t.ent_type_ in NAME_ENTITIES for t in span):
         return True
     entities = {e for e in map(_entity, span) if e is not None and e.label_ in ("DATE", "TIME")}
@@ -338,6 +338,7 @@ def _is_date_like(fig: _Figure, raw: str, span: Span, noun: Token | None) -> boo
     if noun is not None:  # the model sometimes calls "between 40 and 60 people" a date; a counted noun says not
         return False
     year = fig.unit is None and bool(_YEAR.fullmatch(raw))
+    before = span.doc[span.start - 1].lower_ if span.start else ""
     return bool(entities) or (year and before in ("in", "since", "until", "by", "from", "of"))
 
 
@@ -352,7 +353,7 @@ def quantities(ctx: DocContext) -> list[Quantity]:
         if span is None:
             continue
         noun = None if _OF_TIME.match(ctx.text, fig.end) else _counted_noun(span)
-        if _is_date_like(fig, ctx.text[fig.start:fig.end], span, noun):
+        if _is_date_like(fig, ctx.text, span, noun):
             continue
         quantity = _read(ctx, fig, span, noun, out[-1] if out else None)
         if quantity is not None:
