@@ -2,3 +2,4 @@
 
 from . import nlp  # noqa: F401
 from . import dates, quantities, consistency  # noqa: F401,E402
+from . import claims  # noqa: F401

@@ -1,0 +1,135 @@
+"""Check-worthiness: how much a sentence deserves a fact-checker's attention, in [0, 1].
+
+A logistic regression over TF-IDF word (1-2) and character (2-5) n-grams, trained on
+the CLEF CheckThat! 2024 Task 1 English data by ``scripts/train_checkworthy.py``.
+The artefact in ``data/checkworthy/`` holds plain arrays (vocabulary, idf,
+coefficients) in an ``.npz`` loaded without pickle; this module applies them
+itself, so scoring needs neither scikit-learn nor the training data, and every
+score can be explained term by term (:func:`CheckworthyModel.explain`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).parent / "data" / "checkworthy"
+MODEL_FILE = MODEL_DIR / "model.npz"
+CARD_FILE = MODEL_DIR / "card.json"
+
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (2, 5)
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+_DIGIT = re.compile(r"\d")
+
+
+def normalise(text: str) -> str:
+    """Lower-case and map every digit to 0: "137 killed" and "60 killed" share features."""
+    return _DIGIT.sub("0", text.lower())
+
+
+def word_ngrams(text: str) -> list[str]:
+    """Word unigrams and bigrams (scikit-learn's default token pattern)."""
+    tokens = _WORD.findall(normalise(text))
+    lo, hi = WORD_NGRAMS
+    return [" ".join(tokens[i:i + n]) for n in range(lo, hi + 1) for i in range(len(tokens) - n + 1)]
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Character n-grams inside space-padded words (scikit-learn's ``char_wb``)."""
+    grams: list[str] = []
+    lo, hi = CHAR_NGRAMS
+    for word in normalise(text).split():
+        padded = f" {word} "
+        for n in range(lo, hi + 1):
+            grams.extend(padded[i:i + n] for i in range(max(1, len(padded) - n + 1)))
+            if n >= len(padded):  # a short word counts once, as in char_wb
+                break
+    return grams
+
+
+ANALYZERS = {"word": word_ngrams, "char": char_ngrams}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One TF-IDF block: vocabulary, idf and the classifier's weights for it."""
+
+    index: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray
+
+    def features(self, grams: Iterable[str]) -> dict[int, float]:
+        """Sublinear, l2-normalised TF-IDF (as ``TfidfVectorizer(sublinear_tf=True)``)."""
+        counts = Counter(self.index[g] for g in grams if g in self.index)
+        weights = {i: (1.0 + math.log(c)) * float(self.idf[i]) for i, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {i: w / norm for i, w in weights.items()}
+
+
+class CheckworthyModel:
+    """The shipped model: ``score(texts)`` gives probabilities of being check-worthy."""
+
+    def __init__(self, path: Path = MODEL_FILE):
+        with np.load(path, allow_pickle=False) as data:
+            self.blocks = {
+                name: Block({str(t): i for i, t in enumerate(data[f"{name}_vocab"])},
+                            data[f"{name}_idf"].astype(np.float64), data[f"{name}_coef"].astype(np.float64))
+                for name in ANALYZERS
+            }
+            self.intercept = float(data["intercept"])
+            self.threshold = float(data["threshold"])
+            self.version = str(data["version"])
+
+    def decision(self, text: str) -> float:
+        total = self.intercept
+        for name, block in self.blocks.items():
+            total += sum(block.coef[i] * x for i, x in block.features(ANALYZERS[name](text)).items())
+        return total
+
+    def score(self, texts: Sequence[str]) -> list[float]:
+        return [1.0 / (1.0 + math.exp(-self.decision(t))) for t in texts]
+
+    def explain(self, text: str, top: int = 5) -> list[tuple[str, float]]:
+        """The n-grams that pushed this text's score most, with their contributions."""
+        parts: list[tuple[str, float]] = []
+        for name, block in self.blocks.items():
+            vocab = {i: g for g, i in block.index.items()}
+            parts += [(vocab[i], block.coef[i] * x) for i, x in block.features(ANALYZERS[name](text)).items()]
+        return sorted(parts, key=lambda p: -abs(p[1]))[:top]
+
+
+@lru_cache(maxsize=1)
+def load() -> CheckworthyModel:
+    """The shipped model, loaded once per process."""
+    return CheckworthyModel()
+
+
+def card() -> dict:
+    return json.loads(CARD_FILE.read_text())
+
+
+def score(texts: Sequence[str]) -> list[float]:
+    """Check-worthiness of each text in [0, 1]."""
+    return load().score(texts)
+
+
+def positive_class_prf(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 on the positive (check-worthy) class, the CheckThat! measure."""
+    if len(gold) != len(predicted):
+        raise ValueError("gold and predicted differ in length")
+    tp = sum(g and p for g, p in zip(gold, predicted))
+    fp = sum(p and not g for g, p in zip(gold, predicted))
+    fn = sum(g and not p for g, p in zip(gold, predicted))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1

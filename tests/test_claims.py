@@ -1,0 +1,233 @@
+"""The claims stage on the two bundled articles and on a few tricky sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim.case import Case
+from counterclaim.ingest import iter_inputs, sha256, to_document
+from counterclaim.model import Claim, Document, Entity, Sentence
+from counterclaim.nlp import load
+from counterclaim.pipeline import DocContext
+
+from .conftest import CORPUS
+
+
+def analyse(document: Document) -> DocContext:
+    """Run the registered document stages up to and including ``claims``."""
+    ctx = DocContext(document=document, doc=load()(document.text))
+    names = [s.name for s in Case.document_stages()]
+    for stage in Case.document_stages(names[:names.index("claims") + 1]):
+        ctx.add(stage.fn(ctx))
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, DocContext]:
+    taken: set[str] = set()
+    docs = [to_document(article, taken) for article in iter_inputs([str(CORPUS)])]
+    return {d.outlet: analyse(d) for d in docs}
+
+
+def text_claims(text: str) -> list[Claim]:
+    return analyse(Document(id="t", source="-", outlet="Wire", text=text, sha256=sha256(text))).get(Claim)
+
+
+def find(ctx: DocContext, fragment: str) -> Claim:
+    """The shortest claim whose text contains ``fragment``."""
+    found = [c for c in ctx.get(Claim) if fragment in c.text]
+    assert found, f"no claim contains {fragment!r}"
+    return min(found, key=lambda c: len(c.text))
+
+
+def hedge_cues(claim: Claim) -> list[str]:
+    return [h.cue for h in claim.hedges]
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_claims_are_stand_off_and_linked(corpus):
+    for ctx in corpus.values():
+        sentence_ids = {s.id for s in ctx.get(Sentence)}
+        for claim in ctx.get(Claim):
+            assert ctx.text[claim.start:claim.end] == claim.text
+            assert claim.id == ctx.make_id("c", claim.start, claim.end)
+            assert claim.sentence_id in sentence_ids
+            assert 0.0 <= claim.checkworthiness <= 1.0
+            assert 0.0 < claim.confidence <= 1.0
+            for hedge in claim.hedges:
+                assert ctx.text[hedge.start:hedge.end] == hedge.cue
+            if claim.speaker.start is not None:
+                assert ctx.text[claim.speaker.start:claim.speaker.end] == claim.speaker.name
+
+
+def test_no_claims_from_dateline_or_editorial_note(corpus):
+    for ctx in corpus.values():
+        meta = [m for m in ctx.document.meta_spans if m.kind != "title"]
+        for claim in ctx.get(Claim):
+            assert not any(m.start < claim.end and claim.start < m.end for m in meta), claim.text
+    assert not any("March 27" in c.text for c in corpus["ICWP"].get(Claim))
+    assert not any("published on" in c.text for c in corpus["OAKKE"].get(Claim))
+    assert find(corpus["ICWP"], "killed 137 people").text.startswith("The March 22 terrorist attack")
+
+
+def test_headline_is_the_outlets_claim(corpus):
+    headline = find(corpus["ICWP"], "US-Russia War Heats Up")
+    assert headline.speaker.kind == "outlet" and headline.speaker.name == "ICWP"
+    assert headline.stance == "asserts"
+
+
+def test_entities_linked_by_overlap(corpus):
+    ctx = corpus["ICWP"]
+    claim = find(ctx, "ISIS was behind the Crocus Hall attack")
+    entities = {e.id: e for e in ctx.get(Entity)}
+    assert "ISIS" in {entities[i].text for i in claim.entity_ids}
+    assert all(claim.start < entities[i].end and entities[i].start < claim.end for i in claim.entity_ids)
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize("outlet, fragment, kind, name, cue", [
+    ("ICWP", "ISIS was behind the Crocus Hall attack", "reported", "US government", "claims"),
+    ("ICWP", "it was carried out by the GUR", "reported", "Russia and others", "show clear evidence"),
+    ("ICWP", "were planning an attack on Moscow", "reported", "US officials", "warned"),
+    ("ICWP", "Berlin and Paris agree on the need to act", "quoted", "Atlantic Council", "brags"),
+    ("ICWP", "would take them to the border", "reported", "they", "said"),
+    ("OAKKE", "We are in a state of war", "quoted", "Peskov", "stated"),
+    ("OAKKE", "it turned into a war for us", "quoted", "Peskov", "stated"),
+    ("OAKKE", "we are counting on the cooperation of all states", "quoted", "Putin", "said"),
+    ("OAKKE", "which Putin blames for this massacre", "reported", "Putin", "blames"),
+    ("OAKKE", "organized by the FSB", "reported", "Litvinenko and Politkovskaya", "denounced"),
+    ("OAKKE", "the FSB seeks to achieve this connection", "reported", "Meduza", "revealed"),
+])
+def test_speakers(corpus, outlet, fragment, kind, name, cue):
+    speaker = find(corpus[outlet], fragment).speaker
+    assert (speaker.kind, speaker.name, speaker.cue) == (kind, name, cue)
+
+
+def test_reported_claim_is_the_complement_clause(corpus):
+    claim = find(corpus["ICWP"], "ISIS was behind")
+    assert claim.text == "ISIS was behind the Crocus Hall attack"
+    assert not any(c.text.startswith("The US government claims") for c in corpus["ICWP"].get(Claim))
+
+
+def test_pronoun_speaker_resolved_to_previous_subject(corpus):
+    claim = find(corpus["ICWP"], "to avoid mass public gatherings")
+    assert claim.speaker.name == "US officials" and claim.speaker.cue == "warned"
+    assert claim.kind == "call_to_action"
+
+
+def test_outlet_voice(corpus):
+    claim = find(corpus["OAKKE"], "has none of these provocative characteristics")
+    assert claim.speaker.kind == "outlet" and claim.speaker.name == "OAKKE"
+
+
+# --------------------------------------------------------------------------- stance and hedges
+
+
+def test_denial_by_negation(corpus):
+    claim = find(corpus["OAKKE"], "has none of these provocative characteristics")
+    assert claim.text.startswith("On the contrary, Ukraine")
+    assert claim.stance == "denies" and claim.negated
+    assert find(corpus["OAKKE"], "Putin’s state and no one else").stance == "denies"
+
+
+def test_hedged_assertion(corpus):
+    claim = find(corpus["ICWP"], "The US CIA surely knew about, and helped instigate, this attack")
+    assert claim.text == "The US CIA surely knew about, and helped instigate, this attack"
+    assert claim.stance == "asserts" and not claim.negated
+    assert hedge_cues(claim) == ["surely"]
+    assert claim.kind == "attribution"
+    assert (claim.slots.agent, claim.slots.predicate, claim.slots.patient) == ("US CIA", "instigate", "attack")
+
+
+def test_probably(corpus):
+    claim = find(corpus["ICWP"], "probably have killed them")
+    assert hedge_cues(claim) == ["probably"] and claim.stance == "asserts"
+
+
+def test_hedging_phrases(corpus):
+    assert "we have every reason to believe" in hedge_cues(find(corpus["OAKKE"], "it is the same one that"))
+    assert "working hypotheses" in hedge_cues(find(corpus["OAKKE"], "make some working hypotheses"))
+    assert "it is possible that" in hedge_cues(find(corpus["OAKKE"], "Russia could blame its own main enemy"))
+
+
+def test_plain_assertion_has_no_hedges(corpus):
+    claim = find(corpus["ICWP"], "killed 137 people")
+    assert claim.hedges == [] and claim.stance == "asserts"
+
+
+# --------------------------------------------------------------------------- kinds and slots
+
+
+def test_attribution_slots(corpus):
+    gur = find(corpus["ICWP"], "it was carried out by the GUR")
+    assert gur.kind == "attribution"
+    assert (gur.slots.agent, gur.slots.predicate, gur.slots.patient) == ("GUR", "carry out", "Crocus Hall attack")
+    isis = find(corpus["ICWP"], "ISIS was behind")
+    assert (isis.kind, isis.slots.agent, isis.slots.predicate) == ("attribution", "ISIS", "be behind")
+    putin_state = find(corpus["OAKKE"], "It is the one that orchestrated two provocative massacres")
+    assert putin_state.kind == "attribution" and putin_state.slots.predicate == "orchestrate"
+    blame = find(corpus["OAKKE"], "which Putin blames")
+    assert (blame.kind, blame.slots.agent, blame.slots.predicate) == ("attribution", "Ukraine", "blame")
+
+
+def test_call_to_action(corpus):
+    claim = find(corpus["ICWP"], "Communists must prepare the masses")
+    assert claim.kind == "call_to_action" and claim.slots.agent == "Communists"
+
+
+def test_predictions(corpus):
+    claim = find(corpus["ICWP"], "They will increase terrorist attacks inside Russia")
+    assert claim.kind == "prediction" and claim.slots.place == "Russia"
+    assert find(corpus["OAKKE"], "This means world war").kind == "prediction"
+
+
+def test_quantity_and_quote(corpus):
+    toll = find(corpus["ICWP"], "killed 137 people")
+    assert toll.kind == "quantity" and toll.slots.predicate == "kill" and toll.slots.patient == "137 people"
+    assert find(corpus["OAKKE"], "We are in a state of war").kind == "quote"
+
+
+# --------------------------------------------------------------------------- tricky sentences
+
+
+def test_denial_verb():
+    [claim] = text_claims("Kyiv denied that Ukraine was involved in the attack.")
+    assert claim.text == "Ukraine was involved in the attack"
+    assert (claim.speaker.name, claim.speaker.cue, claim.stance) == ("Kyiv", "denied", "denies")
+    assert not claim.negated  # the content is not negated; the speaker denies it
+
+
+def test_according_to():
+    [claim] = text_claims("According to Reuters, the gunmen fled towards Bryansk.")
+    assert claim.text == "the gunmen fled towards Bryansk"
+    assert (claim.speaker.kind, claim.speaker.name, claim.speaker.cue) == ("reported", "Reuters", "according to")
+    assert claim.stance == "reports"
+
+
+def test_nested_reporting_takes_the_innermost_speaker():
+    [claim] = text_claims("Reuters reported that officials said the attackers had been paid.")
+    assert claim.text == "the attackers had been paid"
+    assert (claim.speaker.name, claim.speaker.cue) == ("officials", "said")
+
+
+def test_independent_clauses_split_shared_subject_kept():
+    texts = [c.text for c in text_claims("Investigators believe the men were recruited online, "
+                                         "and the police have arrested four suspects.")]
+    assert texts == ["the men were recruited online", "the police have arrested four suspects"]
+    [one] = text_claims("The gunmen opened fire and set the hall ablaze.")
+    assert one.text == "The gunmen opened fire and set the hall ablaze"
+
+
+def test_he_said_resolves_to_named_person():
+    claims = text_claims("Dmitry Peskov spoke to reporters on Monday. He said that Russia would respond.")
+    claim = next(c for c in claims if c.text == "Russia would respond")
+    assert (claim.speaker.name, claim.speaker.cue) == ("Dmitry Peskov", "said")
+
+
+def test_unresolvable_pronoun_is_kept():
+    [claim] = text_claims("They said the building was empty.")
+    assert claim.speaker.name == "They" and claim.speaker.kind == "reported"
