@@ -27,6 +27,12 @@ def _warning(ctx: DocContext, start: int, end: int, code: str, message: str, sev
                    severity=severity, related_ids=related)  # type: ignore[arg-type]
 
 
+def _from_publication(m: DateMention) -> bool:
+    """Dated by the publication date itself ('March 25' taking its year, 'two weeks ago'): it cannot contradict it.
+    Offsets from another date in the text ('two days after the March 22, 2024 attack') can."""
+    return m.year_inferred or (m.relative and m.anchor_date is None)
+
+
 def anachronisms(ctx: DocContext) -> list[Warning]:
     """Dates after publication in past-tense clauses ('published January 18' yet 'was killed on March 22, 2024')."""
     published = ctx.document.published
@@ -38,7 +44,7 @@ def anachronisms(ctx: DocContext) -> list[Warning]:
     where = f" at {meta.start}-{meta.end}" if meta else ""
     out = []
     for m in mentions:
-        if m.role != "event" or m.value is None or m.year_inferred or m.relative or m.value <= published:
+        if m.role != "event" or m.value is None or m.value <= published or _from_publication(m):
             continue
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not is_past(span):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from dateparser.date import DateDataParser
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .model import DateMention
 from .pipeline import DocContext, registry
@@ -162,13 +162,25 @@ def _clause_event(token: Token) -> Token | None:
 def dates(ctx: DocContext) -> list[DateMention]:
     """Date expressions in the text, resolved against the publication date."""
     readings: list[_Reading] = []
-    for ent in ctx.doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent in date_entities(ctx.doc):
         reading = _read(ctx, ent, readings)
         if reading is not None:
             readings.append(reading)
     return [_mention(ctx, r) for r in readings]
+
+
+def date_entities(doc: Doc) -> list[Span]:
+    """DATE and TIME entities, with a date the model split at its comma joined again ('March 22' + '2024')."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if out and out[-1].label_ == ent.label_ == "DATE" and _YEAR.fullmatch(ent.text) \
+                and all(t.text == "," for t in doc[out[-1].end:ent.start]):
+            out[-1] = Span(doc, out[-1].start, ent.end, label="DATE")
+        else:
+            out.append(ent)
+    return out
 
 
 def _read(ctx: DocContext, ent: Span, earlier: list[_Reading]) -> _Reading | None:
@@ -255,12 +267,12 @@ def _anchored(ctx: DocContext, start: int, ent: Span, duration: re.Match[str], a
     anchor_head = next((c for c in preposition.root.children if c.dep_ == "pobj"), None) if preposition else None
     if anchor_head is None:
         return _Reading(start, ent.end_char, relative=True, anchor="unresolved: no anchor")
-    anchor_span = ctx.doc[anchor_head.left_edge.i:_word_end(anchor_head).i + 1]
+    anchor_span = _noun_phrase(anchor_head)
     end = anchor_span.end_char
     after = anchored["dir"].lower() == "after"
     n, unit = parse_number(duration["n"]), _singular(duration["unit"])
     offset = f"{duration['n']} {unit}s {anchored['dir'].lower()}"
-    inner = next((e for e in ctx.doc.ents if e.label_ == "DATE" and anchor_span.start <= e.start
+    inner = next((e for e in date_entities(ctx.doc) if e.label_ == "DATE" and anchor_span.start <= e.start
                   and e.end <= anchor_span.end), None)
     dated = _read(ctx, inner, earlier) if inner is not None else None
     if dated is not None and dated.value is not None:  # "two days after the March 22 attack"
@@ -279,6 +291,20 @@ def _anchored(ctx: DocContext, start: int, ent: Span, duration: re.Match[str], a
               f"which is {offset} it")
     return _Reading(start, end, antecedent.value, antecedent.precision, antecedent.year_inferred, relative=True,
                     anchor=reason, anchor_date=anchor_date, confidence=0.6)
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The anchor's noun phrase up to its noun, read along the tokens because the parse of
+    names and dates inside it is unreliable: 'the Kremlin's announcement', 'the March 22, 2024 attack'."""
+    doc = head.doc
+    j = head.left_edge.i
+    while j + 1 < len(doc) and not (doc[j].pos_ == "NOUN" and doc[j].dep_ != "compound" and j >= head.i):
+        following = doc[j + 1]
+        year_comma = following.text == "," and j + 2 < len(doc) and doc[j + 2].like_num
+        if following.pos_ not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PART") and not year_comma:
+            break
+        j += 1
+    return doc[head.left_edge.i:_word_end(doc[j]).i + 1]
 
 
 def _word_end(token: Token) -> Token:

@@ -172,7 +172,7 @@ EVENT_NOUNS = {"massacre": "killed", "slaughter": "killed", "killing": "killed",
                "destruction": "destroyed", "kidnapping": "kidnapped", "abduction": "kidnapped",
                "deportation": "deported", "arrest": "detained", "detention": "detained",
                "evacuation": "evacuated", "recruitment": "recruited", "injury": "injured"}
-# Verbs normalised so sources compare; any other verb is kept as its lemma.
+# Verbs normalised so sources compare; any other verb is kept as written.
 VERBS = {"kill": "killed", "murder": "killed", "massacre": "killed", "slaughter": "killed", "die": "killed",
          "execute": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
          "hospitalise": "injured", "hospitalize": "injured", "attend": "attending", "detain": "detained",
@@ -189,6 +189,7 @@ TREND_VERBS = {"rise", "climb", "reach", "stand", "total", "increase", "grow", "
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative", "appos"}
 # "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
 _SMALL = re.compile(r"\b(?:an?|one|none|nobody|zero)$", re.I)
+_AMOUNT_WORDS = set(VAGUE) | set(SCALES) | {"few", "dozen"}
 
 
 def _phrase(noun: Token) -> Span:
@@ -203,7 +204,7 @@ def _counted_noun(span: Span) -> Token | None:
     """The noun a figure counts: the next noun after adjectives and names, or the object of 'of'."""
     doc = span.doc
     i = span.end
-    if i < len(doc) and doc[i].lower_ == "of" and span[-1].lower_ in VAGUE | SCALES.keys() | {"few", "dozen"}:
+    if i < len(doc) and doc[i].lower_ == "of" and span[-1].lower_ in _AMOUNT_WORDS:  # "hundreds of spectators"
         i += 1
     while i < len(doc) and doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "DET") and doc[i].lower_ not in COUNT_WORDS:
         if doc[i].pos_ == "NOUN" and doc[i].dep_ != "compound":

@@ -27,6 +27,13 @@ def test_past_event_after_publication_is_flagged():
     assert f"{meta.start}-{meta.end}" in warning.message
 
 
+def test_offset_from_a_stated_date_can_be_an_anachronism():
+    ctx = analyse_text(NOTE + "Two days after the March 22, 2024 attack, police arrested the four gunmen.")
+    found = {ctx.text[w.start:w.end]: w for w in warnings(ctx)}
+    assert set(found) == {"Two days after the March 22, 2024 attack", "March 22, 2024"}
+    assert "2024-03-24" in found["Two days after the March 22, 2024 attack"].message
+
+
 def test_future_and_year_less_dates_are_not_anachronisms():
     ctx = analyse_text(NOTE + "Elections will be held on March 17, 2025. "
                               "On March 22 gunmen killed 137 people. Two weeks ago police warned of attacks.")
