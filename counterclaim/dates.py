@@ -201,10 +201,10 @@ def _read(ctx: DocContext, ent: Span, earlier: list[_Reading]) -> _Reading | Non
     period = _PERIOD.match(text)
     if period:
         return _period(start, end, period, ctx.document.published, role)
-    duration = _DURATION.match(text)
     if _NARRATIVE.search(text):
         return _Reading(start, end, relative=True, anchor=f"an earlier event in the text (date unknown); {text}",
                         role=role)
+    duration = _DURATION.match(text)
     if duration and not _RELATIVE.search(text):  # a bare length ("for five days") is no date
         anchored = _ANCHORED.match(ctx.text, ent.end_char)
         return _anchored(ctx, start, ent, duration, anchored, earlier) if anchored else None
