@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -103,7 +104,7 @@ class CheckworthyModel:
         parts: list[tuple[str, float]] = []
         for name, block in self.blocks.items():
             vocab = {i: g for g, i in block.index.items()}
-            parts += [(vocab[i], block.coef[i] * x) for i, x in block.features(ANALYZERS[name](text)).items()]
+            parts += [(vocab[i], float(block.coef[i] * x)) for i, x in block.features(ANALYZERS[name](text)).items()]
         return sorted(parts, key=lambda p: -abs(p[1]))[:top]
 
 
@@ -122,6 +123,15 @@ def score(texts: Sequence[str]) -> list[float]:
     return load().score(texts)
 
 
+def evaluate(model: CheckworthyModel, texts: Sequence[str], labels: Sequence[bool],
+             threshold: float | None = None) -> dict[str, float]:
+    """Precision, recall and F1 (positive class) of ``model`` at ``threshold`` (default: the model's)."""
+    cut = model.threshold if threshold is None else threshold
+    p, r, f = positive_class_prf(labels, [s >= cut for s in model.score(texts)])
+    return {"n": len(texts), "positives": sum(labels), "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(f, 4)}
+
+
 def positive_class_prf(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float, float]:
     """Precision, recall and F1 on the positive (check-worthy) class, the CheckThat! measure."""
     if len(gold) != len(predicted):
@@ -133,3 +143,46 @@ def positive_class_prf(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+# --------------------------------------------------------------------------- CheckThat! 2024 data (training, evaluation)
+
+CT24 = "checkthat2024_task1_english"
+SPLITS = {
+    "train": "CT24_checkworthy_english_train.tsv",
+    "dev": "CT24_checkworthy_english_dev.tsv",
+    "dev-test": "CT24_checkworthy_english_dev-test.tsv",
+    "test": "CT24_checkworthy_english_test_gold.tsv",
+}
+
+
+def data_dir(arg: str | None = None) -> Path:
+    """The public data folder: ``arg``, else $COUNTERCLAIM_DATA, else ../shared/data beside the repository."""
+    return Path(arg or os.environ.get("COUNTERCLAIM_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+
+
+_JOINED = re.compile(r"\t(Yes|No)(\d+)\t")
+
+
+def read_split(data: Path, split: str) -> tuple[list[str], list[bool]]:
+    """Texts and Yes/No labels of one CT24 split.
+
+    Read line by line rather than with csv: texts contain bare double quotes, and one
+    train line holds two records joined by a missing newline ("...<TAB>No29286<TAB>...").
+    """
+    raw = (data / CT24 / SPLITS[split]).read_text(encoding="utf-8")
+    texts, labels = [], []
+    for line in _JOINED.sub(r"\t\1\n\2\t", raw).splitlines()[1:]:
+        sid, text, label = line.split("\t")
+        if label not in ("Yes", "No") or not sid.isdigit():
+            raise ValueError(f"{split}: bad record {line!r}")
+        texts.append(unquote(text))
+        labels.append(label == "Yes")
+    return texts, labels
+
+
+def unquote(text: str) -> str:
+    """Undo CSV quoting of a field: a quoted field with doubled inner quotes."""
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        return text[1:-1].replace('""', '"')
+    return text

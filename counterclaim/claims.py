@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -71,10 +71,12 @@ EVALUATIVE = {
     "imperialist", "fascist", "criminal", "disgraceful", "outrageous", "hypocritical", "cynical", "barbaric",
 }
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-OPEN_QUOTES = {"“": "”", "‘": "’", "«": "»", "„": "“"}
-CLOSE_QUOTES = {"”", "’", "»"}
+# Opening marks and the marks that may close them: writers mix straight and curly
+# double quotes ("We are in a state of war ... for us”).
+QUOTE_PAIRS = {'"': '"”', "“": '”"', "„": '“”', "«": "»", "‘": "’"}
 
-CONFIDENCE = {"outlet": 0.8, "frame": 0.9, "quote": 0.9, "resolved": 0.7, "pronoun": 0.6}
+# How sure the speaker attribution is, by how it was found.
+CONFIDENCE = {"outlet": 0.8, "frame": 0.9, "resolved": 0.7, "pronoun": 0.6}
 
 
 # --------------------------------------------------------------------------- quotations
@@ -92,21 +94,16 @@ class Quote:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside paired quotation marks (not crossing a blank line).
-
-    Straight quotes toggle; curly and guillemet quotes open and close, and a quotation
-    may open with one style and close with the other ("... for us”).
-    """
+    """Character spans inside paired quotation marks, never across a blank line."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
+    closers = ""
     for i, ch in enumerate(text):
         if ch == "\n" and text[i + 1:i + 2] == "\n":
             opened = None
-        elif opened is None and (ch in OPEN_QUOTES or ch == '"'):
-            if ch == "’" or (ch == "‘" and text[i + 1:i + 2].isdigit()):
-                continue
-            opened = i + 1
-        elif opened is not None and (ch in CLOSE_QUOTES or ch == '"') and not _apostrophe(text, i):
+        elif opened is None and ch in QUOTE_PAIRS:
+            opened, closers = i + 1, QUOTE_PAIRS[ch]
+        elif opened is not None and ch in closers and not _apostrophe(text, i):
             spans.append((opened, i))
             opened = None
     return spans
@@ -186,9 +183,7 @@ def _passive_agent(verb: Token) -> Token | None:
 def _speaker(verb: Token, kind: str) -> tuple[Speaker | None, float, Token | None]:
     """Speaker of a frame verb (None when it is the outlet in the first person), its
     confidence and the token naming it."""
-    who = _subject(verb)
-    if who is None and verb.tag_ == "VBN":
-        who = _passive_agent(verb)
+    who = _passive_agent(verb) or _subject(verb)
     if who is None:
         return Speaker(kind=kind, name="unspecified", cue=verb.text), CONFIDENCE["pronoun"], None  # type: ignore[arg-type]
     return (*_named_speaker(who, kind, verb.text), who)
@@ -298,7 +293,7 @@ def _frame_of(node: Token) -> Frame | None:
         return _verb_frame(head)
     if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE and head.pos_ == "VERB":
         frame = _verb_frame(head)
-        return frame and Frame(frame.speaker, frame.verb, frame.tokens, frame.confidence, directive=True)
+        return replace(frame, directive=True) if frame is not None else None
     if node.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in CONTENT_NOUNS and _marked(node, "that"):
         return _noun_frame(head)
     if _is_accusation(node):
@@ -327,10 +322,13 @@ def _marked(token: Token, word: str) -> bool:
 def _core(verb: Token, who: Token | None) -> set[int]:
     """A frame's own tokens: the verb, its speaker phrase, auxiliaries, negation and adverbs."""
     core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "prt")}
-    if who is not None:
-        top = who.head if who.head.dep_ == "agent" else who
-        core |= {t.i for t in top.subtree}
-    return core
+    return core | _speaker_phrase(who) if who is not None else core
+
+
+def _speaker_phrase(who: Token) -> set[int]:
+    """The tokens naming a speaker, with the "by" of a passive agent."""
+    top = who.head if who.head.dep_ == "agent" else who
+    return {t.i for t in top.subtree}
 
 
 def _verb_frame(verb: Token) -> Frame | None:
@@ -358,14 +356,10 @@ def _noun_frame(noun: Token) -> Frame | None:
 
 def _accusation_frame(verb: Token) -> Frame | None:
     """ "which Putin blames for this massacre", "denounced as organized by the FSB by X"."""
-    who = _passive_agent(verb) or _subject(verb)
-    if who is None:
+    speaker, confidence, who = _speaker(verb, "reported")
+    if who is None or speaker is None:
         return None
-    speaker, confidence = _named_speaker(who, "reported", verb.text)
-    if speaker is None:
-        return None
-    by = who.head if who.head.dep_ == "agent" else who
-    return Frame(speaker, verb, {t.i for t in by.subtree}, confidence)
+    return Frame(speaker, verb, _speaker_phrase(who), confidence)
 
 
 def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
