@@ -40,7 +40,8 @@ REPORTING = {
     "say", "state", "claim", "tell", "warn", "brag", "boast", "reveal", "report", "announce", "declare", "insist",
     "argue", "allege", "assert", "confirm", "deny", "reject", "refute", "dispute", "admit", "acknowledge", "write",
     "add", "note", "explain", "suggest", "believe", "think", "show", "demonstrate", "maintain", "contend",
-    "stress", "indicate", "predict", "promise", "threaten", "conclude", "testify", "confess", "dismiss",
+    "stress", "indicate", "predict", "promise", "threaten", "conclude", "testify", "confess", "dismiss", "vow",
+    "pledge",
 }
 DENIAL = {"deny", "reject", "refute", "dispute", "dismiss", "rebut"}
 # Verbs whose object is told to do something: "warned US citizens to avoid gatherings".
@@ -51,7 +52,7 @@ ACCUSATION = {"blame", "accuse", "denounce", "condemn"}
 CONTENT_NOUNS = {"evidence", "proof", "claim", "allegation", "report", "warning", "statement", "announcement",
                  "declaration", "assertion", "accusation", "admission", "sign", "indication"}
 ATTRIBUTION = {"organize", "organise", "orchestrate", "order", "instigate", "perpetrate", "mastermind", "sponsor",
-               "blame", "accuse", "plot", "involve"}
+               "blame", "accuse", "plot", "involve", "attribute", "implicate"}
 RESPONSIBILITY = {"responsible", "responsibility", "credit", "culpable", "guilty"}
 EVENT_NOUNS = {"attack", "massacre", "bombing", "shooting", "explosion", "blast", "assault", "killing", "strike",
                "raid", "atrocity", "crime", "operation", "incident", "tragedy", "act", "provocation"}
@@ -115,15 +116,16 @@ def _apostrophe(text: str, i: int) -> bool:
 
 
 def direct_quotes(doc: Doc) -> list[Quote]:
-    """Quotations that hold a clause, each attributed to the nearest reporting verb outside it.
+    """Quotations that hold a clause (a subject and a verb), each attributed to the nearest
+    reporting verb outside it.
 
-    Scare quotes and titles ("safe house", "special military operation") hold no verb
-    and are left to the clause around them.
+    Scare quotes, titles and quoted fragments ("safe house", "special military
+    operation", vowed to “identify and punish”) are left to the clause around them.
     """
     out: list[Quote] = []
     for start, end in quote_spans(doc.text):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len([t for t in span if t.is_alpha]) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        if span is None or not (any(t.dep_ in SUBJECTS for t in span) and any(t.pos_ in ("VERB", "AUX") for t in span)):
             continue
         verb = _quoting_verb(doc, span)
         speaker, confidence, _ = _speaker(verb, "quoted") if verb is not None else (None, 0.0, None)
@@ -147,7 +149,9 @@ def _quoting_verb(doc: Doc, quote: Span) -> Token | None:
 
 
 def _is_reporting(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING
+    """A reporting verb, but not "claimed responsibility" (an attribution, not a frame)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in token.children)
 
 
 # --------------------------------------------------------------------------- speakers
@@ -437,25 +441,30 @@ def _clause_tokens(head: Token, heads: set[int], frame: Frame | None, is_metadat
         if token.i != head.i and token.i in heads:
             drop |= {t.i for t in token.subtree}
     tokens = [t for t in head.subtree if t.i not in drop and not t.is_space and not is_metadata(t.idx, t.idx + len(t))]
-    while tokens and tokens[0].i != head.i and _loose_edge(tokens[0], tokens):
+    while tokens and tokens[0].i != head.i and (_loose(tokens[0]) or _complementizer(tokens[0])):
         tokens.pop(0)
-    while tokens and tokens[-1].i != head.i and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "mark")):
+    while tokens and tokens[-1].i != head.i and (_loose(tokens[-1]) or tokens[-1].dep_ == "mark"):
         tokens.pop()
     return _balance_quotes(tokens)
 
 
-def _loose_edge(token: Token, tokens: list[Token]) -> bool:
-    """A leading token left over from cutting: punctuation, a conjunction, a bare "that"."""
-    if token.is_quote:
-        return False  # kept when its partner is inside; see _balance_quotes
-    return token.is_punct or token.dep_ == "cc" or (token.dep_ == "mark" and token.lower_ in ("that", "whether"))
+def _loose(token: Token) -> bool:
+    """An edge token left over from cutting: punctuation or a conjunction. Quotation marks
+    stay while their partner is inside (see _balance_quotes)."""
+    return (token.is_punct and not token.is_quote) or token.dep_ == "cc"
+
+
+def _complementizer(token: Token) -> bool:
+    """The "that" of "claims that ...", which belongs to the frame, not the content."""
+    return token.dep_ == "mark" and token.lower_ in ("that", "whether", "if")
 
 
 def _balance_quotes(tokens: list[Token]) -> list[Token]:
-    """Drop an opening or closing quotation mark at either edge whose partner was cut off."""
+    """Drop a quotation mark at either edge whose partner was cut off, with the punctuation
+    it leaves exposed."""
     if tokens and tokens[0].is_quote and not any(t.is_quote for t in tokens[1:]):
         tokens = tokens[1:]
-    if tokens and tokens[-1].is_quote and not any(t.is_quote for t in tokens[:-1]):
+    while tokens and tokens[-1].is_punct and (not tokens[-1].is_quote or not any(t.is_quote for t in tokens[:-1])):
         tokens = tokens[:-1]
     return tokens
 
@@ -463,15 +472,16 @@ def _balance_quotes(tokens: list[Token]) -> list[Token]:
 def clauses(ctx: DocContext) -> list[_Clause]:
     """Every claim-bearing clause in the document, in text order."""
     quotes = direct_quotes(ctx.doc)
-    out = []
+    out: dict[tuple[int, int], _Clause] = {}
     for sent in ctx.doc.sents:
         heads = _claim_heads(sent, quotes)
         for i, frame in heads.items():
             head = ctx.doc[i]
             tokens = _clause_tokens(head, set(heads), frame, ctx.document.is_metadata)
             if _is_claim(tokens):
-                out.append(_Clause(head, tokens, frame, _quote_at(head, quotes)))
-    return sorted(out, key=lambda c: (c.start, c.end))
+                clause = _Clause(head, tokens, frame, _quote_at(head, quotes))
+                out.setdefault((clause.start, clause.end), clause)  # one claim per span: ids are offsets
+    return [out[span] for span in sorted(out)]
 
 
 def _is_claim(tokens: list[Token]) -> bool:
@@ -667,7 +677,7 @@ def _slots(clause: _Clause, kind: str) -> Slots:
         agent = _subject(verb)
         patient = _object(verb)
     if cue is not None and cue.lemma_.lower() in RESPONSIBILITY:  # "claimed responsibility for the attack"
-        patient = _pobj(cue, "for") or _pobj(verb, "for") or patient
+        patient = _pobj(cue, "for") or _pobj(verb, "for") or (patient if patient is not None and patient.i != cue.i else None)
     predicate = _predicate(verb, cue)
     about_event = kind == "attribution"
     return Slots(agent=_slot_text(agent, about_event), predicate=predicate, patient=_slot_text(patient, about_event),

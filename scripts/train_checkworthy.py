@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
 
     best = None
     for c in C_GRID:
-        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
+        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=0)
         clf.fit(x_train, train_y)
         threshold, f1 = best_threshold(clf.predict_proba(x_select)[:, 1], select_y)
         print(f"C={c}: {SELECT_ON} F1 {f1:.4f} at threshold {threshold}", flush=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.case import Case
+from counterclaim.claims import quote_spans
 from counterclaim.ingest import iter_inputs, sha256, to_document
 from counterclaim.model import Claim, Document, Entity, Sentence
 from counterclaim.nlp import load
@@ -231,3 +232,19 @@ def test_he_said_resolves_to_named_person():
 def test_unresolvable_pronoun_is_kept():
     [claim] = text_claims("They said the building was empty.")
     assert claim.speaker.name == "They" and claim.speaker.kind == "reported"
+
+
+def test_claiming_responsibility_is_an_attribution_not_a_frame():
+    claims = text_claims("The Islamic State claimed responsibility for the attack, and Putin vowed to "
+                         "“identify and punish” those responsible.")
+    claim = next(c for c in claims if "claimed responsibility" in c.text)
+    assert claim.speaker.kind == "outlet" and claim.kind == "attribution"
+    assert (claim.slots.agent, claim.slots.predicate, claim.slots.patient) == (
+        "Islamic State", "claim responsibility", "attack")
+    assert not any(c.speaker.kind == "quoted" for c in claims)  # a quoted fragment is not a quotation
+
+
+def test_quote_spans_pair_by_style_and_skip_apostrophes():
+    text = 'Peskov stated: "We are at war ... for us”. Putin’s “safe house”, the GUR’s ‘no comment’.'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["We are at war ... for us", "safe house", "no comment"]
