@@ -25,7 +25,7 @@ A claim's span is its clause with nested claims and the frame cut out (so gaps s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -128,9 +128,21 @@ def direct_quotes(doc: Doc) -> list[Quote]:
         if span is None or not (any(t.dep_ in SUBJECTS for t in span) and any(t.pos_ in ("VERB", "AUX") for t in span)):
             continue
         verb = _quoting_verb(doc, span)
-        speaker, confidence, _ = _speaker(verb, "quoted") if verb is not None else (None, 0.0, None)
-        out.append(Quote(start, end, speaker, confidence, verb))
+        if verb is None:
+            out.append(_continued(doc.text, out, start, end))
+        else:
+            speaker, confidence, _ = _speaker(verb, "quoted")
+            out.append(Quote(start, end, speaker, confidence, verb))
     return out
+
+
+def _continued(text: str, earlier: list[Quote], start: int, end: int) -> Quote:
+    """A quotation with no reporting verb of its own: in news style it continues the previous
+    quotation of the same paragraph, else its speaker is unknown."""
+    previous = earlier[-1] if earlier else None
+    if previous is not None and previous.speaker is not None and "\n\n" not in text[previous.end:start]:
+        return Quote(start, end, previous.speaker, CONFIDENCE["resolved"], None)
+    return Quote(start, end, Speaker(kind="quoted", name="unspecified"), CONFIDENCE["pronoun"], None)
 
 
 def _quoting_verb(doc: Doc, quote: Span) -> Token | None:
@@ -434,7 +446,8 @@ class _Clause:
         return self.tokens[-1].idx + len(self.tokens[-1])
 
 
-def _clause_tokens(head: Token, heads: set[int], frame: Frame | None, is_metadata) -> list[Token]:
+def _clause_tokens(head: Token, heads: set[int], frame: Frame | None,
+                   is_metadata: Callable[[int, int], bool]) -> list[Token]:
     """The head's subtree without nested claims, the frame and metadata, trimmed at the edges."""
     drop: set[int] = set(frame.tokens) if frame else set()
     for token in head.subtree:

@@ -7,7 +7,7 @@ import pytest
 from counterclaim.case import Case
 from counterclaim.claims import quote_spans
 from counterclaim.ingest import iter_inputs, sha256, to_document
-from counterclaim.model import Claim, Document, Entity, Sentence
+from counterclaim.model import Claim, DateMention, Document, Entity, Quantity, Sentence
 from counterclaim.nlp import load
 from counterclaim.pipeline import DocContext
 
@@ -248,3 +248,23 @@ def test_quote_spans_pair_by_style_and_skip_apostrophes():
     text = 'Peskov stated: "We are at war ... for us”. Putin’s “safe house”, the GUR’s ‘no comment’.'
     spans = [text[s:e] for s, e in quote_spans(text)]
     assert spans == ["We are at war ... for us", "safe house", "no comment"]
+
+
+def test_figures_and_dates_linked_when_those_stages_run(corpus):
+    from counterclaim.pipeline import registry
+
+    ctx = corpus["ICWP"]
+    if "quantities" in registry.stages:
+        toll = find(ctx, "killed 137 people")
+        assert any(ctx.text[q.start:q.end].endswith("137") for q in ctx.get(Quantity) if q.id in toll.quantity_ids)
+    if "dates" in registry.stages:
+        strike = find(ctx, "Russian hypersonic cruise missiles destroyed")
+        assert any("March 25" in d.text for d in ctx.get(DateMention) if d.id in strike.date_ids)
+
+
+def test_quotation_after_its_reporting_verb_and_continued():
+    first, second = text_claims('"The hall was on fire within minutes," one witness told reporters. "Nobody helped us."')
+    assert first.text == "The hall was on fire within minutes"
+    assert (first.speaker.kind, first.speaker.name, first.speaker.cue) == ("quoted", "one witness", "told")
+    assert second.speaker.name == "one witness" and second.stance == "denies"
+    assert second.confidence < first.confidence  # inherited, not read off a reporting verb
