@@ -555,14 +555,28 @@ def _claim_speaker(clause: _Clause, outlet: str) -> tuple[Speaker, float, str | 
     return frame.speaker, frame.confidence, frame.verb.lemma_.lower() if frame.verb is not None else None
 
 
-def _core_of(token: Token, head: Token) -> bool:
+_NESTED = ("relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "parataxis")
+
+
+def _core_of(token: Token, head: Token, content: bool = False) -> bool:
     """Whether a token belongs to the clause itself rather than to a clause nested in it
-    (a relative clause, an adverbial clause, a complement)."""
+    (a relative clause, an adverbial clause, a complement). With ``content``, clauses
+    that carry what the main clause says count as its own (see _carries_content)."""
     while token.i != head.i:
-        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "parataxis"):
+        if token.dep_ in _NESTED and not (content and _carries_content(token)):
             return False
         token = token.head
     return True
+
+
+def _carries_content(token: Token) -> bool:
+    """ "the facts are *that ISIS had taken responsibility*", "the fact *that ISIS is involved*",
+    "It is the one *that orchestrated* ...", "denounced *as organized by* the FSB", "every
+    reason *to believe that* ..."; but not
+    "the question of *who ordered it*" or "the man *who ordered it*"."""
+    return (token.dep_ == "ccomp" or token.dep_ == "acl" and _marked(token, "that")
+            or token.dep_ in ("relcl", "acl") and (token.head.dep_ == "attr" or _is_reporting(token))
+            or token.dep_ == "advcl" and _marked(token, "as"))
 
 
 def _negated(clause: _Clause) -> bool:
@@ -603,12 +617,11 @@ def _overlapping(items: Iterable[Annotation], start: int, end: int) -> list[str]
 
 def _attribution_cue(clause: _Clause) -> Token | None:
     """The token that makes a clause about responsibility ("carried out", "was behind",
-    "ordered", "claim credit"), outside the subject ("who ordered it ... is politics")."""
-    subject = _first(clause.head, ("nsubj", "nsubjpass", "csubj"))
-    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    "ordered", "claim credit"), in the clause itself: not in "the question of who ordered
+    it" or "the man who ordered it"."""
     for token in clause.tokens:
         lemma = token.lemma_.lower()
-        if token.i in skip:
+        if not _core_of(token, clause.head, content=True):
             continue
         if token.pos_ == "VERB" and (lemma in ATTRIBUTION or lemma == "carry" and _particle(token) == "out"):
             return token

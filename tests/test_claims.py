@@ -268,3 +268,11 @@ def test_quotation_after_its_reporting_verb_and_continued():
     assert (first.speaker.kind, first.speaker.name, first.speaker.cue) == ("quoted", "one witness", "told")
     assert second.speaker.name == "one witness" and second.stance == "denies"
     assert second.confidence < first.confidence  # inherited, not read off a reporting verb
+
+
+def test_attribution_needs_the_cue_in_the_clause_itself(corpus):
+    assert find(corpus["OAKKE"], "The best guide to the big question of who has finally ordered").kind != "attribution"
+    hedged = find(corpus["OAKKE"], "it is the same one that has involved them")
+    assert hedged.kind == "attribution" and hedged.speaker.kind == "outlet"
+    [plain] = text_claims("The man who ordered the attack was arrested in Moscow.")
+    assert plain.kind == "event" and plain.slots.place == "Moscow"
