@@ -181,8 +181,8 @@ def _is_reporting(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """A verb's subject, shared through coordination and control: "helped instigate",
-    "was forced to say", "we have every reason to believe"."""
+    """A verb's subject, shared through coordination, control and participles: "helped
+    instigate", "was forced to say", "we have every reason to believe", "adding that"."""
     node, deps = verb, ("nsubj", "csubj")
     while True:
         subject = _first(node, deps)
@@ -190,6 +190,10 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if node.dep_ in ("conj", "xcomp"):
             node = node.head
+        elif node.dep_ == "advcl" and node.tag_ == "VBG" and _first(node, ("mark",)) is None:
+            # "X said ..., adding that ...": the participle shares the sayer's subject, also
+            # when the parser hangs it on the reported clause
+            node = node.head.head if node.head.dep_ == "ccomp" and _is_reporting(node.head.head) else node.head
         elif node.dep_ in ("acl", "relcl") and node.head.dep_ == "dobj":
             node = node.head.head
         else:
@@ -457,10 +461,10 @@ class _Clause:
         return self.tokens[-1].idx + len(self.tokens[-1])
 
 
-def _clause_tokens(head: Token, heads: set[int], frame: Frame | None,
+def _clause_tokens(head: Token, heads: set[int], framing: set[int],
                    is_metadata: Callable[[int, int], bool]) -> list[Token]:
-    """The head's subtree without nested claims, the frame and metadata, trimmed at the edges."""
-    drop: set[int] = set(frame.tokens) if frame else set()
+    """The head's subtree without nested claims, frames and metadata, trimmed at the edges."""
+    drop = set(framing)
     for token in head.subtree:
         if token.i != head.i and token.i in heads:
             drop |= {t.i for t in token.subtree}
@@ -499,9 +503,12 @@ def clauses(ctx: DocContext) -> list[_Clause]:
     out: dict[tuple[int, int], _Clause] = {}
     for sent in ctx.doc.sents:
         heads = _claim_heads(sent, quotes)
+        # A frame's words belong to no claim, also where the parser hangs them inside another
+        # claim's clause ("the attack was planned abroad, adding that ...").
+        framing = {i for frame in heads.values() if frame is not None for i in frame.tokens}
         for i, frame in heads.items():
             head = ctx.doc[i]
-            tokens = _clause_tokens(head, set(heads), frame, ctx.document.is_metadata)
+            tokens = _clause_tokens(head, set(heads), framing - {i}, ctx.document.is_metadata)
             if _is_claim(tokens):
                 clause = _Clause(head, tokens, frame, _quote_at(head, quotes))
                 out.setdefault((clause.start, clause.end), clause)  # one claim per span: ids are offsets

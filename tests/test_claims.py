@@ -276,3 +276,10 @@ def test_attribution_needs_the_cue_in_the_clause_itself(corpus):
     assert hedged.kind == "attribution" and hedged.speaker.kind == "outlet"
     [plain] = text_claims("The man who ordered the attack was arrested in Moscow.")
     assert plain.kind == "event" and plain.slots.place == "Moscow"
+
+
+def test_participle_frame_shares_the_sayers_subject():
+    first, second = text_claims("Peskov said the attack was planned abroad, adding that the gunmen had accomplices.")
+    assert first.text == "the attack was planned abroad"
+    assert second.text == "the gunmen had accomplices"
+    assert [(c.speaker.name, c.speaker.cue) for c in (first, second)] == [("Peskov", "said"), ("Peskov", "adding")]
