@@ -134,13 +134,14 @@ def direct_quotes(doc: Doc) -> list[Quote]:
     operation", vowed to “identify and punish”) are left to the clause around them.
     """
     out: list[Quote] = []
-    for start, end in quote_spans(doc.text):
+    text = doc.text  # built from the tokens on each access: read it once
+    for start, end in quote_spans(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not (any(t.dep_ in SUBJECTS for t in span) and any(t.pos_ in ("VERB", "AUX") for t in span)):
             continue
         verb = _quoting_verb(doc, span)
         if verb is None:
-            out.append(_continued(doc.text, out, start, end))
+            out.append(_continued(text, out, start, end))
         else:
             speaker, confidence, _ = _speaker(verb, "quoted")
             out.append(Quote(start, end, speaker, confidence, verb))
@@ -230,30 +231,28 @@ def _named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, flo
         antecedent = resolve_pronoun(who)
         confidence = CONFIDENCE["resolved"] if antecedent is not None else CONFIDENCE["pronoun"]
         who = antecedent or who
-    start, end = _name_span(who)
-    text = who.doc.text
-    return Speaker(kind=kind, name=text[start:end], start=start, end=end, cue=cue), confidence  # type: ignore[arg-type]
+    name = _name(who)
+    return Speaker(kind=kind, name=name.text, start=name.start_char, end=name.end_char,  # type: ignore[arg-type]
+                   cue=cue), confidence
 
 
-def _name_span(token: Token) -> tuple[int, int]:
-    """Characters naming a speaker: proper names over descriptions ("two heroic Russian
+def _name(token: Token) -> Span:
+    """The words naming a speaker: proper names over descriptions ("two heroic Russian
     democrats: Litvinenko and Politkovskaya" is Litvinenko and Politkovskaya)."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if after is not None and after.text == ":" and after.i + 1 < len(token.doc) and token.doc[after.i + 1].pos_ == "PROPN":
-        return _phrase_span(token.doc[after.i + 1])
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == ":" and doc[token.i + 2].pos_ == "PROPN":
+        return _phrase(doc[token.i + 2])
     apposition = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    return _phrase_span(apposition[0] if apposition else token)
+    return _phrase(apposition[0] if apposition else token)
 
 
-def _phrase_span(token: Token) -> tuple[int, int]:
+def _phrase(token: Token) -> Span:
     """A noun phrase without determiners, descriptive adjectives or clauses, with its conjuncts:
     "The imperialist Atlantic Council" -> "Atlantic Council", "Russia and others"."""
     keep = [token, *_modifiers(token)]
     for conj in (c for c in token.children if c.dep_ == "conj"):
         keep += [conj, *_modifiers(conj)]
-    first = min(keep, key=lambda t: t.i)
-    last = max(keep, key=lambda t: t.i)
-    return first.idx, last.idx + len(last)
+    return token.doc[min(t.i for t in keep):max(t.i for t in keep) + 1]
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -377,7 +376,7 @@ def _noun_frame(noun: Token) -> Frame | None:
     if who is None:
         return None
     top = verb if owner is None and verb is not None else noun
-    cue = noun.doc.text[top.idx:noun.idx + len(noun)] if top.i < noun.i else noun.text
+    cue = noun.doc[min(top.i, noun.i):noun.i + 1].text
     speaker, confidence = _named_speaker(who, "reported", cue)
     if speaker is None:
         return None
@@ -399,10 +398,11 @@ def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
     Reporting verbs that frame another head are dropped (they become speakers), as are
     hedge frames like "it is possible that ..." whose content is a claim of its own.
     """
-    heads = [t for t in sent if t.dep_ == "ROOT" or _quote_root(t, quotes) or _frame_of(t) is not None
+    frame_at = {t.i: _frame_of(t) for t in sent}
+    heads = [t for t in sent if t.dep_ == "ROOT" or _quote_root(t, quotes) or frame_at[t.i] is not None
              or (t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and _has_subject(t))]
     ids = {h.i for h in heads}
-    frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h) for h in heads}
+    frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) for h in heads}
     framing = {f.verb.i for h, f in frames.items()
                if f is not None and f.verb is not None and f.verb.i != h and not _is_accusation(f.verb)}
     framing |= {q.verb.i for q in quotes if q.verb is not None and q.verb.sent.start == sent.start}
@@ -432,11 +432,11 @@ def _quote_at(token: Token, quotes: list[Quote]) -> Quote | None:
     return next((q for q in quotes if q.start <= token.idx < q.end), None)
 
 
-def _innermost_frame(head: Token) -> Frame | None:
+def _innermost_frame(head: Token, frame_at: dict[int, Frame | None]) -> Frame | None:
     """The nearest frame above a clause head; claims nested in reported content inherit it."""
     node = head
     while True:
-        frame = _frame_of(node)
+        frame = frame_at[node.i]
         if frame is not None or node.head.i == node.i:
             return frame
         node = node.head
@@ -606,10 +606,11 @@ def _hedges(clause: _Clause) -> list[Hedge]:
     found = {(t.idx, t.idx + len(t)): t.text for t in tokens
              if t.lower_ in HEDGE_WORDS or (t.lower_ in HEDGE_MODALS and t.tag_ == "MD")}
     sent = clause.head.sent
-    for m in HEDGE_PHRASES.finditer(sent.text):
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    text, offset = sent.text, sent.start_char
+    for m in HEDGE_PHRASES.finditer(text):
+        start, end = offset + m.start(), offset + m.end()
         inside = clause.start <= start and end <= clause.end
-        introduces = end <= clause.start and _LEADS_IN.fullmatch(doc.text[end:clause.start]) is not None
+        introduces = end <= clause.start and _LEADS_IN.fullmatch(text[m.end():clause.start - offset]) is not None
         if inside or introduces:
             found[(start, end)] = m.group(0)
     return [Hedge(cue=cue, start=s, end=e) for (s, e), cue in sorted(found.items())]
@@ -786,8 +787,7 @@ def _slot_text(token: Token | None, about_event: bool) -> str | None:
         token = token.head.head
     if token.pos_ == "PRON" and (about_event or token.lower_ not in ("it", "this")):
         token = resolve_pronoun(token) or token
-    start, end = _phrase_span(token)
-    return token.doc.text[start:end]
+    return _phrase(token).text
 
 
 def _place(clause: _Clause) -> str | None:
@@ -796,6 +796,5 @@ def _place(clause: _Clause) -> str | None:
     for token in clause.tokens:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in ("in", "at", "on", "near", "inside") \
                 and token.head.i in inside and token.dep_ == "pobj":
-            start, end = _phrase_span(token)
-            return token.doc.text[start:end]
+            return _phrase(token).text
     return None
