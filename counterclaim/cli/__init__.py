@@ -8,5 +8,6 @@ from __future__ import annotations
 from .base import main
 from . import core  # noqa: F401,E402  (commands attach to main on import)
 from . import report  # noqa: F401,E402
+from . import techniques  # noqa: F401,E402
 
 __all__ = ["main"]
