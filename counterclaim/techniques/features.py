@@ -38,45 +38,62 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 @dataclass(frozen=True)
 class DocStats:
-    """Document-wide context for span features: repeated words and phrases (Repetition)."""
+    """Per-document token attributes, read from spaCy once (span features index into them),
+    and the document-wide counts that make repeated words and phrases visible (Repetition)."""
 
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    word: list[bool]  # not whitespace
+    content: list[bool]  # alphabetic and not a stop word
+    upper: list[bool]  # an all-capitals word of two letters or more
+    sent_bounds: list[tuple[int, int]]  # (first token, end token) of each token's sentence
     counts: Counter[str]
+    text: str
     lower_text: str
 
     @classmethod
     def of(cls, doc: Doc) -> "DocStats":
-        return cls(Counter(t.lower_ for t in doc if t.is_alpha), doc.text.lower())
+        text = doc.text
+        bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            bounds[sent.start:sent.end] = [(sent.start, sent.end)] * (sent.end - sent.start)
+        return cls(
+            lower=[t.lower_ for t in doc], lemma=[t.lemma_.lower() for t in doc], pos=[t.pos_ for t in doc],
+            word=[not t.is_space for t in doc], content=[t.is_alpha and not t.is_stop for t in doc],
+            upper=[t.is_upper and len(t) > 1 for t in doc], sent_bounds=bounds,
+            counts=Counter(t.lower_ for t in doc if t.is_alpha), text=text, lower_text=text.lower(),
+        )
 
 
 def span_features(span: Span, stats: DocStats) -> list[str]:
     """Features of a candidate span: its words, shape, length, repetition and sentence context."""
-    words = [t for t in span if not t.is_space]
-    lows = [t.lower_ for t in words]
-    feats = [f"u:{w}" for w in lows] + [f"l:{t.lemma_.lower()}" for t in words]
+    words = [i for i in range(span.start, span.end) if stats.word[i]]
+    lows = [stats.lower[i] for i in words]
+    feats = [f"u:{w}" for w in lows] + [f"l:{stats.lemma[i]}" for i in words]
     feats += [f"b:{a}|{b}" for a, b in zip(lows, lows[1:])]
-    feats += [f"pos:{t.pos_}" for t in words]
+    feats += [f"pos:{stats.pos[i]}" for i in words]
     feats.append(f"len:{_bucket(len(words), (1, 2, 3, 5, 8, 16, 32))}")
-    text = span.text.lower()
+    raw = stats.text[span.start_char:span.end_char]  # span.text and doc.text rebuild strings from tokens
+    text = raw.lower()
     padded = f" {' '.join(text.split())} "
     if len(padded) <= 40:  # char n-grams only for short spans: that is where spelling-level cues matter
         feats += [f"c:{padded[i:i + 4]}" for i in range(len(padded) - 3)]
-    content = [t.lower_ for t in words if t.is_alpha and not t.is_stop]
-    repeats = [stats.counts[w] for w in content]
+    repeats = [stats.counts[stats.lower[i]] for i in words if stats.content[i]]
     feats.append(f"rep:{_bucket(max(repeats, default=0), (1, 2, 3, 5))}")
     feats.append(f"repmin:{_bucket(min(repeats, default=0), (1, 2, 3, 5))}")
     feats.append(f"phrase:{_bucket(stats.lower_text.count(text.strip()), (1, 2, 3))}")
-    sent = span.sent if len(span) else None
-    if sent is not None:
-        sent_words = [t for t in sent if not t.is_space]
-        cover = len(words) / max(len(sent_words), 1)
-        feats.append(f"cover:{_bucket(int(10 * cover), (2, 5, 8, 10))}")
-        inside = {t.i for t in words}
-        feats += [f"ctx:{t.lemma_.lower()}" for t in sent_words if t.i not in inside and t.is_alpha and not t.is_stop]
     if words:
-        feats += [f"first:{words[0].lower_}", f"last:{words[-1].lower_}", f"fpos:{words[0].pos_}",
-                  f"root:{span.root.dep_}", f"rootl:{span.root.lemma_.lower()}"]
-    feats += [f"has:{c}" for c in "!?\"“" if c in span.text]
-    if any(t.is_upper and len(t) > 1 for t in words):
+        first, end = stats.sent_bounds[span.start]
+        sent_words = sum(stats.word[first:end])
+        feats.append(f"cover:{_bucket(int(10 * len(words) / max(sent_words, 1)), (2, 5, 8, 10))}")
+        feats += [f"ctx:{stats.lemma[i]}" for i in range(first, end)
+                  if stats.content[i] and not span.start <= i < span.end]
+        root = span.root
+        feats += [f"first:{lows[0]}", f"last:{lows[-1]}", f"fpos:{stats.pos[words[0]]}",
+                  f"root:{root.dep_}", f"rootl:{root.lemma_.lower()}"]
+    feats += [f"has:{c}" for c in "!?\"“" if c in raw]
+    if any(stats.upper[i] for i in words):
         feats.append("caps")
     return feats
 
