@@ -1,0 +1,189 @@
+"""Competing hypotheses: discovery, stances with quotes, analyst edits, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from counterclaim.cli import main
+from counterclaim.hypotheses import (
+    Lexicon,
+    StanceEvidence,
+    find_hits,
+    item_stance,
+    overall_stance,
+)
+from counterclaim.model import Claim, Speaker
+from counterclaim.store import ConflictError
+
+OAKKE, ICWP = "oakke-2024", "icwp-2024-03-27"
+
+
+class _NoAliases:
+    def analyst_items(self, kind):
+        return {}
+
+
+class _BareCase:
+    store = _NoAliases()
+
+
+LEXICON = Lexicon.for_case(_BareCase())
+
+
+def claim(text: str, kind: str = "outlet", name: str = "OUTLET", stance: str | None = None) -> Claim:
+    stance = stance or ("asserts" if kind == "outlet" else "reports")
+    return Claim(id=f"d/c0-{len(text)}", doc_id="d", start=0, end=len(text), component="test", version="1", text=text,
+                 speaker=Speaker(kind=kind, name=name), stance=stance)
+
+
+def hits(text: str, **kw):
+    return [(h.mention.actor, item_stance(h), h.speaker, h.cue_kind) for h in find_hits(claim(text, **kw), LEXICON)]
+
+
+# --------------------------------------------------------------------------- patterns (constructed claims)
+
+
+def test_agent_passive_and_reported_voice():
+    assert hits("The US CIA surely knew about, and helped instigate, this attack.") == [
+        ("CIA", "asserts", "OUTLET", "agent")]
+    assert hits("it was carried out by the GUR") == [("GUR", "asserts", "OUTLET", "passive")]
+    assert hits("ISIS was behind the Crocus Hall attack", kind="reported", name="The US government") == [
+        ("ISIS", "reports", "The US government", "agent")]
+
+
+def test_relative_clause_blame_and_outlet_denial():
+    found = hits("Ukraine, which Putin blames for this massacre, has none of these provocative characteristics")
+    assert ("Ukraine", "denies", "OUTLET", "deny") in found  # the subject is Ukraine, not Putin
+    assert ("Ukraine", "reports", "Putin", "blame") in found
+    assert not any(actor == "Russian state" for actor, *_ in found)
+
+
+def test_claimed_responsibility_is_the_actor_speaking():
+    assert hits("GUR used an outdated news template for ISIS-K to claim credit for the attack") == [
+        ("ISIS", "reports", "ISIS-K", "claimed")]
+    assert hits("The Kremlin denies any involvement") == [("Russian state", "denies", "The Kremlin", "self-deny")]
+
+
+def test_doubt_negation_and_exclusivity():
+    assert hits("instead of lending false credence to the ISIS narrative") == [
+        ("ISIS", "disputes", "OUTLET", "dispute")]
+    assert hits("the massacre was supposedly ordered by the US") == [("United States", "disputes", "OUTLET", "passive")]
+    assert hits("The FSB never ordered the attack") == [("Russian state", "denies", "OUTLET", "agent")]
+    only = find_hits(claim("The only global actor that has them is the Russian Putin’s state and no one else"), LEXICON)
+    assert {h.mention.actor for h in only} == {"Russian state"} and all(h.exclusive for h in only)
+
+
+def test_a_denial_frame_flips_but_clause_negation_elsewhere_does_not():
+    assert hits("Ukraine was behind it", kind="reported", name="Kremlin", stance="denies") == [
+        ("Ukraine", "denies", "Kremlin", "agent")]
+    negated = claim("GUR’s first mistake was recruiting men who were not willing to die", stance="denies")
+    negated = negated.model_copy(update={"negated": True})
+    assert [item_stance(h) for h in find_hits(negated, LEXICON)] == ["asserts"]
+
+
+def test_fallback_lexicon_groups_organs_under_their_state():
+    lexicon = Lexicon._fallback()
+    assert lexicon.side(lexicon.resolve("Ukrainian secret service")) == "Ukraine"
+    assert lexicon.side(lexicon.resolve("CIA")) == "United States"
+    assert lexicon.resolve("Putin’s state") == "Russian state"
+
+
+def _item(stance: str, kind: str = "outlet", disputed: bool = False) -> StanceEvidence:
+    polarity = {"denies": "rejects", "disputes": "disputes"}.get(stance, "supports")
+    return StanceEvidence(claim_id="d/c", doc_id="d", start=0, end=1, quote="x", stance=stance, polarity=polarity,
+                          speaker="s", speaker_kind=kind, actor="A", alias="A", alias_start=0, alias_end=1, cue="c",
+                          cue_kind="agent", disputed=disputed, reason="r")
+
+
+def test_overall_stance_own_voice_then_reports_then_quoted_denials():
+    assert overall_stance([_item("reports", "reported"), _item("denies")])[0] == "denies"
+    assert overall_stance([_item("asserts"), _item("asserts"), _item("denies")])[:3] == ("asserts", False, True)
+    assert overall_stance([_item("reports", "reported"), _item("disputes")])[:2] == ("reports", True)
+    assert overall_stance([_item("denies", "quoted")])[0] == "denies"
+    assert overall_stance([])[0] == "absent"
+
+
+# --------------------------------------------------------------------------- the bundled articles
+
+
+def _by_label(case) -> dict[str, str]:
+    return {h.label: h.id for h in case.hypotheses.list()}
+
+
+def test_bundled_hypotheses_discovered(crocus_case):
+    labels = _by_label(crocus_case)
+    assert {"Russian state false flag", "Ukraine (GUR)", "United States (CIA)", "ISIS"} <= set(labels)
+    flag = crocus_case.hypotheses.get(labels["Russian state false flag"])
+    assert flag.false_flag and {"FSB", "Kremlin", "Putin's state"} <= set(flag.aliases)
+    assert {"GUR", "Ukraine"} <= set(crocus_case.hypotheses.get(labels["Ukraine (GUR)"]).seen)
+
+
+def test_bundled_stances_with_exact_quotes(crocus_case):
+    labels = _by_label(crocus_case)
+    h = crocus_case.hypotheses
+    expected = {
+        (OAKKE, "Russian state false flag"): ("asserts", "no one else"),
+        (OAKKE, "Ukraine (GUR)"): ("denies", "has none of these provocative characteristics"),
+        (ICWP, "Ukraine (GUR)"): ("asserts", "it was carried out by the GUR"),
+        (ICWP, "United States (CIA)"): ("asserts", "helped instigate, this attack"),
+        (ICWP, "ISIS"): ("reports", "ISIS was behind the Crocus Hall attack"),
+    }
+    for (doc_id, label), (stance, quote) in expected.items():
+        found = h.stance(doc_id, labels[label])
+        assert found.stance == stance, (doc_id, label, found.reason)
+        assert any(quote in e.quote for e in found.evidence), (doc_id, label)
+        text = crocus_case.document(doc_id).text
+        for e in found.evidence:
+            assert text[e.start:e.end] == e.quote
+            assert text[e.alias_start:e.alias_end] == e.alias
+    isis = h.stance(ICWP, labels["ISIS"])
+    assert isis.disputed  # "false credence to the ISIS narrative"
+    assert {e.speaker for e in isis.evidence if e.stance == "reports"} >= {"US government", "ISIS-K"}
+    assert any(e.stance == "disputes" and "ISIS narrative" in e.quote for e in isis.evidence)
+
+
+# --------------------------------------------------------------------------- analyst edits
+
+
+def test_add_merge_rename_drop_are_audited_and_ids_survive(crocus_copy):
+    h = crocus_copy.hypotheses
+    labels = _by_label(crocus_copy)
+    before = {x.id: x.label for x in h.list()}
+    added = h.add("Russian state false flag (analyst)", ["FSB", "Putin's state"], note="from OAKKE")
+    assert added.origin == "analyst" and added.id not in before
+    assert crocus_copy.hypotheses.stance(OAKKE, added.id).stance == "asserts"
+    h.merge(added.id, labels["Russian state false flag"], note="same hypothesis")
+    assert crocus_copy.hypotheses.get(labels["Russian state false flag"]).status == "merged"
+    h.rename(labels["ISIS"], "ISIS-K carried it out")
+    with pytest.raises(ConflictError):
+        h.rename(labels["ISIS"], "stale", expected_rev=0)
+    h.drop(labels["United States (CIA)"])
+    assert labels["United States (CIA)"] not in {x.id for x in crocus_copy.hypotheses.list()}
+    edits = crocus_copy.store.edits("hypothesis")
+    assert [e.action for e in edits] == ["add", "merge", "rename", "drop"]
+    assert edits[0].note == "from OAKKE" and edits[2].new["label"] == "ISIS-K carried it out"
+    crocus_copy.run_case_stages()  # re-analysis keeps ids and edits
+    after = {x.id: x.label for x in crocus_copy.hypotheses.list(include_inactive=True)}
+    assert after[labels["ISIS"]] == "ISIS-K carried it out" and after[added.id] == added.label
+    crocus_copy.undo(edits[-1].id)  # undo the drop: the case refreshes when read
+    assert labels["United States (CIA)"] in {x.id for x in crocus_copy.hypotheses.list()}
+
+
+def test_cli_lists_and_adds(crocus_copy):
+    runner = CliRunner()
+    case = crocus_copy.location
+    crocus_copy.close()
+    result = runner.invoke(main, ["hypotheses", "--case", case, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert any(x["label"] == "ISIS" for x in data["hypotheses"]) and data["stances"]
+    result = runner.invoke(main, ["hypotheses", "--case", case, "add", "Russian state false flag", "--alias", "FSB",
+                                  "--alias", "Putin's state"])
+    assert result.exit_code == 0 and "added H" in result.output, result.output
+    result = runner.invoke(main, ["hypotheses", "--case", case, "drop", "H99"])
+    assert result.exit_code == 1
+    table = runner.invoke(main, ["hypotheses", "--case", case])
+    assert table.exit_code == 0 and "stances" in table.output
