@@ -193,9 +193,12 @@ class Lexicon:
                    {c: p for c, (p, _, _) in FALLBACK_ACTORS.items()},
                    {c: k for c, (_, k, _) in FALLBACK_ACTORS.items()}, dict(FALLBACK_PLACES))
 
+    def _by_norm(self) -> dict[str, str]:
+        # Not cached: ``for_case`` adds names after construction.
+        return {_norm(a): c for a, c in self.aliases.items()}
+
     def resolve(self, name: str) -> str | None:
-        by_norm = {_norm(a): c for a, c in self.aliases.items()}
-        return by_norm.get(_norm(name))
+        return self._by_norm().get(_norm(name))
 
     def side(self, actor: str) -> str:
         """The outermost actor (GUR → Ukraine): what a hypothesis is about."""
@@ -217,7 +220,7 @@ class Lexicon:
         return _alternation(self.places)
 
     def mentions(self, text: str) -> list[Mention]:
-        by_norm = {_norm(a): c for a, c in self.aliases.items()}
+        by_norm = self._by_norm()
         return [Mention(m.start(), m.end(), by_norm[_norm(m.group())], m.group())
                 for m in self._actor_re.finditer(text) if _norm(m.group()) in by_norm]
 
@@ -302,18 +305,16 @@ class Hit:
 
 
 def _before(mentions: list[Mention], pos: int, text: str, window: int = ACTOR_WINDOW) -> Mention | None:
-    """The closest actor ending before ``pos`` in the same clause."""
-    for m in sorted((m for m in mentions if m.end <= pos), key=lambda m: -m.end):
-        gap = text[m.end:pos]
-        return m if len(gap) <= window and not BARRIER.search(gap) else None
-    return None
+    """The closest actor ending before ``pos``, if it is in the same clause."""
+    m = max((m for m in mentions if m.end <= pos), key=lambda m: m.end, default=None)
+    return m if m and len(text[m.end:pos]) <= window and not BARRIER.search(text[m.end:pos]) else None
 
 
 def _after(mentions: list[Mention], pos: int, text: str, window: int = AFTER_WINDOW) -> Mention | None:
-    for m in sorted((m for m in mentions if m.start >= pos), key=lambda m: m.start):
-        gap = text[pos:m.start]
-        return m if len(gap) <= window and not re.search(r"[.;:!?]|\bthat\b|\bbecause\b", gap) else None
-    return None
+    """The closest actor starting after ``pos``, if no sentence or clause boundary lies between."""
+    m = min((m for m in mentions if m.start >= pos), key=lambda m: m.start, default=None)
+    gap = text[pos:m.start] if m else ""
+    return m if m and len(gap) <= window and not re.search(r"[.;:!?]|\bthat\b|\bbecause\b", gap) else None
 
 
 def _subject(text: str) -> str:
@@ -389,9 +390,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         add(_after(mentions, cue.end(), text, 30), cue, "incriminate", "supports", own)
     if own[1] == "outlet":  # the outlet's own doubt about a name: "the ISIS narrative", "so-called ..."
         for m in mentions:
-            after = DISPUTE_AFTER.search(text[m.end:])
-            if after or DISPUTE_BEFORE.search(text[:m.start]):
-                cue = after or DISPUTE_BEFORE.search(text[:m.start])
+            cue = DISPUTE_AFTER.search(text[m.end:]) or DISPUTE_BEFORE.search(text[:m.start])
+            if cue:
                 add(m, cue, "dispute", "disputes", own)
     return _dedupe(hits)
 
