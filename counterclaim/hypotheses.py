@@ -501,9 +501,31 @@ def fingerprint(case: "Case") -> str:
 
 
 def case_lexicon(case: "Case") -> Lexicon:
-    """The names to look for in this case, the analyst's hypothesis aliases included."""
+    """The names to look for in this case: the alias table, the analyst's hypothesis aliases, and
+    actors the alias table does not know that claims name as responsible."""
     edits = case.store.analyst_items("hypothesis")
-    return Lexicon.for_case(case, [a for data, _ in edits.values() for a in data.get("aliases", [])])
+    analyst = [a for data, _ in edits.values() for a in data.get("aliases", [])]
+    known = Lexicon.for_case(case, analyst)
+    discovered = new_actors(case.claims(kind="attribution"), case.annotations("entity"), known)
+    return Lexicon.for_case(case, analyst + discovered)
+
+
+ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
+
+
+def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexicon) -> list[str]:
+    """Agents of attribution claims that contain a named entity the alias table does not know
+    ("organized by Islamo-fascist renegades"): new candidate actors, named as the claim has them."""
+    by_id = {e.id: e for e in entities}
+    found: list[str] = []
+    for claim in claims:
+        agent = claim.slots.agent
+        if not agent or lexicon.mentions(agent) or agent in found:
+            continue
+        named = (by_id[i] for i in claim.entity_ids if i in by_id)
+        if any(e.label in ACTOR_LABELS and e.text in agent for e in named):
+            found.append(agent)
+    return found
 
 
 @registry.case_stage(COMPONENT, version=VERSION, layers=LAYERS)

@@ -13,9 +13,10 @@ from counterclaim.hypotheses import (
     StanceEvidence,
     find_hits,
     item_stance,
+    new_actors,
     overall_stance,
 )
-from counterclaim.model import Claim, Speaker
+from counterclaim.model import Claim, Entity, Slots, Speaker
 from counterclaim.store import ConflictError
 
 OAKKE, ICWP = "oakke-2024", "icwp-2024-03-27"
@@ -89,6 +90,20 @@ def test_fallback_lexicon_groups_organs_under_their_state():
     assert lexicon.side(lexicon.resolve("Ukrainian secret service")) == "Ukraine"
     assert lexicon.side(lexicon.resolve("CIA")) == "United States"
     assert lexicon.resolve("Putin’s state") == "Russian state"
+
+
+def test_unknown_actors_named_as_responsible_become_candidates():
+    text = "The massacre was organized by Wagner Group mercenaries"
+    c = claim(text).model_copy(update={"kind": "attribution", "entity_ids": ["d/e30-42"],
+                                       "slots": Slots(agent="Wagner Group mercenaries", predicate="organize")})
+    entity = Entity(id="d/e30-42", doc_id="d", start=30, end=42, component="t", version="1", label="ORG",
+                    text="Wagner Group", key="wagner group")
+    assert new_actors([c], [entity], LEXICON) == ["Wagner Group mercenaries"]
+    known = c.model_copy(update={"slots": Slots(agent="the GUR")})
+    assert new_actors([known], [entity], LEXICON) == []  # the alias table knows it
+    extended = Lexicon.for_case(_BareCase(), ["Wagner Group mercenaries"])
+    assert [(h.mention.actor, item_stance(h)) for h in find_hits(c, extended)] == [
+        ("Wagner Group mercenaries", "asserts")]
 
 
 def _item(stance: str, kind: str = "outlet", disputed: bool = False) -> StanceEvidence:
