@@ -157,6 +157,9 @@ def test_ratings_persist_conflict_and_undo(crocus_copy):
     hid = labels["ISIS"]
     suggested = first.cells[hid].suggested
     assert ach.rate(first.id, hid, "II", note="forged claim of responsibility", expected_rev=0) == 1
+    before = [(r.id, r.text) for r in ach.rows()]
+    crocus_copy.run_case_stages()  # re-analysis keeps evidence ids (and so the rating's target)
+    assert [(r.id, r.text) for r in crocus_copy.ach.rows()] == before
     location = crocus_copy.location
     crocus_copy.close()
     with Case(location, user="second") as reopened:
