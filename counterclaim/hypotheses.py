@@ -683,6 +683,8 @@ class Hypotheses:
     def rename(self, hypothesis_id: str, label: str, *, note: str | None = None,
                expected_rev: int | None = None) -> Hypothesis:
         self.get(hypothesis_id)
+        if not label.strip():
+            raise HypothesisError("a hypothesis needs a label")
         self._change(hypothesis_id, {"label": label.strip()}, "rename", note, expected_rev)
         return self.get(hypothesis_id)
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from counterclaim.cli import main
 from counterclaim.hypotheses import (
+    HypothesisError,
     Lexicon,
     StanceEvidence,
     find_hits,
@@ -175,6 +176,8 @@ def test_add_merge_rename_drop_are_audited_and_ids_survive(crocus_copy):
     h.rename(labels["ISIS"], "ISIS-K carried it out")
     with pytest.raises(ConflictError):
         h.rename(labels["ISIS"], "stale", expected_rev=0)
+    with pytest.raises(HypothesisError):
+        h.rename(labels["ISIS"], " ")
     h.drop(labels["United States (CIA)"])
     assert labels["United States (CIA)"] not in {x.id for x in crocus_copy.hypotheses.list()}
     edits = crocus_copy.store.edits("hypothesis")
