@@ -1,0 +1,177 @@
+"""The entity alias table: many names, one actor or place.
+
+A default table ships with the package; each case adds the analyst's own
+entries as analyst items of kind ``alias`` (key: the alias, data:
+``{"canonical": ..., "parent": ..., "kind": ...}``; ``{"removed": true}`` hides
+a default alias). Every edit goes through ``store.put_analyst`` and is audited.
+
+``parent`` links an organ to its state (GUR → Ukraine, FSB → Russian state) so
+"Ukraine had no part in it" can be compared with "the GUR carried it out";
+``country`` lets places nest (Crocus City Hall → Moscow → Russia).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field
+from rapidfuzz import fuzz, process
+
+from ..model import Record
+
+EntryKind = Literal["actor", "place"]
+
+
+class AliasEntry(Record):
+    """One canonical entity and the names it goes by."""
+
+    canonical: str
+    kind: EntryKind = "actor"
+    aliases: list[str] = Field(default_factory=list)
+    parent: str | None = Field(None, description="the actor this one belongs to (an agency's state)")
+    country: str | None = Field(None, description="for places and states: the country they lie in")
+    source: Literal["default", "analyst"] = "default"
+
+
+def _e(canonical: str, *aliases: str, kind: EntryKind = "actor", parent: str | None = None,
+       country: str | None = None) -> AliasEntry:
+    return AliasEntry(canonical=canonical, kind=kind, aliases=list(aliases), parent=parent, country=country)
+
+
+# Names are matched case-insensitively except all-caps acronyms of up to 3
+# letters ("IS", "US"), which must match exactly so "is"/"us" never do.
+DEFAULT_TABLE: tuple[AliasEntry, ...] = (
+    _e("Russian state", "Russia", "Russian government", "Russian state", "Putin's state", "Russian Putin's state",
+       "Putinist Russia", "Putin's Russia", "Kremlin", "the Kremlin", "Putin", "Vladimir Putin", "FSB", "KGB",
+       "Russian KGB", "Russian diplomacy", "Russian authorities", "Moscow authorities", "Peskov", country="Russia"),
+    _e("Ukraine", "Ukraine", "Ukrainian government", "Ukrainian state", "Kyiv government", "Kiev government",
+       "Zelensky", "Zelenskyy", "Zelinsky", "Ukrainians", "Ukrainian side", country="Ukraine"),
+    _e("GUR", "GUR", "HUR", "Ukraine's military intelligence", "Ukrainian military intelligence",
+       "Ukrainian secret service", "Ukraine's secret service", "Main Intelligence Directorate", parent="Ukraine"),
+    _e("SBU", "SBU", "Security Service of Ukraine", parent="Ukraine"),
+    _e("ISIS", "ISIS", "ISIL", "IS", "Islamic State", "IS-K", "ISIS-K", "ISKP", "Islamic State Khorasan",
+       "Islamic State Khorasan Province", "Daesh", "Amaq"),
+    _e("United States", "US", "U.S.", "USA", "United States", "US government", "U.S. government", "US officials",
+       "U.S. officials", "Washington", "White House", "US imperialism", "US imperialists", country="United States"),
+    _e("CIA", "CIA", "US CIA", "Central Intelligence Agency", parent="United States"),
+    _e("NATO", "NATO", "North Atlantic Treaty Organization"),
+    _e("Iran", "Iran", "Iranian government", "Tehran government", "Iranian mullahs", country="Iran"),
+    _e("Israel", "Israel", "Israeli government", country="Israel"),
+    _e("Tajikistan", "Tajikistan", country="Tajikistan"),
+    _e("Turkey", "Turkey", "Türkiye", "Turkish government", country="Turkey"),
+    _e("Moscow", "Moscow", kind="place", country="Russia"),
+    _e("Crocus City Hall", "Crocus City Hall", "Crocus Hall", "Crocus", kind="place", country="Russia"),
+    _e("Krasnogorsk", "Krasnogorsk", kind="place", country="Russia"),
+    _e("Kyiv", "Kyiv", "Kiev", kind="place", country="Ukraine"),
+    _e("Tehran", "Tehran", "Kerman", kind="place", country="Iran"),
+    _e("Istanbul", "Istanbul", kind="place", country="Turkey"),
+    _e("Grozny", "Grozny", "Chechnya", kind="place", country="Russia"),
+)
+
+_SHORT_ACRONYM = re.compile(r"^[A-Z.\-]{1,4}$")
+
+
+def normalise(name: str) -> str:
+    """Lower-cased, curly quotes straightened, leading article dropped, spaces collapsed."""
+    text = name.replace("’", "'").replace("‘", "'").strip().strip(".,;:\"'“”")
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    text = re.sub(r"'s$", "", text)
+    return re.sub(r"\s+", " ", text).lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An alias found in a text: ``text[start:end]`` names ``canonical``."""
+
+    start: int
+    end: int
+    canonical: str
+
+
+class AliasTable:
+    """Resolve names to canonical entities; find alias mentions in text."""
+
+    FUZZY_CUTOFF = 90
+
+    def __init__(self, entries: list[AliasEntry]):
+        self.entries = {e.canonical: e for e in entries}
+        self.lookup: dict[str, str] = {}
+        for entry in entries:
+            for name in [entry.canonical, *entry.aliases]:
+                self.lookup[normalise(name)] = entry.canonical
+
+    @classmethod
+    def default(cls) -> "AliasTable":
+        return cls(list(DEFAULT_TABLE))
+
+    @classmethod
+    def with_analyst_items(cls, items: dict[str, tuple[dict, int]]) -> "AliasTable":
+        """The default table overlaid with a case's analyst ``alias`` items."""
+        entries = {e.canonical: e.model_copy(update={"aliases": list(e.aliases)}) for e in DEFAULT_TABLE}
+        for alias, (data, _rev) in items.items():
+            for entry in entries.values():  # an alias belongs to one entity only
+                entry.aliases[:] = [a for a in entry.aliases if normalise(a) != normalise(alias)]
+            if data.get("removed"):
+                continue
+            canonical = data["canonical"]
+            entry = entries.get(canonical) or AliasEntry(
+                canonical=canonical, kind=data.get("kind", "actor"), parent=data.get("parent"),
+                country=data.get("country"), source="analyst")
+            entry.aliases.append(alias)
+            entries[canonical] = entry
+        return cls(list(entries.values()))
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, name: str | None) -> str | None:
+        """Canonical name for ``name``: exact alias, then a close fuzzy match, else None."""
+        if not name:
+            return None
+        key = normalise(name)
+        if key in self.lookup:
+            return self.lookup[key]
+        if len(key) < 5:  # fuzzy matching of short strings confuses acronyms
+            return None
+        hit = process.extractOne(key, self.lookup.keys(), scorer=fuzz.token_sort_ratio, score_cutoff=self.FUZZY_CUTOFF)
+        return self.lookup[hit[0]] if hit else None
+
+    def ancestors(self, canonical: str) -> list[str]:
+        """``canonical`` and the actors it belongs to, innermost first."""
+        chain = [canonical]
+        while (entry := self.entries.get(chain[-1])) and entry.parent and entry.parent not in chain:
+            chain.append(entry.parent)
+        return chain
+
+    def side(self, canonical: str) -> str:
+        """The outermost actor an entity belongs to (GUR → Ukraine)."""
+        return self.ancestors(canonical)[-1]
+
+    def related(self, a: str, b: str) -> bool:
+        """True when one actor is, or belongs to, the other."""
+        return a in self.ancestors(b) or b in self.ancestors(a)
+
+    def country(self, canonical: str) -> str | None:
+        entry = self.entries.get(self.side(canonical))
+        return entry.country if entry else None
+
+    def is_place(self, canonical: str) -> bool:
+        entry = self.entries.get(canonical)
+        return bool(entry and entry.kind == "place")
+
+    # ------------------------------------------------------------------ mentions
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        names = sorted({n for e in self.entries.values() for n in [e.canonical, *e.aliases]}, key=len, reverse=True)
+        parts = [re.escape(n).replace("'", "['’]") if _SHORT_ACRONYM.match(n) else "(?i:" + re.escape(n).replace("'", "['’]") + ")"
+                 for n in names]
+        # A hyphen may follow a name when a lower-case word does ("ISIS-perpetrated", "CIA-trained").
+        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])(?!-[A-Z0-9])")
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every alias in ``text``, longest match first, left to right."""
+        return [Mention(m.start(), m.end(), self.lookup[normalise(m.group())]) for m in self._pattern.finditer(text)
+                if normalise(m.group()) in self.lookup]
