@@ -10,5 +10,6 @@ from . import core  # noqa: F401,E402  (commands attach to main on import)
 from . import report  # noqa: F401,E402
 from . import techniques  # noqa: F401,E402
 from . import ach  # noqa: F401,E402
+from . import align  # noqa: F401,E402
 
 __all__ = ["main"]
