@@ -28,8 +28,8 @@ def web(crocus_copy) -> TestClient:
     return client_for(crocus_copy)
 
 
-def csrf(client: TestClient, path: str = "/") -> str:
-    html = client.get(path).text
+def csrf(client: TestClient, case) -> str:
+    html = client.get(f"/doc/{first_doc(case)}").text
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
@@ -70,7 +70,7 @@ def test_writes_need_the_csrf_token_and_same_origin(web, crocus_copy):
     data = {"annotation_id": claim.id, "action": "delete", "next": "/"}
     assert web.post("/correct", data=data).status_code == 403
     assert web.post("/correct", data=data | {"csrf": "forged"}).status_code == 403
-    token = csrf(web)
+    token = csrf(web, crocus_copy)
     assert web.post("/correct", data=data | {"csrf": token}, headers={"Origin": "http://evil.example"}).status_code == 403
     assert crocus_copy.store.edits() == []
     assert web.post("/correct", data=data | {"csrf": token}, headers={"Origin": BASE}).status_code == 303
@@ -152,7 +152,7 @@ def test_invalid_correction_is_refused_with_a_reason(web, crocus_copy):
 
 def test_next_cannot_redirect_off_site(web, crocus_copy):
     claim = crocus_copy.claims()[0]
-    r = web.post("/correct", data={"csrf": csrf(web), "annotation_id": claim.id, "action": "delete",
+    r = web.post("/correct", data={"csrf": csrf(web, crocus_copy), "annotation_id": claim.id, "action": "delete",
                                    "next": "//evil.example/x"})
     assert r.headers["location"].startswith("/?")
 

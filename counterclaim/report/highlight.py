@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 # Which layer wins the link when several cover a run: the most specific finding.
-PRIORITY = {"quantity": 0, "date": 1, "speaker": 2, "technique": 3, "claim": 4}
+PRIORITY = {"quantity": 0, "date": 1, "warning": 2, "speaker": 3, "technique": 4, "claim": 5}
 
 
 @dataclass(frozen=True)

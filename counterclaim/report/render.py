@@ -39,7 +39,8 @@ SECTIONS = [
     ("timeline", "Timeline"),
     ("techniques", "Techniques"),
 ]
-LABELS = {"claim": "claim", "quantity": "figure", "date": "date", "technique": "technique", "speaker": "speaker"}
+LABELS = {"claim": "claim", "quantity": "figure", "date": "date", "technique": "technique", "speaker": "speaker",
+          "warning": "warning"}
 
 
 def safe_url(url: str | None) -> str | None:
@@ -62,7 +63,8 @@ def environment(*extra: Path) -> Environment:
         lstrip_blocks=False,
     )
     env.globals.update(LEGEND=LEGEND, LABELS=LABELS, SECTIONS=SECTIONS, anchor=anchor, safe_url=safe_url,
-                       technique_name=technique_name, date_text=date_text, version=__version__)
+                       technique_name=technique_name, date_text=date_text, version=__version__,
+                       RATINGS=("CC", "C", "N", "I", "II", "NA"))
     return env
 
 

@@ -31,6 +31,7 @@ LEGEND = [
     ("date", "date"),
     ("speaker", "quoted speaker"),
     ("technique", "persuasion technique"),
+    ("warning", "warning"),
 ]
 
 
@@ -108,7 +109,7 @@ class SourceRow:
     doc: Document
     counts: Counter
     warnings: list[Warning]
-    rating: str | None = None
+    rating: Any = None  # the ACH's SourceRating: source, reliability, meaning, rev
 
 
 @dataclass
@@ -167,7 +168,7 @@ class CaseView:
         """Every highlighted finding by annotation id (speakers by '<claim id>#speaker')."""
         out: dict[str, Finding] = {}
         for layer, label in (("claim", _claim_label), ("quantity", figure_text), ("date", _date_label),
-                             ("technique", lambda t: technique_name(t.technique))):
+                             ("technique", lambda t: technique_name(t.technique)), ("warning", lambda w: w.message)):
             for doc_id, items in self.layer(layer).items():
                 for item in items:
                     out[item.id] = Finding(item, layer, label(item), self.docs[doc_id])
@@ -233,7 +234,8 @@ class CaseView:
 
     @cached_property
     def ach(self) -> "AchView | None":
-        return None
+        api = stage_api(lambda: self.case.ach)
+        return AchView(self, api) if api else None
 
     @cached_property
     def _techniques_by_claim(self) -> dict[str, list[Technique]]:
@@ -267,10 +269,13 @@ class CaseView:
         return [w for ws in self.layer("warning").values() for w in ws]
 
     @cached_property
-    def source_ratings(self) -> dict[str, str]:
-        """doc id -> Admiralty reliability/credibility code, where the analyst set one."""
-        return {key: _rating_code(data) for key, (data, _rev) in self.case.store.analyst_items("source").items()
-                if _rating_code(data)}
+    def source_ratings(self) -> dict[str, Any]:
+        """doc id -> the ACH's Admiralty reliability of its source (outlet), when ACH is installed."""
+        api = stage_api(lambda: self.case.ach)
+        if api is None:
+            return {}
+        by_source = {r.source: r for r in api.sources()}
+        return {d.id: by_source[api.source_key(d)] for d in self.documents if api.source_key(d) in by_source}
 
     # ------------------------------------------------------------------ figures and timeline
 
@@ -342,13 +347,6 @@ def _claim_label(c: Claim) -> str:
 def _date_label(d: DateMention) -> str:
     precision = f" · {d.precision}" if d.precision else ""
     return f"{date_text(d)}{precision}{' · relative' if d.relative else ''}"
-
-
-def _rating_code(data: Any) -> str | None:
-    if isinstance(data, dict):
-        code = "".join(str(data.get(k) or "") for k in ("reliability", "credibility"))
-        return code or data.get("rating")
-    return str(data) if data else None
 
 
 # --------------------------------------------------------------------------- cross-source (stage APIs)
@@ -444,3 +442,92 @@ class HypothesesView:
 
 def _first(findings: dict[str, Finding], ids: list[str]) -> Finding | None:
     return next((findings[i] for i in ids if i in findings), None)
+
+
+@dataclass
+class Column:
+    id: str
+    label: str
+
+    @property
+    def short(self) -> str:
+        return self.id
+
+
+@dataclass
+class AchCell:
+    rating: str
+    suggested: bool
+    reason: str
+    rev: int
+
+
+@dataclass
+class AchRow:
+    id: str
+    label: str
+    finding: Finding | None
+    source: str
+    diagnosticity: float | None
+    cells: dict[str, AchCell]
+
+
+@dataclass
+class ScoreRow:
+    method: str
+    note: str
+    values: dict[str, float]
+    best: set[str]
+
+
+METHODS = [
+    ("heuer", "heuer", "Heuer", "inconsistency count; lowest is best"),
+    ("weighted", "weighted", "Weighted", "inconsistency weighted by Admiralty reliability × credibility; lowest is best"),
+    ("bayes", "posterior", "Bayes", "posterior probability from rating likelihoods; highest is best"),
+]
+
+
+class AchView:
+    """The ACH matrix, scores by method and sensitivity, from ``case.ach``."""
+
+    SENSITIVITY_RUNS = 500
+
+    def __init__(self, view: CaseView, api: Any):
+        import numpy as np
+
+        from .. import ach_scores
+
+        matrix = api.matrix("heuer")
+        self.limits = matrix.limits
+        self.hypotheses = [Column(h.id, h.label) for h in sorted(matrix.hypotheses, key=lambda h: int(h.id[1:]))]
+        ids = [h.id for h in self.hypotheses]
+        self.rows = [
+            AchRow(r.id, f"{r.id}: {r.text}", _first(view.findings, [m.claim_id for m in r.members]),
+                   f"{', '.join(r.sources) or 'analyst'} · {r.reliability}{r.credibility}", r.diagnosticity,
+                   {h: AchCell(c.rating, c.by == "suggested", c.reason, c.rev) for h, c in r.cells.items()})
+            for r in matrix.rows
+        ]
+        by_id = {h.id: h for h in matrix.hypotheses}
+        self.scores = []
+        for method, attr, name, note in METHODS:
+            values = {h: getattr(by_id[h], attr) for h in ids}
+            best = ach_scores.leaders(method, np.array([values[h] for h in ids]))
+            self.scores.append(ScoreRow(name, note, values, {ids[j] for j in best}))
+        self.sensitivity = self._sensitivity(api, view) if self.rows and ids else []
+
+    def _sensitivity(self, api: Any, view: CaseView) -> list[str]:
+        sens = api.sensitivity("heuer", runs=self.SENSITIVITY_RUNS)
+        label = {h.id: f"{h.id} ({h.label})" for h in self.hypotheses}
+        lines = [f"Leading under Heuer scoring: {', '.join(label[h] for h in sens.leaders) or 'none'}."]
+        for p in sens.linchpins:
+            lines.append(f"Linchpin {p.evidence_id}: without it the lead moves from "
+                         f"{', '.join(p.leaders_before)} to {', '.join(p.leaders_after)}.")
+        if not sens.linchpins:
+            lines.append("No single evidence row changes the leader when removed.")
+        mc = sens.monte_carlo
+        shares = ", ".join(f"{h} {share:.0%}" for h, share in sorted(mc.first_share.items(), key=lambda kv: -kv[1]))
+        lines.append(f"Ranked first in {mc.runs} perturbed runs (ratings shifted one step with p={mc.p_rating}, "
+                     f"Admiralty grades with p={mc.p_weight}; seed {mc.seed}): {shares}.")
+        for e in sens.missing:
+            lines.append(f"Missing evidence for {label.get(e.hypothesis_id, e.hypothesis_id)}: {e.item} — no source reports it.")
+        return lines

@@ -57,15 +57,14 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         return "/doc/" + quote(doc_id, safe="")
 
     def page(request: Request, template: str, *, status: int = 200, view: CaseView | None = None,
-             **context: Any) -> HTMLResponse:
+             error: str | None = None, **context: Any) -> HTMLResponse:
         view = view or CaseView(case)
         notice = NOTICES.get(request.query_params.get("done", ""))
         revs = {k: r for k, (_d, r) in case.store.analyst_items("correction", include_deleted=True).items()}
         html = env.get_template(template).render(
             view=view, link=link, doc_link=doc_link, csrf=request.state.csrf, path=request.url.path, nav=NAV,
-            user=case.user, case_name=Path(case.location).name or case.location, notice=notice, error=None,
-            admiralty=None, ach_cell=None, correction_rev=lambda i: revs.get(i, 0),
-            sources_form=edits.source_forms(case), **context)
+            user=case.user, case_name=Path(case.location).name or case.location, notice=notice, error=error,
+            admiralty=None, ach_cell=None, correction_rev=lambda i: revs.get(i, 0), **context)
         return HTMLResponse(html, status_code=status)
 
     async def form(request: Request) -> FormData:
@@ -84,7 +83,8 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         return RedirectResponse(f"{path}{sep}done={code}" + (f"#{fragment}" if fragment else ""), status_code=303)
 
     def refused(request: Request, data: FormData, message: str, status: int) -> HTMLResponse:
-        return page(request, "refused.html.j2", status=status, error=message, back=str(data.get("next") or "/"))
+        return page(request, "refused.html.j2", status=status, error=message, title="Not saved",
+                    back=str(data.get("next") or "/"))
 
     def write(request: Request, data: FormData, action: Callable[[], str]) -> Response:
         """Run one edit; a stale revision is refused with 409, a bad value with 422."""
@@ -92,7 +92,7 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
             code = action()
         except ConflictError as exc:
             return refused(request, data, f"Not saved: {exc}", 409)
-        except (StoreError, KeyError, ValueError) as exc:
+        except (StoreError, KeyError, ValueError) as exc:  # AchError and HypothesisError are ValueErrors
             return refused(request, data, f"Not saved: {_first_line(exc)}", 422)
         return done(data, code)
 
@@ -146,6 +146,10 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         return Response(html, media_type="text/html; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="{quote(name)}"',
             "Content-Security-Policy": "sandbox; default-src 'none'; frame-ancestors 'none'"})
+
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        return Response(status_code=204)
 
     @app.get("/static/{name}")
     def static(name: str) -> Response:

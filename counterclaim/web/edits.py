@@ -163,12 +163,13 @@ def hypothesis_merge(case: Case, data: Mapping[str, Any]) -> str:
 
 
 def set_source_rating(case: Case, data: Mapping[str, Any]) -> str:
-    raise StoreError("source ratings come with ACH, which is not installed")
+    case.ach.rate_source(str(data["source"]), str(data.get("reliability") or ""), note=note(data),
+                         expected_rev=rev(data))
+    return "saved"
 
 
 def rate(case: Case, data: Mapping[str, Any]) -> str:
-    raise StoreError("ACH is not installed")
-
-
-def source_forms(case: Case) -> dict[str, Any]:
-    return None
+    rating = str(data.get("rating") or "")
+    case.ach.rate(str(data["evidence"]), str(data["hypothesis"]), rating or None, note=note(data),
+                  expected_rev=rev(data))
+    return "rated"

@@ -158,7 +158,7 @@ def test_ach_rating_persists(context, server, shots):
 def _assert_nothing_ran(page, watch):
     pwned, title = page.evaluate(PAYLOAD_MARKER)
     assert pwned is None, f"payload {pwned} executed"
-    assert "PWNED" not in title
+    assert title != "PWNED"  # the payload sets it to exactly this; the escaped title text may contain it
     assert watch.dialogs == [], watch.dialogs
     assert page.locator('a[href^="javascript:" i], [onerror], [onload], [onmouseover], iframe, img').count() == 0
 
