@@ -120,7 +120,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--no-refit", dest="refit", action="store_false",
                         help="keep the classifiers fitted without the held-out articles")
-    parser.add_argument("--version", default="ptc-linear-1")
+    parser.add_argument("--version", default="ptc-linear-2")
     args = parser.parse_args()
 
     started = time.time()

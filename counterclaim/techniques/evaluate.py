@@ -73,4 +73,7 @@ def evaluate(model: TechniqueModel, split: Split, docs: dict[str, Doc]) -> dict[
         "ece": round(expected_calibration_error(conf, hit), 4),
         "mean_confidence": round(float(conf.mean()), 4) if conf.size else 0.0,
         "accuracy": round(float(hit.mean()), 4) if hit.size else 0.0,
+        "by_min_confidence": {str(c): {"findings": int((conf >= c).sum()),
+                                       "correct_share": round(float(hit[conf >= c].mean()), 4) if (conf >= c).any() else None}
+                              for c in (0.2, 0.3, 0.5, 0.7)},
     }

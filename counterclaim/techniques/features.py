@@ -16,6 +16,7 @@ from scipy import sparse
 from spacy.tokens import Doc, Span
 
 N_BUCKETS = 1 << 18  # hashed feature space: every weight matrix has this many rows
+QUOTES = ('"', "“", "”")
 
 
 def hash_features(rows: Iterable[list[str]], n_buckets: int = N_BUCKETS) -> sparse.csr_matrix:
@@ -48,6 +49,8 @@ class DocStats:
     content: list[bool]  # alphabetic and not a stop word
     upper: list[bool]  # an all-capitals word of two letters or more
     sent_bounds: list[tuple[int, int]]  # (first token, end token) of each token's sentence
+    sent_chars: list[tuple[int, int]]  # (start, end) character offsets of each token's sentence
+    title_end: int  # end of the first line
     counts: Counter[str]
     text: str
     lower_text: str
@@ -56,12 +59,15 @@ class DocStats:
     def of(cls, doc: Doc) -> "DocStats":
         text = doc.text
         bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        chars: list[tuple[int, int]] = [(0, 0)] * len(doc)
         for sent in doc.sents:
             bounds[sent.start:sent.end] = [(sent.start, sent.end)] * (sent.end - sent.start)
+            chars[sent.start:sent.end] = [(sent.start_char, sent.end_char)] * (sent.end - sent.start)
         return cls(
             lower=[t.lower_ for t in doc], lemma=[t.lemma_.lower() for t in doc], pos=[t.pos_ for t in doc],
             word=[not t.is_space for t in doc], content=[t.is_alpha and not t.is_stop for t in doc],
-            upper=[t.is_upper and len(t) > 1 for t in doc], sent_bounds=bounds,
+            upper=[t.is_upper and len(t) > 1 for t in doc], sent_bounds=bounds, sent_chars=chars,
+            title_end=max(text.find("\n"), 0),
             counts=Counter(t.lower_ for t in doc if t.is_alpha), text=text, lower_text=text.lower(),
         )
 
@@ -91,7 +97,12 @@ def span_features(span: Span, stats: DocStats) -> list[str]:
                   if stats.content[i] and not span.start <= i < span.end]
         root = span.root
         feats += [f"first:{lows[0]}", f"last:{lows[-1]}", f"fpos:{stats.pos[words[0]]}",
-                  f"root:{root.dep_}", f"rootl:{root.lemma_.lower()}"]
+                  f"root:{root.dep_}", f"rootl:{root.lemma_.lower()}",
+                  f"constituent:{root.left_edge.i == words[0] and root.right_edge.i >= words[-1]}",
+                  f"title:{span.start_char < stats.title_end}"]
+        sentence = stats.text[stats.sent_chars[span.start][0]:span.start_char]
+        feats.append(f"quoted:{sum(sentence.count(q) for q in QUOTES) % 2 == 1}")
+        feats += [f"s{c}" for c in "!?" if c in stats.text[slice(*stats.sent_chars[span.start])]]
     feats += [f"has:{c}" for c in "!?\"“" if c in raw]
     if any(stats.upper[i] for i in words):
         feats.append("caps")
