@@ -27,7 +27,7 @@ from counterclaim.techniques.data import Split, data_sha256, load_split, parse_s
 from counterclaim.techniques.evaluate import evaluate, gold_by_article, is_correct  # noqa: E402
 from counterclaim.techniques.features import N_BUCKETS, candidate_spans, hash_features  # noqa: E402
 from counterclaim.techniques.linear import Calibrator, LinearClassifier  # noqa: E402
-from counterclaim.techniques.model import ARTEFACT_DIR, NONE, TechniqueModel, span_rows  # noqa: E402
+from counterclaim.techniques.model import ARTEFACT_DIR, NONE, Finding, TechniqueModel, span_rows  # noqa: E402
 from counterclaim.techniques.scorer import si_score  # noqa: E402
 
 MIN_JACCARD = 0.5  # a candidate stands for a gold span when they share half their joint extent
@@ -102,9 +102,9 @@ def fit_calibrator(model: TechniqueModel, split: Split, docs) -> Calibrator:
 def rule_precision(split: Split) -> tuple[float, int]:
     """Share of rule matches on train that overlap a gold span of the rule's technique."""
     gold = gold_by_article(split)
-    matches = [(a, s, e) for a, text in split.articles.items() for s, e in rules.find(text)]
-    hits = sum(any(t == rules.RULE_TECHNIQUE and gs < e and s < ge for _, gs, ge, t in gold.get(a, ()))
-               for a, s, e in matches)
+    matches = [(a, Finding(s, e, rules.RULE_TECHNIQUE, 1.0, "rule"))
+               for a, text in split.articles.items() for s, e in rules.find(text)]
+    hits = sum(is_correct(a, f, gold) for a, f in matches)
     return (hits / len(matches) if matches else 0.0), len(matches)
 
 

@@ -1,15 +1,18 @@
-"""A small rule layer for comparisons with Hitler and the Nazis (Reductio ad hitlerum).
+"""A small rule layer for comparisons with Hitler, the Nazis and Stalin (Reductio ad hitlerum).
 
 The PTC corpus has only 72 training spans of its merged Bandwagon/Reductio class, too few
 for the linear model to learn the comparison itself. These patterns name the comparison
-(a *new* Hitler, Hitler-*like*, Hitlerite, Nazi-*style*), not every mention of Hitler, so
-history reporting is left alone. Their precision is measured on train and their effect on
-dev is reported with and without them (docs/techniques.md).
+(a *new* Hitler, Hitler-*like*, Hitlerite, Stalinist, *compared to* Nazi Germany), not a bare
+mention of Hitler, so history reporting is mostly left alone. Their precision on train is the
+confidence they carry; their effect on dev is reported with and without them
+(docs/techniques.md).
 """
 
 from __future__ import annotations
 
 import re
+
+from .scorer import merge_spans
 
 RULE_TECHNIQUE = "Bandwagon,Reductio_ad_hitlerum"
 RULES_VERSION = "hitler-rules-1"
@@ -31,11 +34,4 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
 
 def find(text: str) -> list[tuple[int, int]]:
     """Character spans of Hitler/Nazi comparisons, overlapping matches merged."""
-    spans = sorted((m.start(), m.end()) for p in PATTERNS for m in p.finditer(text))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merge_spans((m.start(), m.end()) for p in PATTERNS for m in p.finditer(text))
