@@ -9,12 +9,12 @@ from typing import Any
 
 from . import stages as _stages  # noqa: F401  (registers every stage)
 from .ingest import MAX_BYTES, IngestError, RawArticle, iter_inputs, to_document
-from .model import ANNOTATION_TYPES, Annotation, CaseRecord, Claim, Document
+from .model import ANNOTATION_TYPES, Annotation, CaseRecord, Claim, Document, Warning
 from .pipeline import DocContext, Stage, pipeline_version, registry
 from .store import Store
 
 DOCUMENT_STAGES = ["nlp", "dates", "quantities", "claims", "consistency", "techniques"]
-CASE_STAGES = ["align", "hypotheses", "ach"]
+CASE_STAGES = ["align", "cross_consistency", "hypotheses", "ach"]
 
 
 @dataclass
@@ -174,6 +174,14 @@ class Case:
     def claims(self, doc_id: str | None = None, kind: str | None = None) -> list[Claim]:
         claims = [c for c in self.annotations("claim", doc_id) if isinstance(c, Claim)]
         return [c for c in claims if kind is None or c.kind == kind]
+
+    def warnings(self, doc_id: str | None = None) -> list[Warning]:
+        """Every warning: per-document ones and those found across documents."""
+        from .consistency import CrossDocumentWarning
+
+        cross = [r.warning for r in self.records(CrossDocumentWarning.layer) if isinstance(r, CrossDocumentWarning)]
+        local = [w for w in self.annotations("warning", doc_id) if isinstance(w, Warning)]
+        return local + [w for w in cross if doc_id is None or w.doc_id == doc_id]
 
     def records(self, layer: str) -> list[CaseRecord]:
         return self.store.records(layer)

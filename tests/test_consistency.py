@@ -77,3 +77,17 @@ def test_oakke_text_alone_dates_nothing_after_its_stated_publication():
     dated = [m for m in ctx.get(DateMention) if m.role == "event" and m.value is not None]
     assert dated and all(m.value <= published for m in dated)
     assert warnings(ctx) == []
+
+
+def test_oakke_anachronism_is_flagged_across_documents(crocus_case):
+    """With ICWP in the case, OAKKE's reports of the attack align with ICWP's 'March 22' attack."""
+    (warning,) = [w for w in crocus_case.warnings("oakke-2024") if w.code == "publication_date_anachronism"]
+    text = crocus_case.document("oakke-2024").text
+    assert warning.severity == "warning"
+    assert "Publication date 2024-01-18 (editorial note) precedes" in warning.message
+    assert "icwp-2024-03-27 dates 2024-03-22 ('March 22' at 113-121)" in warning.message
+    assert text[warning.start:warning.end].startswith("The Kremlin is using the terrorist attack in Moscow")
+    assert "icwp-2024-03-27/d113-121" in warning.related_ids
+    icwp = crocus_case.document("icwp-2024-03-27").text
+    assert icwp[113:121] == "March 22"
+    assert not [w for w in crocus_case.warnings("icwp-2024-03-27") if w.code == "publication_date_anachronism"]

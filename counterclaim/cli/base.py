@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .. import __version__
@@ -66,7 +67,8 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
+        # Article text is hostile input: "[...]" must print as text, never as rich markup.
+        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
     out.print(table)
 
 

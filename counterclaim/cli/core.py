@@ -61,7 +61,7 @@ def _summary(case, result) -> None:
         except KeyError:
             continue
         lines.append(f"[bold]{n}[/bold] {layer.replace('_', ' ')}s")
-    for w in case.annotations("warning"):
+    for w in case.warnings():
         lines.append(f"[yellow]warning[/yellow] {w.doc_id}: {w.message}")
     console.print(Panel("\n".join(lines), title=f"case {case.location}", expand=False))
 

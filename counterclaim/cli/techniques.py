@@ -32,7 +32,7 @@ def techniques(ctx: click.Context, case_path: str, doc_id: str | None, min_confi
     rows = [{"id": t.id, "doc": t.doc_id, "offsets": f"{t.start}-{t.end}",
              "technique": short_name(t.technique) if fmt == "table" else t.technique,
              "confidence": round(t.confidence or 0.0, 2), "claims": t.claim_ids, "component": t.component,
-             "text": escape(t.text) if fmt == "table" else t.text} for t in items]  # tables render markup
+             "text": t.text} for t in items]
     emit(rows, ["doc", "offsets", "technique", "confidence", "claims", "text"] if fmt == "table" else
          ["id", "doc", "offsets", "technique", "confidence", "claims", "component", "text"], fmt,
          title=f"{len(rows)} technique findings (confidence >= {min_confidence:g})",
