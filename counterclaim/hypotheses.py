@@ -506,8 +506,29 @@ def case_lexicon(case: "Case") -> Lexicon:
     edits = case.store.analyst_items("hypothesis")
     analyst = [a for data, _ in edits.values() for a in data.get("aliases", [])]
     known = Lexicon.for_case(case, analyst)
-    discovered = new_actors(case.claims(kind="attribution"), case.annotations("entity"), known)
+    event_year = _case_event_year(case)
+    dates = {d.id: d for d in case.annotations("date")}
+    claims = [c for c in case.claims(kind="attribution") if not _about_other_year(c, dates, event_year)]
+    discovered = new_actors(claims, case.annotations("entity"), known)
     return Lexicon.for_case(case, analyst + discovered)
+
+
+def _case_event_year(case: "Case") -> int | None:
+    """The year of the event most claim clusters are about (None without alignment)."""
+    try:
+        from .align import Alignment
+    except ImportError:  # pragma: no cover - alignment is optional for this stage
+        return None
+    years = Counter(c.event_date.year for c in Alignment(case).clusters() if c.event_date)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _about_other_year(claim: Claim, dates: dict[str, Any], event_year: int | None) -> bool:
+    """A claim dated in another year is about another event ("the Moscow theatre in 2002")."""
+    if event_year is None:
+        return False
+    stated = [dates[i] for i in claim.date_ids if i in dates]
+    return any(d.role == "event" and d.value and not d.year_inferred and d.value.year != event_year for d in stated)
 
 
 ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}

@@ -205,3 +205,11 @@ def test_cli_lists_and_adds(crocus_copy):
     assert result.exit_code == 1
     table = runner.invoke(main, ["hypotheses", "--case", case])
     assert table.exit_code == 0 and "stances" in table.output
+
+
+def test_attributions_of_other_events_discover_no_hypothesis(crocus_case):
+    """OAKKE's '2002 ... organized by Islamo-fascist renegades' is about the Moscow theatre siege,
+    not this attack: it must not become a candidate explanation of the 2024 attack."""
+    labels = [h.label for h in crocus_case.hypotheses.list()]
+    assert not [label for label in labels if "renegades" in label.lower()]
+    assert len(labels) == 4
