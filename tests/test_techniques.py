@@ -75,6 +75,77 @@ def test_rules_find_comparisons_not_mentions():
     assert found == ["the new Hitler", "Nazi-like", "Stalinist"]
 
 
+def _rule_matches(find, sentence: str) -> list[str]:
+    from counterclaim.nlp import load
+
+    doc = load()(sentence)
+    return [sentence[s:e] for s, e in find(doc)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("That will lead to nuclear war.", "That will lead to nuclear war"),
+    ("This risks total extinction.", "This risks total extinction"),
+    ("It will end in genocide.", "It will end in genocide"),
+    ("We face annihilation.", "We face annihilation"),
+    ("World War III is coming.", "World War III is coming"),
+    ("Sanctions could plunge the region into chaos and famine.", "Sanctions could plunge the region into chaos and famine"),
+])
+def test_dire_consequence_rule_finds_threatened_catastrophes(sentence, expected):
+    from counterclaim.techniques.rules import find_dire_consequences
+
+    assert _rule_matches(find_dire_consequences, sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This means the bridge will close.",  # not a catastrophe
+    "The assassination led to world war.",  # a past report, not a threat
+    "This does not mean war.",  # negated
+    "He faced war crimes charges.",  # "war" modifies, it is not the outcome
+    "The talks led to the collapse of the coalition.",  # a known, definite outcome
+    "They want to provoke a war.",  # an infinitive, not an assertion
+])
+def test_dire_consequence_rule_leaves_reports_alone(sentence):
+    from counterclaim.techniques.rules import find_dire_consequences
+
+    assert _rule_matches(find_dire_consequences, sentence) == []
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The confession was obtained under torture.", "obtained under torture"),
+    ("He allegedly confessed under duress.", "allegedly confessed under duress"),
+    ("The video was supposedly fabricated.", "supposedly fabricated"),
+    ("The so-called evidence was thin.", "so-called evidence"),
+    ("They cited the supposed ISIS claim.", "supposed ISIS claim"),
+])
+def test_discrediting_hedge_rule_finds_doubt(sentence, expected):
+    from counterclaim.techniques.rules import find_discrediting_hedges
+
+    assert [sentence[s:e] for s, e in find_discrediting_hedges(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He probably went home.",
+    "Prices will probably rise.",
+    "The alleged incident happened in 2015.",  # legal hedging on an event, not on evidence
+    "It was alleged in court documents that he lied.",
+    "The firm is reportedly under pressure from investors.",
+])
+def test_discrediting_hedge_rule_leaves_plain_hedges_alone(sentence):
+    from counterclaim.techniques.rules import find_discrediting_hedges
+
+    assert find_discrediting_hedges(sentence) == []
+
+
+def test_rule_confidence_is_floored_train_precision():
+    from counterclaim.techniques.rules import RULES, confidence, confidences
+
+    assert confidence(0, 0) == 0.0
+    # the floor matters for few matches and fades with many
+    assert confidence(1, 3) < 0.15 < 0.3 < confidence(100, 300) < 1 / 3
+    assert set(confidences()) == {r.name for r in RULES}
+    assert all(0.0 < c < 1.0 for c in confidences().values())
+
+
 def test_artefact_is_small_safe_and_documented():
     from counterclaim.techniques.model import ARTEFACT_DIR, default_model
 
@@ -106,12 +177,11 @@ EXPECTED = [
     ("oakke-2024", "arch-KGB agent", "Name_Calling,Labeling"),
     ("oakke-2024", "the most politically repulsive thing in human history", "Exaggeration,Minimisation"),
 ]
-# Expected by a reader but not what PTC annotators do: "That means nuclear war" is unlabelled
-# in PTC train and "this means total extinction" is Exaggeration; "probably" inside PTC spans
-# is Exaggeration or Loaded_Language, never Doubt. The model follows its data (docs/techniques.md).
-NOT_LEARNED = [
-    ("oakke-2024", "This means world war", "Appeal_to_fear-prejudice"),
-    ("icwp-2024-03-27", "probably under torture", "Doubt"),
+# Found by the rule layer, with its train precision (floored) as confidence: the fear rule
+# clears the CLI's default 0.3, the doubt rule (1 of 3 train matches right) does not.
+BY_RULE = [
+    ("oakke-2024", "This means world war", "Appeal_to_fear-prejudice", (0.3, 0.5)),
+    ("icwp-2024-03-27", "probably under torture", "Doubt", (0.05, 0.3)),
 ]
 
 
@@ -135,10 +205,11 @@ def test_bundled_articles_obvious_techniques(crocus_case, stem, phrase, techniqu
     assert max(t.confidence for t in found) >= 0.2
 
 
-@pytest.mark.xfail(reason="PTC annotation practice differs; see NOT_LEARNED", strict=False)
-@pytest.mark.parametrize("stem,phrase,technique", NOT_LEARNED)
-def test_bundled_articles_not_learned(crocus_case, stem, phrase, technique):
-    assert _finds(crocus_case, stem, phrase, technique)
+@pytest.mark.parametrize("stem,phrase,technique,bounds", BY_RULE)
+def test_bundled_articles_rule_findings(crocus_case, stem, phrase, technique, bounds):
+    found = [t for t in _finds(crocus_case, stem, phrase, technique) if t.component == "techniques.rule"]
+    assert [t.text for t in found] == [phrase]
+    assert bounds[0] <= found[0].confidence <= bounds[1]
 
 
 def test_stage_annotations_are_well_formed(crocus_case):

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from . import rules
 from .data import Split
 from .model import Finding, TechniqueModel
 from .scorer import LabelledSpan, expected_calibration_error, si_score, tc_score
@@ -39,6 +40,20 @@ def gold_by_article(split: Split) -> dict[str, list[LabelledSpan]]:
     for item in split.techniques:
         grouped[item[0]].append(item)
     return grouped
+
+
+def measure_rules(split: Split, docs: dict[str, Doc]) -> dict[str, dict[str, Any]]:
+    """Per rule: matches, those overlapping a gold span of its technique / of any technique, confidence."""
+    gold = gold_by_article(split)
+    out = {}
+    for rule in rules.RULES:
+        matches = [(a, Finding(s, e, rule.technique, 1.0, "rule")) for a in split.articles for s, e in rule.find(docs[a])]
+        hits = sum(is_correct(a, f, gold) for a, f in matches)
+        any_gold = sum(any(s < f.end and f.start < e for _, s, e, _ in gold.get(a, ())) for a, f in matches)
+        out[rule.name] = {"technique": rule.technique, "matches": len(matches), "correct": hits,
+                          "overlaps_any_gold": any_gold, "precision": round(hits / len(matches), 4) if matches else None,
+                          "confidence": round(rules.confidence(hits, len(matches)), 4)}
+    return out
 
 
 def flc_per_technique(found: dict[str, list[Finding]], split: Split) -> dict[str, dict[str, float]]:

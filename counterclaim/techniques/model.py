@@ -9,7 +9,8 @@
    span may carry several techniques, as in the PTC annotations).
 4. Calibration: Platt scaling, fitted on held-out train articles, maps the detector
    probability to the probability that a finding overlaps a gold span of its technique.
-5. Rules: Hitler/Nazi comparisons (:mod:`.rules`) with their precision measured on train.
+5. Rules (:mod:`.rules`): Hitler/Nazi comparisons, dire consequences (fear), discrediting
+   hedges (doubt), each with its precision measured on train as confidence.
 
 A separate classifier, trained on gold spans only, labels given spans (the task's TC
 measure, and :meth:`TechniqueModel.classify` for spans an analyst marks).
@@ -63,7 +64,6 @@ class TechniqueModel:
     classifier: LinearClassifier  # classes: techniques
     threshold: float = 0.5
     calibrator: Calibrator = field(default_factory=Calibrator)
-    rule_confidence: float = 0.5
     meta: dict[str, Any] = field(default_factory=dict)
 
     def classify(self, doc: Doc, spans: list[tuple[int, int]]) -> np.ndarray:
@@ -100,10 +100,10 @@ class TechniqueModel:
         findings = self.select(self.candidates(doc))
         if use_rules:
             # A rule match is the more specific judgement: it replaces a model finding on the same offsets.
-            matched = rules.find(doc.text)
-            taken = set(matched)
-            findings = [f for f in findings if (f.start, f.end) not in taken]
-            findings += [Finding(s, e, rules.RULE_TECHNIQUE, self.rule_confidence, "rule") for s, e in matched]
+            confidence = rules.confidences()
+            matched = [Finding(s, e, r.technique, confidence[r.name], "rule") for r in rules.RULES for s, e in r.find(doc)]
+            taken = {(f.start, f.end) for f in matched}
+            findings = [f for f in findings if (f.start, f.end) not in taken] + matched
         return sorted((f for f in findings if f.confidence >= min_confidence), key=lambda f: (f.start, f.end))
 
     # ------------------------------------------------------------------ storage
@@ -117,7 +117,7 @@ class TechniqueModel:
             "version": self.version, "detector_classes": self.detector.classes,
             "classifier_classes": self.classifier.classes, "threshold": self.threshold,
             "calibrator": {"a": self.calibrator.a, "b": self.calibrator.b},
-            "rule_confidence": self.rule_confidence, "meta": self.meta,
+            "meta": self.meta,
         }
         (folder / "model.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
 
@@ -131,7 +131,7 @@ class TechniqueModel:
             detector = LinearClassifier.from_arrays(arrays, "detector", config["detector_classes"])
             classifier = LinearClassifier.from_arrays(arrays, "classifier", config["classifier_classes"])
         return cls(config["version"], detector, classifier, config["threshold"], Calibrator(**config["calibrator"]),
-                   config["rule_confidence"], config.get("meta", {}))
+                   config.get("meta", {}))
 
 
 @lru_cache(maxsize=1)
