@@ -99,6 +99,7 @@ def test_dire_consequence_rule_finds_threatened_catastrophes(sentence, expected)
 @pytest.mark.parametrize("sentence", [
     "This means the bridge will close.",  # not a catastrophe
     "The assassination led to world war.",  # a past report, not a threat
+    "The protests were leading to chaos.",
     "This does not mean war.",  # negated
     "He faced war crimes charges.",  # "war" modifies, it is not the outcome
     "The talks led to the collapse of the coalition.",  # a known, definite outcome

@@ -102,12 +102,14 @@ def _hypothetical(outcome: Token) -> bool:
 
 
 def _asserted(verb: Token) -> bool:
-    """A finite, unnegated assertion: not a past report (*the assassination led to war*), an
-    infinitive (*to provoke a war*), or a phrasal verb (*leading up to the massacre*)."""
+    """A finite, unnegated assertion: not a past report (*the assassination led to war*, *were
+    leading to war*), an infinitive (*to provoke a war*), or a phrasal verb (*leading up to*)."""
     children = list(verb.children)
     if any(c.dep_ in {"neg", "prt"} or c.dep_ == "aux" and c.tag_ == "TO" for c in children):
         return False
-    return verb.tag_ != "VBD" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)
+    auxiliaries = [c for c in children if c.dep_ in {"aux", "auxpass"}]
+    past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+    return not past or any(c.tag_ == "MD" for c in auxiliaries)
 
 
 def _clause_span(verb: Token, outcome: Token) -> tuple[int, int]:
