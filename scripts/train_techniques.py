@@ -23,11 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from counterclaim.techniques import rules  # noqa: E402
+from counterclaim.techniques.measure_rules import write_rules_table  # noqa: E402
 from counterclaim.techniques.data import Split, data_sha256, load_split, parse_split  # noqa: E402
 from counterclaim.techniques.evaluate import evaluate, gold_by_article, is_correct  # noqa: E402
 from counterclaim.techniques.features import N_BUCKETS, candidate_spans, hash_features  # noqa: E402
 from counterclaim.techniques.linear import Calibrator, LinearClassifier  # noqa: E402
-from counterclaim.techniques.model import ARTEFACT_DIR, NONE, Finding, TechniqueModel, span_rows  # noqa: E402
+from counterclaim.techniques.model import ARTEFACT_DIR, NONE, TechniqueModel, span_rows  # noqa: E402
 from counterclaim.techniques.scorer import si_score  # noqa: E402
 
 MIN_JACCARD = 0.5  # a candidate stands for a gold span when they share half their joint extent
@@ -99,15 +100,6 @@ def fit_calibrator(model: TechniqueModel, split: Split, docs) -> Calibrator:
     return Calibrator.fit(np.array([p for p, _ in pairs]), np.array([h for _, h in pairs]))
 
 
-def rule_precision(split: Split) -> tuple[float, int]:
-    """Share of rule matches on train that overlap a gold span of the rule's technique."""
-    gold = gold_by_article(split)
-    matches = [(a, Finding(s, e, rules.RULE_TECHNIQUE, 1.0, "rule"))
-               for a, text in split.articles.items() for s, e in rules.find(text)]
-    hits = sum(is_correct(a, f, gold) for a, f in matches)
-    return (hits / len(matches) if matches else 0.0), len(matches)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", help="PTC folder (holds train-articles/, train-task-flc-tc.labels, ...)")
@@ -138,7 +130,6 @@ def main() -> None:
     tuned = tune_threshold(model, held, docs)
     log(f"threshold: {tuned}")
     model.calibrator = fit_calibrator(model, held, docs)
-    model.rule_confidence, n_rule = rule_precision(train)
     heldout = evaluate(model, held, docs)
     log(f"held-out: SI {heldout['si']} TC {heldout['tc_micro_f1']} ECE {heldout['ece']}")
     if args.refit:  # same settings, all train articles; threshold and calibrator stay as tuned above
@@ -150,12 +141,13 @@ def main() -> None:
         "data": "SemEval-2020 Task 11 PTC v2, train split", "data_sha256": data_sha256(args.data, "train"),
         "articles": {"fit": len(fit.articles), "heldout": len(held.articles)}, "hashed_features": N_BUCKETS,
         "negatives": args.negatives, "alpha_detector": args.alpha_detector, "alpha_classifier": args.alpha_classifier,
-        "seed": args.seed, "refit_on_all_train": args.refit, "tuning": tuned, "rule_matches_on_train": n_rule,
+        "seed": args.seed, "refit_on_all_train": args.refit, "tuning": tuned,
         "heldout": {k: heldout[k] for k in ("si", "si_without_rules", "tc_micro_f1", "ece")},
         "sklearn": sklearn.__version__, "train_seconds": round(time.time() - started),
     }
     model.save(args.out)
-    log(f"wrote {args.out} in {time.time() - started:.0f} s")
+    write_rules_table(args.data, train, docs)
+    log(f"wrote {args.out} and {rules.RULES_FILE} in {time.time() - started:.0f} s")
 
 
 if __name__ == "__main__":
