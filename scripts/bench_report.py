@@ -123,8 +123,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("/tmp/bench-report"))
+    parser.add_argument("--reuse", action="store_true", help="Reuse the case a previous run built in --out.")
     args = parser.parse_args()
-    case = build(args.out, args.docs)
+    case = Case(args.out / "case") if args.reuse else build(args.out, args.docs)
     from counterclaim.report import render_report
 
     t = time.perf_counter()

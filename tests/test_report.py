@@ -136,9 +136,9 @@ def test_report_shows_each_text_exactly(crocus_case, crocus_report):
 
 def test_every_finding_is_anchored_and_every_link_resolves(crocus_case, crocus_report):
     page = Page(crocus_report)
-    view = CaseView(crocus_case)
+    view = CaseView(crocus_case, compact=True)
     for f in view.findings.values():
-        assert f.anchor in page.ids and f.card in page.ids, f.id
+        assert f.anchor in page.ids and view.card_of(f.id) in page.ids, f.id
     internal = [h[1:] for h in page.hrefs if h.startswith("#")]
     assert internal and not [h for h in internal if h not in page.ids]
     for m in view.measures:  # every plotted number leads back to its sentence

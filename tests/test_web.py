@@ -170,3 +170,51 @@ def test_hostile_documents_render_inert(hostile_case):
         assert r.status_code == 200, path
         assert not inert_problems(r.text), (path, inert_problems(r.text))
         assert 'href="javascript:' not in r.text.lower()
+
+
+# --------------------------------------------------------------------------- stage APIs through the forms
+
+
+def test_ach_rating_and_source_reliability_are_audited(web, crocus_copy):
+    page = web.get("/ach").text
+    fields = form_of(page, "/ach/rate")
+    assert web.post("/ach/rate", data=fields | {"rating": "II", "note": "forged"}).status_code == 303
+    row = crocus_copy.ach.row(fields["evidence"])
+    assert row.cells[fields["hypothesis"]].rating == "II" and row.cells[fields["hypothesis"]].by == "analyst"
+    assert web.post("/ach/rate", data=fields | {"rating": "C"}).status_code == 409  # the stale form
+    assert web.post("/ach/rate", data=fields | {"expected_rev": "1", "rating": "bogus"}).status_code == 422
+
+    source = form_of(web.get("/").text, "/source")
+    assert web.post("/source", data=source | {"reliability": "B"}).status_code == 303
+    assert crocus_copy.ach.source_reliability(source["source"]) == "B"
+    assert "<td class=\"mono\">" in web.get("/").text
+    assert [e.action for e in crocus_copy.store.edits()] == ["rate", "rate source"]
+
+
+def test_hypotheses_add_rename_merge(web, crocus_copy):
+    page = web.get("/hypotheses").text
+    add = form_of(page, "/hypotheses/add")
+    assert web.post("/hypotheses/add", data=add | {"label": "Russian state false flag", "aliases": "FSB, Kremlin"}
+                    ).status_code == 303
+    added = next(h for h in crocus_copy.hypotheses.list() if h.label == "Russian state false flag")
+    page = web.get("/hypotheses").text
+    rename = form_of(page, "/hypotheses/rename", f'value="{added.id}"')
+    assert web.post("/hypotheses/rename", data=rename | {"label": "FSB false flag"}).status_code == 303
+    assert web.post("/hypotheses/rename", data=rename | {"label": "stale"}).status_code == 409
+    assert crocus_copy.hypotheses.get(added.id).label == "FSB false flag"
+    other = next(h for h in crocus_copy.hypotheses.list() if h.id != added.id)
+    merge = form_of(page, "/hypotheses/merge")
+    assert web.post("/hypotheses/merge", data=merge | {"target": other.id, "other": added.id}).status_code == 303
+    assert crocus_copy.hypotheses.get(added.id).status == "merged"
+
+
+def test_alias_merge_and_split(web, crocus_copy):
+    page = web.get("/entities").text
+    merge = form_of(page, "/aliases/merge")
+    assert web.post("/aliases/merge", data=merge | {"alias": "Kyiv regime", "canonical": "Ukraine"}).status_code == 303
+    assert crocus_copy.alignment.alias_table().resolve("Kyiv regime") == "Ukraine"
+    page = web.get("/entities").text
+    split = form_of(page, "/aliases/split", 'value="Kyiv regime"')
+    assert web.post("/aliases/split", data=split).status_code == 303
+    assert crocus_copy.alignment.alias_table().resolve("Kyiv regime") is None
+    assert [e.action for e in crocus_copy.store.edits()] == ["alias", "unalias"]

@@ -44,10 +44,6 @@ class Run:
             return None
         return min(self.spans, key=lambda s: (PRIORITY.get(s.kind, 9), s.end - s.start, s.id))
 
-    @property
-    def title(self) -> str:
-        return " · ".join(dict.fromkeys(s.label or s.kind for s in sorted(self.spans, key=lambda s: PRIORITY.get(s.kind, 9))))
-
 
 def runs(text: str, spans: list[Span]) -> list[Run]:
     """Split ``text`` at every span boundary; spans outside the text are clipped, empty ones dropped."""

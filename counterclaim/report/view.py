@@ -130,8 +130,11 @@ class Measure:
 class CaseView:
     """Lazily computed, cached read model of one case; build a new one after an edit."""
 
-    def __init__(self, case: "Case"):
+    def __init__(self, case: "Case", *, compact: bool = False):
         self.case = case
+        # compact: one card per claim (the offline report, which may hold hundreds of documents);
+        # otherwise every finding has its own card (the workbench edits each one).
+        self.compact = compact
 
     # ------------------------------------------------------------------ basics
 
@@ -177,9 +180,15 @@ class CaseView:
     def finding(self, annotation_id: str) -> Finding | None:
         return self.findings.get(annotation_id)
 
+    @cached_property
+    def _by_doc(self) -> dict[str, list[Finding]]:
+        grouped: dict[str, list[Finding]] = defaultdict(list)
+        for f in self.findings.values():
+            grouped[f.doc.id].append(f)
+        return grouped
+
     def spans(self, doc_id: str) -> list[Span]:
-        out = [Span(f.item.start, f.item.end, f.kind, f.id, f.label)
-               for f in self.findings.values() if f.doc.id == doc_id]
+        out = [Span(f.item.start, f.item.end, f.kind, f.id, f.label) for f in self._by_doc.get(doc_id, [])]
         for claim in self.layer("claim").get(doc_id, []):
             sp = claim.speaker
             if sp.kind != "outlet" and sp.start is not None and sp.end is not None:
@@ -189,9 +198,16 @@ class CaseView:
     def runs(self, doc_id: str) -> list[Run]:
         return runs(self.docs[doc_id].text, self.spans(doc_id))
 
+    def card_of(self, annotation_id: str) -> str:
+        """The card a highlight opens: a figure, date or technique inside a claim opens the claim's card,
+        which lists it (one card per claim keeps a large report small)."""
+        owner = self._owner.get(annotation_id) if self.compact else None
+        return anchor(owner.id if owner else annotation_id, "card")
+
     def doc_findings(self, doc_id: str) -> list[Finding]:
-        """A document's findings in reading order (what its cards list)."""
-        items = [f for f in self.findings.values() if f.doc.id == doc_id]
+        """A document's cards in reading order (compact: its claims, and findings in no claim)."""
+        items = [f for f in self._by_doc.get(doc_id, [])
+                 if not self.compact or f.kind == "claim" or f.id not in self._owner]
         return sorted(items, key=lambda f: (f.item.start, -f.item.end, f.kind))
 
     def claim_of(self, item: Annotation) -> Claim | None:
@@ -219,8 +235,13 @@ class CaseView:
         return [self.findings[i] for i in ids if i in self.findings]
 
     def matches(self, claim_id: str) -> list["Match"]:
-        """Other sources' claims paired with this one by the alignment."""
-        return self.alignment.matches.get(claim_id, []) if self.alignment else []
+        """Other sources' claims paired with this one by the alignment (the first few)."""
+        if not self.alignment:
+            return []
+        return self.alignment.matches(claim_id, 2 if self.compact else AlignmentView.MATCHES)
+
+    def match_count(self, claim_id: str) -> int:
+        return len(self.alignment.by_claim.get(claim_id, [])) if self.alignment else 0
 
     @cached_property
     def alignment(self) -> "AlignmentView | None":
@@ -294,8 +315,8 @@ class CaseView:
             _mark_outliers(measure.points)
             for point in measure.points:
                 claim = self.claim_of(point.finding.item)
-                for r in self.alignment.figure_relations(claim.id) if (claim and self.alignment) else []:
-                    if r.kind == "revision":
+                for r in self.alignment.figure_relations(claim.id, point.finding.item) if (claim and self.alignment) else []:
+                    if r.type == "revision":
                         point.revision = point.revision or r.reason
                     else:
                         point.conflict = point.conflict or r.reason
@@ -387,22 +408,52 @@ class Row:
 RELATION_ORDER = ["contradict", "revision", "compatible", "agree"]
 
 
+@dataclass
+class RelationGroup:
+    """All pairs of one kind within one claim cluster; a few are shown, the rest counted."""
+
+    kind: str
+    topic: str
+    count: int
+    examples: list[RelationView]
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.examples)
+
+
 class AlignmentView:
-    """Relations, stance matrix and origin groups from ``case.alignment``."""
+    """Relations, stance matrix and origin groups from ``case.alignment``.
+
+    Relations are pairwise, so a case of many similar sources holds very many;
+    the views group them by cluster and show a few examples of each group.
+    """
+
+    EXAMPLES = 3  # pairs shown per (relation type, cluster)
+    MATCHES = 4  # other sources' claims listed on a finding card
 
     def __init__(self, view: CaseView, api: Any):
         self.api = api
-        f = view.findings
+        self.findings = f = view.findings
         clusters = api.clusters()
         topics = {c.id: c.label for c in clusters}
-        self.records = [r for r in api.relations() if r.type != "unrelated" and r.claim_a in f and r.claim_b in f]
-        self.relations = [RelationView(r.type, r.subtype or "", r.reason, topics.get(r.cluster_id, ""), f[r.claim_a],
-                                       f[r.claim_b]) for r in self.records]
-        self.conflicts = [r for r in self.relations if r.kind == "contradict"]
-        self.matches: dict[str, list[Match]] = defaultdict(list)
-        for r in self.relations:
-            self.matches[r.a.id].append(Match(r.kind, r.b, r.reason))
-            self.matches[r.b.id].append(Match(r.kind, r.a, r.reason))
+        grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        self.by_claim: dict[str, list[Any]] = defaultdict(list)
+        self.numeric: dict[str, list[Any]] = defaultdict(list)  # revisions and numeric contradictions
+        for r in api.relations():
+            if r.type == "unrelated" or r.claim_a not in f or r.claim_b not in f:
+                continue
+            grouped[(r.type, r.cluster_id)].append(r)
+            for claim_id in (r.claim_a, r.claim_b):
+                self.by_claim[claim_id].append(r)
+                if r.type == "revision" or r.subtype == "numeric":
+                    self.numeric[claim_id].append(r)
+        self.groups = {kind: [RelationGroup(kind, topics.get(cid, ""), len(items),
+                                            [self._view(r, topics) for r in items[:self.EXAMPLES]])
+                              for (k, cid), items in sorted(grouped.items(), key=lambda kv: -len(kv[1])) if k == kind]
+                       for kind in RELATION_ORDER}
+        self.counts = {kind: sum(g.count for g in groups) for kind, groups in self.groups.items()}
+        self.topics = topics
         shared = {c.id for c in clusters if len({s.doc_id for s in c.stances if s.stance != "silent"}) > 1}
         self.stance_rows = [
             Row(row.cluster_id, row.label, {d: Cell(s.stance, _first(f, s.claim_ids), ", ".join(s.answers))
@@ -412,17 +463,28 @@ class AlignmentView:
         self.origin_groups = [g for g in api.origin_groups() if len(g.doc_ids) > 1]
         self.origin_of = {d: (g.wire or g.id) for g in self.origin_groups for d in g.doc_ids}
 
-    @property
-    def by_kind(self) -> list[tuple[str, list[RelationView]]]:
-        groups = defaultdict(list)
-        for r in self.relations:
-            groups[r.kind].append(r)
-        return [(k, groups[k]) for k in RELATION_ORDER if groups.get(k)]
+    def _view(self, r: Any, topics: dict[str, str]) -> RelationView:
+        return RelationView(r.type, r.subtype or "", r.reason, topics.get(r.cluster_id, ""),
+                            self.findings[r.claim_a], self.findings[r.claim_b])
 
-    def figure_relations(self, claim_id: str) -> list[RelationView]:
-        """Revisions and numeric contradictions a figure's claim takes part in."""
-        return [r for r in self.relations if claim_id in (r.a.id, r.b.id)
-                and (r.kind == "revision" or r.subtype == "numeric")]
+    @property
+    def by_kind(self) -> list[tuple[str, list[RelationGroup]]]:
+        return [(k, self.groups[k]) for k in RELATION_ORDER if self.groups[k]]
+
+    def matches(self, claim_id: str, limit: int) -> list[Match]:
+        """Other sources' claims paired with this one (the first ``limit``)."""
+        out = []
+        for r in self.by_claim.get(claim_id, [])[:limit]:
+            other = r.claim_b if r.claim_a == claim_id else r.claim_a
+            out.append(Match(r.type, self.findings[other], r.reason))
+        return out
+
+    def figure_relations(self, claim_id: str, quantity: Quantity) -> list[Any]:
+        """Revisions and numeric contradictions that name this figure (a claim may hold several)."""
+        from ..align.relations import describe
+
+        named = f"'{describe(quantity)}'"
+        return [r for r in self.numeric.get(claim_id, []) if named in r.reason]
 
 
 class HypothesesView:
@@ -448,10 +510,6 @@ def _first(findings: dict[str, Finding], ids: list[str]) -> Finding | None:
 class Column:
     id: str
     label: str
-
-    @property
-    def short(self) -> str:
-        return self.id
 
 
 @dataclass

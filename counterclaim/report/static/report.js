@@ -18,13 +18,14 @@
   }
   document.addEventListener("click", function (ev) {
     var hl = ev.target.closest("a.hl");
-    if (hl && showCard(hl.getAttribute("data-card"), hl)) { ev.preventDefault(); return; }
+    if (hl && showCard(hl.getAttribute("href").slice(1), hl)) { ev.preventDefault(); return; }
     if (ev.target.closest("#panel .close")) { panel.hidden = true; clearActive(); }
   });
   function flashTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
-    if (!el) { return; }
+    // Only findings flash: a section heading reached from the menu needs no marker.
+    if (!el || !(el.classList.contains("anchor") || el.classList.contains("card"))) { return; }
     clearActive();
     var run = el.closest(".hl") || el;
     run.classList.add("flash");

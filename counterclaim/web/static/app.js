@@ -8,7 +8,7 @@
   }
   document.addEventListener("click", function (ev) {
     var hl = ev.target.closest("a.hl");
-    var card = hl && document.getElementById(hl.getAttribute("data-card"));
+    var card = hl && document.getElementById(hl.getAttribute("href").slice(1));
     if (card) {
       ev.preventDefault();
       clearActive();
@@ -22,7 +22,8 @@
   function flashTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
-    if (!el) { return; }
+    // Only findings flash: a section heading reached from the menu needs no marker.
+    if (!el || !(el.classList.contains("anchor") || el.classList.contains("card"))) { return; }
     clearActive();
     (el.closest(".hl") || el).classList.add("flash");
   }
