@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import shutil
 import statistics
 import sys
@@ -29,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from counterclaim import Case  # noqa: E402
-from counterclaim.ingest import sha256  # noqa: E402
-from counterclaim.model import Annotation, Document, Quantity  # noqa: E402
+from counterclaim import Case
+from counterclaim.ingest import sha256
+from counterclaim.model import Annotation, Document, Quantity
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]

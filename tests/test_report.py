@@ -72,7 +72,7 @@ def inert_problems(html: str, own_scripts: int = 1) -> list[str]:
             if name.startswith("on"):
                 problems.append(f"<{tag} {name}=...>")
             if name in ("href", "src", "action", "formaction", "xlink:href") and value and \
-                    re.match(r"\s*(javascript|data|vbscript):", value, re.I):
+                    re.match(r"\s*(javascript|data|vbscript):", value, re.IGNORECASE):
                 problems.append(f"<{tag} {name}={value[:40]!r}>")
         if tag in ("iframe", "img", "object", "embed", "base", "meta") and not (
                 tag == "meta" and set(attrs) <= {"charset", "name", "content", "http-equiv"}

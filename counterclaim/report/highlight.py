@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 # Which layer wins the link when several cover a run: the most specific finding.
 PRIORITY = {"quantity": 0, "date": 1, "warning": 2, "speaker": 3, "technique": 4, "claim": 5}
@@ -56,7 +57,7 @@ def runs(text: str, spans: list[Span]) -> list[Run]:
     out: list[Run] = []
     active: list[Span] = []
     i = 0
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         active = [s for s in active if s.end > a]
         starting = []
         while i < len(clipped) and clipped[i].start == a:

@@ -58,7 +58,7 @@ def nice_ticks(high: float, count: int = 5) -> list[float]:
     raw = high / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return [i * step for i in range(int(math.ceil(high / step)) + 1)]
+    return [i * step for i in range(math.ceil(high / step) + 1)]
 
 
 def _shape(point: FigurePoint) -> str:

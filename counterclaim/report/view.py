@@ -130,7 +130,7 @@ class Measure:
 class CaseView:
     """Lazily computed, cached read model of one case; build a new one after an edit."""
 
-    def __init__(self, case: "Case", *, compact: bool = False):
+    def __init__(self, case: Case, *, compact: bool = False):
         self.case = case
         # compact: one card per claim (the offline report, which may hold hundreds of documents);
         # otherwise every finding has its own card (the workbench edits each one).
@@ -234,7 +234,7 @@ class CaseView:
         ids = [*claim.quantity_ids, *claim.date_ids, *(t.id for t in self._techniques_by_claim.get(claim.id, []))]
         return [self.findings[i] for i in ids if i in self.findings]
 
-    def matches(self, claim_id: str) -> list["Match"]:
+    def matches(self, claim_id: str) -> list[Match]:
         """Other sources' claims paired with this one by the alignment (the first few)."""
         if not self.alignment:
             return []
@@ -244,17 +244,17 @@ class CaseView:
         return len(self.alignment.by_claim.get(claim_id, [])) if self.alignment else 0
 
     @cached_property
-    def alignment(self) -> "AlignmentView | None":
+    def alignment(self) -> AlignmentView | None:
         api = stage_api(lambda: self.case.alignment)
         return AlignmentView(self, api) if api else None
 
     @cached_property
-    def hypotheses(self) -> "HypothesesView | None":
+    def hypotheses(self) -> HypothesesView | None:
         api = stage_api(lambda: self.case.hypotheses)
         return HypothesesView(self, api.list(include_inactive=True), api.stances()) if api else None
 
     @cached_property
-    def ach(self) -> "AchView | None":
+    def ach(self) -> AchView | None:
         api = stage_api(lambda: self.case.ach)
         return AchView(self, api) if api else None
 

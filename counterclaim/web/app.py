@@ -20,8 +20,8 @@ from starlette.datastructures import FormData
 
 from ..case import Case
 from ..report.highlight import anchor
-from ..report.render import STATIC as REPORT_STATIC
 from ..report.render import SECTIONS, charts, environment, render_report
+from ..report.render import STATIC as REPORT_STATIC
 from ..report.view import CaseView
 from ..store import ConflictError, StoreError
 from . import edits
@@ -161,30 +161,30 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
     # ------------------------------------------------------------------ writes
 
     @app.post("/correct")
-    def correct(request: Request, data: FormData = Depends(form)) -> Response:
+    def correct(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
         return write(request, data, lambda: edits.correct(case, data))
 
     @app.post("/undo")
-    def undo(request: Request, data: FormData = Depends(form)) -> Response:
+    def undo(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
         return write(request, data, lambda: case.undo(int(data["edit_id"])) or "undone")
 
     @app.post("/source")
-    def source(request: Request, data: FormData = Depends(form)) -> Response:
+    def source(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
         return write(request, data, lambda: edits.set_source_rating(case, data))
 
     @app.post("/ach/rate")
-    def rate(request: Request, data: FormData = Depends(form)) -> Response:
+    def rate(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
         return write(request, data, lambda: edits.rate(case, data))
 
     @app.post("/hypotheses/{action}")
-    def hypotheses_edit(request: Request, action: str, data: FormData = Depends(form)) -> Response:
+    def hypotheses_edit(request: Request, action: str, data: FormData = Depends(form)) -> Response:  # noqa: B008
         fn = {"add": edits.hypothesis_add, "rename": edits.hypothesis_rename, "merge": edits.hypothesis_merge}.get(action)
         if fn is None:
             raise HTTPException(404)
         return write(request, data, lambda: fn(case, data))
 
     @app.post("/aliases/{action}")
-    def aliases_edit(request: Request, action: str, data: FormData = Depends(form)) -> Response:
+    def aliases_edit(request: Request, action: str, data: FormData = Depends(form)) -> Response:  # noqa: B008
         fn = {"merge": edits.alias_merge, "split": edits.alias_split}.get(action)
         if fn is None:
             raise HTTPException(404)

@@ -16,7 +16,6 @@ from typing import Any
 from ..case import Case
 from ..model import Annotation, Edit
 from ..report.view import stage_api
-from ..store import StoreError
 
 # Entity labels whose names can be merged into actors and places.
 MERGEABLE = ("ORG", "GPE", "PERSON", "NORP", "FAC", "LOC")

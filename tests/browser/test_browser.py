@@ -171,7 +171,7 @@ def _poke(page):
             locator.click(no_wait_after=True)
 
 
-def test_hostile_report_and_pages_run_nothing(context, hostile_case, tmp_path, shots):
+def test_hostile_report_and_pages_run_nothing(context, hostile_case, tmp_path, shots):  # noqa: F811
     path = tmp_path / "hostile.html"
     path.write_text(render_report(hostile_case), encoding="utf-8")
     page = context.new_page()
