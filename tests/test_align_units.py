@@ -242,3 +242,30 @@ def test_intervals(qualifier, value, expected):
     q = Quantity(id="x/q", doc_id="x", start=0, end=1, component="t", version="1", text="x", value=value,
                  qualifier=qualifier, measure="killed")
     assert interval(q) == expected
+
+
+def test_candidate_pairs_grow_linearly():
+    from counterclaim.align.cluster import SMALL_BLOCK, WINDOW, block_pairs
+    from counterclaim.align.frames import Anchor, Fact
+
+    def facts(n):
+        return [Fact(Claim(id=f"d{i}/c0-1", doc_id=f"d{i}", start=0, end=1, component="t", version="1", text="x",
+                           speaker=Speaker(kind="outlet", name="o"), stance="asserts"), "killed",
+                     Anchor(D(2024, 1, 1) + dt.timedelta(days=i % 400)))
+                for i in range(n)]
+
+    assert len(list(block_pairs(facts(SMALL_BLOCK)))) == SMALL_BLOCK * (SMALL_BLOCK - 1) // 2
+    assert len(list(block_pairs(facts(2000)))) <= 2000 * WINDOW
+
+
+def test_embedding_fallback_when_tokenizer_missing(monkeypatch):
+    from counterclaim.align import embed
+
+    monkeypatch.setattr(embed, "tokenizer_path", lambda: None)
+    embed.model.cache_clear()
+    try:
+        vectors = embed.embed(["the attack killed 137 people", "the attack killed 137 people", "hospitals asked for blood"])
+        assert embed.model().name == "hashed-words"
+        assert vectors.shape == (3, embed.DIM) and abs(float(vectors[0] @ vectors[1]) - 1) < 1e-5
+    finally:
+        embed.model.cache_clear()

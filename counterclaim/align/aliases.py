@@ -72,14 +72,18 @@ DEFAULT_TABLE: tuple[AliasEntry, ...] = (
 )
 
 _SHORT_ACRONYM = re.compile(r"^[A-Z.\-]{1,4}$")
+# Words, with apostrophes and dots ("Putin's", "U.S."); a hyphen joins only capitals or digits, so
+# "IS-K" is one word and "ISIS-perpetrated" starts with the word "ISIS".
+_TOKEN = re.compile(r"[\w'’.]+(?:-[A-Z0-9][\w'’.]*)*")
 
 
 def normalise(name: str) -> str:
-    """Lower-cased, curly quotes straightened, leading article dropped, spaces collapsed."""
-    text = name.replace("’", "'").replace("‘", "'").strip().strip(".,;:\"'“”")
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    text = re.sub(r"'s$", "", text)
-    return re.sub(r"\s+", " ", text).lower()
+    """Lower-cased, curly quotes straightened, leading article and possessive dropped, spaces collapsed."""
+    words = name.replace("’", "'").replace("‘", "'").strip().strip(".,;:\"'“”").split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    text = " ".join(words).lower()
+    return text[:-2] if text.endswith("'s") else text
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class AliasTable:
 
     def __init__(self, entries: list[AliasEntry]):
         self.entries = {e.canonical: e for e in entries}
+        self._cache: dict[str, list[Mention]] = {}
         self.lookup: dict[str, str] = {}
         for entry in entries:
             for name in [entry.canonical, *entry.aliases]:
@@ -164,14 +169,55 @@ class AliasTable:
     # ------------------------------------------------------------------ mentions
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        names = sorted({n for e in self.entries.values() for n in [e.canonical, *e.aliases]}, key=len, reverse=True)
-        parts = [re.escape(n).replace("'", "['’]") if _SHORT_ACRONYM.match(n) else "(?i:" + re.escape(n).replace("'", "['’]") + ")"
-                 for n in names]
-        # A hyphen may follow a name when a lower-case word does ("ISIS-perpetrated", "CIA-trained").
-        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])(?!-[A-Z0-9])")
+    def _acronyms(self) -> tuple[set[str], set[str]]:
+        """Keys that only short all-caps acronyms produce, and those acronyms as written ("IS", "US")."""
+        short = {n for e in self.entries.values() for n in [e.canonical, *e.aliases] if _SHORT_ACRONYM.match(n)}
+        longer = {normalise(n) for e in self.entries.values() for n in [e.canonical, *e.aliases] if n not in short}
+        return {normalise(n) for n in short} - longer, short
+
+    @cached_property
+    def _longest(self) -> int:
+        return max((len(k.split()) for k in self.lookup), default=1)
+
+    @cached_property
+    def _first_words(self) -> set[str]:
+        return {k.split()[0] for k in self.lookup if k}
 
     def mentions(self, text: str) -> list[Mention]:
-        """Every alias in ``text``, longest match first, left to right."""
-        return [Mention(m.start(), m.end(), self.lookup[normalise(m.group())]) for m in self._pattern.finditer(text)
-                if normalise(m.group()) in self.lookup]
+        """Every alias in ``text``, longest match first, left to right.
+
+        Word n-grams are looked up in the normalised table, so the cost does not grow with
+        the size of the table; "IS"/"US" match only as written, so "is"/"us" never do.
+        """
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        acronym_keys, acronyms = self._acronyms
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        found, i = [], 0
+        while i < len(tokens):
+            if normalise(text[tokens[i][0]:tokens[i][1]]) not in self._first_words:  # most words start no name
+                i += 1
+                continue
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                start, end = tokens[i][0], tokens[i + n - 1][1]
+                key = normalise(text[start:end])
+                if key in self.lookup and (key not in acronym_keys or text[start:end].rstrip(".,;:") in acronyms):
+                    found.append(Mention(start, _name_end(text, start, end), self.lookup[key]))
+                    i += n
+                    break
+            else:
+                i += 1
+        if len(self._cache) < 200_000:
+            self._cache[text] = found
+        return found
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where the name itself ends: before a possessive 's and sentence punctuation ("Russia's" → "Russia")."""
+    raw = text[start:end]
+    if not re.search(r"\b[A-Z]\.$", raw):  # keep the dot of "U.S."
+        raw = raw.rstrip(".,;:")
+    if raw[-2:] in ("'s", "’s"):
+        raw = raw[:-2]
+    return start + len(raw)

@@ -70,8 +70,8 @@ def neighbours(vectors: np.ndarray, k: int = K) -> tuple[np.ndarray, np.ndarray]
     if n <= EXACT_SEARCH_MAX:
         index = faiss.IndexFlatIP(dim)
     else:
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efSearch = 64
+        index = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efSearch = 32
     index.add(vectors)
     return index.search(vectors, k)
 

@@ -67,7 +67,6 @@ class Anchor:
     date: dt.date | None = None
     precision: str | None = None
     countries: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
     date_text: str | None = None
 
     def conflicts(self, other: "Anchor") -> str | None:
@@ -96,11 +95,11 @@ class Fact:
     quantity: Quantity | None = None
     stated_as_of: DateMention | None = None  # "as of March 24", "officials said on Saturday"
     event_day: dt.date | None = None  # a day-precision event date stated in the claim itself
-    span: tuple[int, int] = (0, 0)  # the clause in the document the fact rests on
 
-    @property
-    def doc_id(self) -> str:
-        return self.claim.doc_id
+    doc_id: str = field(init=False)  # the claim's; a field because pairing reads it millions of times
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "doc_id", self.claim.doc_id)
 
 
 @dataclass
@@ -144,30 +143,30 @@ def facts_of(claim: Claim, ctx: ClaimContext) -> list[Fact]:
               "event_day": next((d.value for d in dates if d.precision == "day"
                                  and _date_role(text, d, claim.start) == "event"), None)}
 
-    def local(pos: int) -> tuple[Anchor, tuple[int, int]]:
+    def local(pos: int) -> Anchor:
+        """The event named in the clause around ``pos``, filled from the whole claim."""
         lo, hi = _clause_of(spans, pos)
         here = _anchor(ctx, text, [m for m in mentions if lo <= m.start < hi],
                        [d for d in dates if lo <= d.start - claim.start < hi and not _is_as_of(text, d, claim.start)])
-        return _fill(here, whole), (claim.start + lo, claim.start + hi)
+        return _fill(here, whole)
 
     facts: list[Fact] = []
     for q in _claim_quantities(claim, ctx):
         if q.measure and q.qualifier != "vague" and (q.value is not None or q.low is not None or q.high is not None):
-            anchor, span = local(q.start - claim.start)
-            facts.append(Fact(claim, q.measure, anchor, quantity=q, span=span, **common))
+            facts.append(Fact(claim, q.measure, local(q.start - claim.start), quantity=q, **common))
     seen: set[tuple[str, Anchor]] = set()
     for topic, cue in _frames(claim, ctx):
-        anchor, span = local(cue.start()) if cue else (whole, (claim.start, claim.end))
+        anchor = local(cue.start()) if cue else whole
         agent = _agent(text, mentions, cue, ctx.aliases, claim.slots.agent)
         if agent and (topic, anchor) not in seen:  # a frame that names no one says nothing comparable
             seen.add((topic, anchor))
-            facts.append(Fact(claim, topic, anchor, agent=agent, span=span, **common))
+            facts.append(Fact(claim, topic, anchor, agent=agent, **common))
     warner = ctx.aliases.resolve(claim.speaker.name) if claim.speaker.cue else None
     if warner and FRAME_CUES["warned"].search(claim.speaker.cue or "") and ("warned", whole) not in seen:
         # "US officials warned Russia that ...": the reporting frame is not a claim, but the warning is a fact.
-        facts.append(Fact(claim, "warned", whole, agent=warner, span=(claim.start, claim.end), **common))
+        facts.append(Fact(claim, "warned", whole, agent=warner, **common))
     if not facts:
-        facts.append(Fact(claim, "statement", whole, span=(claim.start, claim.end), **common))
+        facts.append(Fact(claim, "statement", whole, **common))
     return facts
 
 
@@ -180,7 +179,7 @@ def _fill(anchor: Anchor | None, fallback: Anchor | None) -> Anchor:
     if anchor.date is None and fallback.date and (not anchor.countries or fallback.countries <= anchor.countries):
         anchor = replace(anchor, date=fallback.date, precision=fallback.precision, date_text=fallback.date_text)
     if not anchor.countries and fallback.countries:
-        anchor = replace(anchor, countries=fallback.countries, places=fallback.places)
+        anchor = replace(anchor, countries=fallback.countries)
     return anchor
 
 
@@ -237,7 +236,7 @@ def _anchor(ctx: ClaimContext, text: str, mentions: list[Mention], dates: list[D
         return None
     date = max(dates, key=lambda d: _RANK.get(d.precision or "day", 3)) if dates else None
     return Anchor(date.value if date else None, date.precision if date else None, frozenset(countries),
-                  frozenset(places), date.text if date else None)
+                  date.text if date else None)
 
 
 def _place_use(m: Mention, text: str, aliases: AliasTable) -> bool:
@@ -296,4 +295,4 @@ def document_anchor(document: Document, dates: list[DateMention], aliases: Alias
     top = max(counts, key=lambda c: (counts[c], c)) if counts else None
     first = days[0] if days else None
     return Anchor(first.value if first else None, "day" if first else None, frozenset([top] if top else []),
-                  frozenset(), first.text if first else None)
+                  first.text if first else None)

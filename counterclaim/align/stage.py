@@ -91,10 +91,13 @@ def align(inp: AlignInput) -> list[CaseRecord]:
     origin_of = {doc_id: g.id for g in origins for doc_id in g.doc_ids}
     env = inp.env()
     records: list[CaseRecord] = list(origins)
+    neighbours: dict[int, list[int]] = defaultdict(list)  # i -> j for every edge (i, j), i < j
+    for i, j in edges:
+        neighbours[i].append(j)
     for members in clusters(candidates, edges):
         cluster = _cluster_record([facts[i] for i in members], origin_of)
         records.append(cluster)
-        records.extend(_relations(cluster.id, members, candidates, edges, env))
+        records.extend(_relations(cluster.id, members, candidates, neighbours, env))
     return records
 
 
@@ -118,13 +121,16 @@ def _cluster_record(facts: list[Fact], origin_of: dict[str, str]) -> ClaimCluste
         label = f"{question} — {event or 'event'}"
     key = f"{topic}@{anchor.date or '?'}@{'+'.join(sorted(anchor.countries)) or '?'}"
     claim_ids = sorted({f.claim.id for f in facts})
-    doc_ids = sorted({f.doc_id for f in facts})
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_doc[f.doc_id].append(f)
+    doc_ids = sorted(by_doc)
     origin_ids = sorted({origin_of.get(d, d) for d in doc_ids})
     return ClaimCluster(
         id="cluster-" + hashlib.sha1(f"{topic}\0{'|'.join(claim_ids)}".encode()).hexdigest()[:12],
         component=COMPONENT, version=VERSION, label=label, key=key, topic=topic, event_date=anchor.date,
         places=sorted(anchor.countries), claim_ids=claim_ids, doc_ids=doc_ids,
-        stances=[_stance(doc_id, [f for f in facts if f.doc_id == doc_id]) for doc_id in doc_ids],
+        stances=[_stance(doc_id, by_doc[doc_id]) for doc_id in doc_ids],
         origin_ids=origin_ids, independent_sources=len(origin_ids),
     )
 
@@ -143,6 +149,7 @@ def _shared_anchor(anchors: list[Anchor]) -> Anchor:
 
 def _stance(doc_id: str, facts: list[Fact]) -> SourceStance:
     """A source's cell: asserts when it says so itself, denies when it only negates, else reports."""
+    facts = sorted(facts, key=lambda f: (f.claim.stance == "reports", f.negative))  # its own assertion quoted first
     own = [f for f in facts if f.claim.stance != "reports"]
     if any(not f.negative for f in own):
         stance = "asserts"
@@ -160,7 +167,7 @@ def _stance(doc_id: str, facts: list[Fact]) -> SourceStance:
                         quote=facts[0].claim.text)
 
 
-def _relations(cluster_id: str, members: list[int], candidates: Candidates, edges: set[tuple[int, int]],
+def _relations(cluster_id: str, members: list[int], candidates: Candidates, edges: dict[int, list[int]],
                env: RelationEnv) -> list[ClaimRelation]:
     facts = candidates.facts
     if len(members) <= ALL_PAIRS_MAX:
@@ -168,8 +175,7 @@ def _relations(cluster_id: str, members: list[int], candidates: Candidates, edge
         pairs = [(i, j) for n, i in enumerate(members) for j in members[n + 1:]
                  if candidates.same_proposition(facts[i], facts[j])]
     else:
-        inside = set(members)
-        pairs = sorted((i, j) for i, j in edges if i in inside and j in inside)
+        pairs = sorted((i, j) for i in members for j in edges.get(i, ()))
     best: dict[tuple[str, str], tuple[Verdict, Fact, Fact]] = {}
     for i, j in pairs:
         a, b = sorted((facts[i], facts[j]), key=lambda f: (f.doc_id, f.claim.start))
