@@ -148,11 +148,11 @@ def test_cli_aliases_are_audited(revisions_copy):
 
     runner = CliRunner()
     res = runner.invoke(main, ["aliases", "--case", revisions_copy, "--user", "ana", "add", "Karsk", "Karsk city",
-                               "--kind", "place", "--note", "town in the reports"])
+                               "--kind", "place", "--country", "Valdoria", "--note", "town in the reports"])
     assert res.exit_code == 0, res.output
     res = runner.invoke(main, ["aliases", "--case", revisions_copy, "--format", "json"])
     entry = next(e for e in json.loads(res.output) if e["canonical"] == "Karsk")
-    assert entry["aliases"] == ["Karsk city"] and entry["source"] == "analyst"
+    assert entry["aliases"] == ["Karsk city"] and entry["source"] == "analyst" and entry["country"] == "Valdoria"
     res = runner.invoke(main, ["aliases", "--case", revisions_copy, "remove", "Kiev"])
     assert res.exit_code == 0, res.output
     assert runner.invoke(main, ["aliases", "--case", revisions_copy, "remove", "Nowhere"]).exit_code == 1

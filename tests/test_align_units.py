@@ -13,7 +13,7 @@ import pytest
 
 from counterclaim.align import AlignInput, ClaimCluster, ClaimRelation, OriginGroup, align
 from counterclaim.align.aliases import AliasTable
-from counterclaim.model import Claim, DateMention, Document, MetaSpan, Quantity, Speaker
+from counterclaim.model import Claim, DateMention, Document, MetaSpan, Quantity, Speaker, Warning
 
 
 class Builder:
@@ -57,8 +57,8 @@ class Builder:
         self.claims.append(c)
         return c
 
-    def run(self, aliases: AliasTable | None = None):
-        records = align(AlignInput(list(self.docs.values()), self.claims, self.quantities, self.dates,
+    def run(self, aliases: AliasTable | None = None, warnings: list[Warning] = ()):
+        records = align(AlignInput(list(self.docs.values()), self.claims, self.quantities, self.dates, list(warnings),
                                    aliases=aliases or AliasTable.default()))
         return Result(records)
 
@@ -112,6 +112,20 @@ def test_rising_toll_is_a_revision_but_same_day_clash_is_not():
     assert (same_day.type, same_day.subtype) == ("contradict", "numeric")
     dropped = r.between(claims["r2"], claims["r4"])  # a later, much lower cumulative toll
     assert dropped.type == "contradict"
+
+
+def test_flagged_publication_date_is_no_as_of_time():
+    b = Builder()
+    b.doc("a", "The March 22 attack killed 40 people.", D(2024, 3, 23))
+    b.doc("b", "The March 22 attack killed 133 people.", D(2024, 3, 25))
+    ca = b.claim("a", b.docs["a"].text, figures=[("40", 40, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
+    cb = b.claim("b", b.docs["b"].text, figures=[("133", 133, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
+    assert b.run().between(ca, cb).type == "revision"
+    flag = Warning(id="b/w0", doc_id="b", start=0, end=1, component="t", version="1",
+                   code="publication_date_anachronism", message="...")
+    rel = b.run(warnings=[flag]).between(ca, cb)
+    assert (rel.type, rel.subtype, rel.confidence) == ("contradict", "numeric", 0.6)
+    assert "flagged as anachronistic" in rel.reason
 
 
 def test_different_measures_and_events_are_never_compared():

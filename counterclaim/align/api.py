@@ -116,9 +116,12 @@ class Alignment:
         return sorted(self.alias_table().entries.values(), key=lambda e: e.canonical.lower())
 
     def add_alias(self, canonical: str, alias: str, *, kind: str = "actor", parent: str | None = None,
-                  note: str | None = None, expected_rev: int | None = None) -> int:
-        """Make ``alias`` a name of ``canonical`` in this case (audited); returns the item's revision."""
-        data = {"canonical": canonical, "kind": kind, "parent": parent}
+                  country: str | None = None, note: str | None = None, expected_rev: int | None = None) -> int:
+        """Make ``alias`` a name of ``canonical`` in this case (audited); returns the item's revision.
+
+        ``parent`` and ``country`` only matter when ``canonical`` is new to the table.
+        """
+        data = {"canonical": canonical, "kind": kind, "parent": parent, "country": country}
         return self.case.store.put_analyst("alias", alias, data, user=self.case.user, action="alias",
                                            note=note, expected_rev=expected_rev)
 

@@ -119,10 +119,10 @@ def as_of(fact: Fact, event_date: dt.date | None, env: RelationEnv) -> tuple[dt.
     name = env.source(fact)
     if published is None:
         return None, f"{name} gives no publication date"
-    if fact.doc_id in env.unreliable_dates:
-        return None, f"{name}'s publication date is not trusted ({env.unreliable_dates[fact.doc_id]})"
     if event_date and published < event_date:
         return None, f"{name}'s stated publication date ({published}) precedes the event ({event_date})"
+    if fact.doc_id in env.unreliable_dates:
+        return None, f"{name}'s publication date ({published}) {env.unreliable_dates[fact.doc_id]}"
     return published, f"as of publication ({published})"
 
 

@@ -49,7 +49,8 @@ class AlignInput:
 
     def env(self) -> RelationEnv:
         # The consistency stage warns about publication dates that precede the events they report.
-        unreliable = {w.doc_id: w.message for w in self.warnings if w.code == "publication_date_anachronism"}
+        unreliable = {w.doc_id: "was flagged as anachronistic by the consistency check" for w in self.warnings
+                      if w.code == "publication_date_anachronism"}
         return RelationEnv(self.aliases, {d.id: d for d in self.documents}, unreliable)
 
     def facts(self) -> list[Fact]:

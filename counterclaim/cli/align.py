@@ -100,12 +100,14 @@ def aliases(ctx: click.Context, case_path: str, user: str, fmt: str) -> None:
 @click.argument("alias")
 @click.option("--kind", type=click.Choice(["actor", "place"]), default="actor", show_default=True)
 @click.option("--parent", help="The actor this one belongs to (e.g. Ukraine for a Ukrainian agency).")
+@click.option("--country", help="The country a place (or a state) lies in, so places nest.")
 @click.option("--note", help="Why (kept in the audit log).")
 @click.pass_obj
-def alias_add(obj: dict, canonical: str, alias: str, kind: str, parent: str | None, note: str | None) -> None:
+def alias_add(obj: dict, canonical: str, alias: str, kind: str, parent: str | None, country: str | None,
+              note: str | None) -> None:
     """Make ALIAS a name of CANONICAL in this case, then re-align."""
     with open_case(obj["case_path"], obj["user"]) as case:
-        case.alignment.add_alias(canonical, alias, kind=kind, parent=parent, note=note)
+        case.alignment.add_alias(canonical, alias, kind=kind, parent=parent, country=country, note=note)
         n = case.alignment.refresh()
     out.print(f"{alias!r} → {canonical!r}; re-aligned ({n} records)")
 
