@@ -115,7 +115,7 @@ def test_wire_copies_are_one_origin(revisions_case):
 def test_figures_reconcile(revisions_case):
     report = revisions_case.alignment.figures("killed")
     assert [f.figure for f in report.figures][:2] == ["12 killed", "27 killed"]
-    assert report.reconciliation[0].startswith("By as-of date: 12 killed (2025-06-02")
+    assert report.reconciliation[0].startswith("how many killed — 2025-06-02: by as-of date, 12 killed (2025-06-02")
 
 
 @pytest.fixture
@@ -140,7 +140,7 @@ def test_cli_commands(revisions_copy):
     assert killed["cells"]["valley-post-2025-06-05"]["answers"] == ["19 killed"]
     assert {c["stance"] for c in killed["cells"].values()} <= {"asserts", "reports", "denies", "silent"}
     res = runner.invoke(main, ["figures", "--case", revisions_copy, "--measure", "killed"])
-    assert res.exit_code == 0 and "By as-of date" in res.output
+    assert res.exit_code == 0 and "by as-of date" in res.output
 
 
 def test_cli_aliases_are_audited(revisions_copy):

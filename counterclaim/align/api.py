@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from .aliases import AliasEntry, AliasTable, normalise
+from .frames import Anchor
 from .records import LAYERS, ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
 from .relations import as_of, describe, interval
 from .stage import AlignInput, align
@@ -42,6 +44,8 @@ class Figure(BaseModel):
     high: float | None
     claim_id: str | None
     quote: str
+    cluster_id: str | None = Field(None, description="the cluster the figure was compared in")
+    event: str = Field(description="that cluster's label")
 
 
 class FigureReport(BaseModel):
@@ -86,22 +90,30 @@ class Alignment:
         return StanceMatrix(documents=doc_ids, rows=rows)
 
     def figures(self, measure: str) -> FigureReport:
-        """Every figure for ``measure`` by source and as-of date, with the relations between them."""
+        """Every figure for ``measure`` by event, source and as-of date, with the relations between them."""
         inp = AlignInput.from_case(self.case)
         env = inp.env()
-        facts = [f for f in inp.facts() if f.quantity is not None and f.topic == measure]
         clusters = [c for c in self.clusters() if c.topic == measure]
-        event = next((c.event_date for c in clusters if c.event_date), None)
+        by_claim: dict[str, list[ClaimCluster]] = defaultdict(list)
+        for c in clusters:
+            for cid in c.claim_ids:
+                by_claim[cid].append(c)
         figures = []
-        for f in facts:
-            assert f.quantity is not None
-            when, note = as_of(f, f.anchor.date or event, env)
+        for f in inp.facts():
+            if f.quantity is None or f.topic != measure:
+                continue
+            # A claim can hold figures of two events ("150 in Russia ... 100 in Iran"): keep the cluster
+            # whose event this figure's own event matches.
+            cluster = next((c for c in by_claim[f.claim.id] if not f.anchor.conflicts(
+                Anchor(c.event_date, "day" if c.event_date else None, frozenset(c.places)))), None)
+            when, note = as_of(f, (cluster.event_date if cluster else None) or f.anchor.date, env)
             low, high = interval(f.quantity)
             doc = env.documents[f.doc_id]
             figures.append(Figure(doc_id=f.doc_id, outlet=doc.outlet, published=doc.published, as_of=when,
                                   as_of_note=note, figure=describe(f.quantity), low=_finite(low), high=_finite(high),
-                                  claim_id=f.claim.id, quote=f.claim.text))
-        figures.sort(key=lambda x: (x.as_of or dt.date.max, x.doc_id))
+                                  claim_id=f.claim.id, quote=f.claim.text, cluster_id=cluster.id if cluster else None,
+                                  event=cluster.label if cluster else "not compared: one source, or another event"))
+        figures.sort(key=lambda x: (x.cluster_id is None, x.event, x.as_of or dt.date.max, x.doc_id))
         relations = [r for c in clusters for r in self.relations(cluster_id=c.id)]
         return FigureReport(measure=measure, figures=figures, relations=relations,
                             reconciliation=_reconcile(figures, relations))
@@ -145,17 +157,18 @@ def _finite(x: float) -> float | None:
 
 
 def _reconcile(figures: list[Figure], relations: list[ClaimRelation]) -> list[str]:
+    """Per event: the figures in as-of order, those whose time is unknown, then every relation."""
     lines = []
-    dated = [f for f in figures if f.as_of]
-    if len(dated) > 1:
-        series = " → ".join(f"{f.figure} ({f.as_of}, {f.outlet or f.doc_id})" for f in dated)
-        lines.append(f"By as-of date: {series}.")
-    for f in figures:
-        if f.as_of is None:
-            lines.append(f"{f.outlet or f.doc_id} '{f.figure}': as-of time unknown — {f.as_of_note}.")
-    order = ["contradict", "revision", "compatible", "agree"]
-    for kind in order:
+    for cluster_id in dict.fromkeys(f.cluster_id for f in figures if f.cluster_id):
+        members = [f for f in figures if f.cluster_id == cluster_id]
+        dated = [f for f in members if f.as_of]
+        if len(dated) > 1:
+            series = " → ".join(f"{f.figure} ({f.as_of}, {f.outlet or f.doc_id})" for f in dated)
+            lines.append(f"{members[0].event}: by as-of date, {series}.")
+        for f in members:
+            if f.as_of is None:
+                lines.append(f"{f.outlet or f.doc_id} '{f.figure}': as-of time unknown — {f.as_of_note}.")
+    for kind in ("contradict", "revision", "compatible", "agree"):
         for r in (r for r in relations if r.type == kind):
             lines.append(f"{kind}{'/' + r.subtype if r.subtype else ''}: {r.reason}")
     return lines
-

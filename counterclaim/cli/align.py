@@ -63,7 +63,7 @@ def figures(case_path: str, measure: str, fmt: str) -> None:
     with open_case(case_path) as case:
         report = case.alignment.figures(measure)
     rows = [f.model_dump(mode="json") for f in report.figures]
-    columns = ["figure", "outlet", "published", "as_of", "as_of_note"] + (["doc_id", "claim_id", "quote"] if fmt == "csv" else [])
+    columns = ["event", "figure", "outlet", "published", "as_of", "as_of_note"] + (["doc_id", "claim_id", "quote"] if fmt == "csv" else [])
     emit(rows, columns, fmt,
          title=f"{measure}: {len(rows)} figures", json_data=report.model_dump(mode="json"))
     if fmt == "table":
