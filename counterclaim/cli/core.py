@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 
 import click
+from rich.markup import escape
 from rich.panel import Panel
 
 from .base import case_option, compact, console, emit, fail, format_option, iter_progress, main, open_case, out, user_option
@@ -55,14 +56,16 @@ def _summary(case, result) -> None:
         f"[bold]{counts['claim']}[/bold] claims · [bold]{counts['quantity']}[/bold] figures · "
         f"[bold]{counts['date']}[/bold] dates · [bold]{counts['technique']}[/bold] technique suggestions",
     ]
-    for layer in ("conflict_relation", "hypothesis"):
-        try:
-            n = len(case.records(layer))
-        except KeyError:
-            continue
-        lines.append(f"[bold]{n}[/bold] {layer.replace('_', ' ')}s")
+    relations = Counter(r.type for r in case.records("claim_relation"))  # type: ignore[attr-defined]
+    if relations:
+        lines.append(f"[bold]{len(case.records('claim_cluster'))}[/bold] claim clusters across sources: "
+                     + " · ".join(f"{n} {kind}" for kind, n in sorted(relations.items())))
+    hypotheses = [r for r in case.records("hypothesis") if r.status == "active"]  # type: ignore[attr-defined]
+    if hypotheses:
+        lines.append(f"[bold]{len(hypotheses)}[/bold] competing hypotheses: {compact((h.label for h in hypotheses), 6)}")
     for w in case.warnings():
-        lines.append(f"[yellow]warning[/yellow] {w.doc_id}: {w.message}")
+        colour = {"info": "cyan", "warning": "yellow", "error": "red"}[w.severity]
+        lines.append(f"[{colour}]{w.severity}[/{colour}] {w.doc_id}: {escape(w.message)}")
     console.print(Panel("\n".join(lines), title=f"case {case.location}", expand=False))
 
 
