@@ -68,12 +68,13 @@ class Block:
     idf: np.ndarray
     coef: np.ndarray
 
-    def features(self, grams: Iterable[str]) -> dict[int, float]:
-        """Sublinear, l2-normalised TF-IDF (as ``TfidfVectorizer(sublinear_tf=True)``)."""
-        counts = Counter(self.index[g] for g in grams if g in self.index)
-        weights = {i: (1.0 + math.log(c)) * float(self.idf[i]) for i, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {i: w / norm for i, w in weights.items()}
+    def features(self, grams: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Sublinear, l2-normalised TF-IDF (as ``TfidfVectorizer(sublinear_tf=True)``): (term ids, weights)."""
+        counts = Counter(i for i in map(self.index.get, grams) if i is not None)
+        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[ids]
+        norm = float(np.sqrt(weights @ weights)) or 1.0
+        return ids, weights / norm
 
 
 class CheckworthyModel:
@@ -93,7 +94,8 @@ class CheckworthyModel:
     def decision(self, text: str) -> float:
         total = self.intercept
         for name, block in self.blocks.items():
-            total += sum(block.coef[i] * x for i, x in block.features(ANALYZERS[name](text)).items())
+            ids, weights = block.features(ANALYZERS[name](text))
+            total += float(block.coef[ids] @ weights)
         return total
 
     def score(self, texts: Sequence[str]) -> list[float]:
@@ -104,7 +106,8 @@ class CheckworthyModel:
         parts: list[tuple[str, float]] = []
         for name, block in self.blocks.items():
             vocab = {i: g for g, i in block.index.items()}
-            parts += [(vocab[i], float(block.coef[i] * x)) for i, x in block.features(ANALYZERS[name](text)).items()]
+            ids, weights = block.features(ANALYZERS[name](text))
+            parts += [(vocab[int(i)], float(block.coef[i] * x)) for i, x in zip(ids, weights)]
         return sorted(parts, key=lambda p: -abs(p[1]))[:top]
 
 
