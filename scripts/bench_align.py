@@ -1,12 +1,18 @@
 """Benchmark the ``align`` case stage on synthetic corpora of growing size.
 
-    python scripts/bench_align.py --sizes 1000 10000
+    python scripts/bench_align.py --sizes 1000 10000 [--modes spread one-event]
 
 Each size runs in its own process (so peak memory is that size's own). The corpus is
-generated here: events in invented towns and countries, each told by ~8 outlets on
+generated here: events in invented towns and countries, each told by outlets on
 different days with a rising death toll, injuries, a perpetrator (sometimes a rival
-one, sometimes a denial), background statements, and 10% wire copies. The period
-covered grows with the number of events, so each story keeps its size. Claims,
+one, sometimes a denial), background statements, and 10% wire copies. Two modes:
+
+* ``spread``: ~8 reports per event; the period covered grows with the number of
+  events, so each story (and each cluster) keeps its size as the corpus grows;
+* ``one-event``: every document reports the same event over 30 days, so each
+  cluster grows with the corpus — the case that all-pairs relations cannot survive.
+
+Claims,
 figures and dates are constructed directly — spaCy and the document stages are not
 run or timed. Timed, per size:
 
@@ -76,19 +82,20 @@ def world(rng: random.Random, n_events: int):
     return AliasTable(entries), events
 
 
-def corpus(n_docs: int, seed: int = 7):
+def corpus(n_docs: int, one_event: bool = False, seed: int = 7):
     """(documents, claims, quantities, dates, alias table) for ``n_docs`` synthetic reports."""
     from counterclaim.model import Claim, DateMention, Document, MetaSpan, Quantity, Speaker
 
     rng = random.Random(seed)
-    aliases, events = world(rng, max(1, n_docs // 8))
+    aliases, events = world(rng, 1 if one_event else max(1, n_docs // 8))
+    days = 30 if one_event else 5  # reports published up to this many days after the event
     docs, claims, quantities, dates = [], [], [], []
     for n in range(n_docs):
         ev = rng.choice(events)
         doc_id = f"d{n:06d}"
-        lag = rng.randrange(5)
+        lag = rng.randrange(days)
         published = ev["date"] + dt.timedelta(days=lag)
-        toll = int(ev["toll"] * (1 + 0.3 * lag)) + rng.choice([0, 0, 0, 1, 2, -1])
+        toll = int(ev["toll"] * (1 + 0.3 * lag / (days / 5))) + rng.choice([0, 0, 0, 1, 2, -1])
         day = f"{ev['date']:%B} {ev['date'].day}"
         injured = toll * 2 + rng.randrange(9)
         sentences = [  # (text, measure, figure text, value)
@@ -139,13 +146,13 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n_docs: int) -> dict:
+def run(n_docs: int, mode: str) -> dict:
     from counterclaim.align import AlignInput, align
     from counterclaim.align.embed import embed
 
     embed(["warm up the model"])
     base = rss_mb()
-    docs, claims, quantities, dates, aliases = corpus(n_docs)
+    docs, claims, quantities, dates, aliases = corpus(n_docs, one_event=mode == "one-event")
     t0 = time.perf_counter()
     embed([c.text for c in claims])
     t1 = time.perf_counter()
@@ -153,30 +160,35 @@ def run(n_docs: int) -> dict:
     t2 = time.perf_counter()
     kinds = Counter(type(r).__name__ for r in records)
     relation_types = Counter(getattr(r, "type", None) for r in records if type(r).__name__ == "ClaimRelation")
-    return {"docs": n_docs, "claims": len(claims), "embed_s": round(t1 - t0, 2), "align_s": round(t2 - t1, 2),
+    return {"mode": mode, "docs": n_docs, "claims": len(claims), "embed_s": round(t1 - t0, 2), "align_s": round(t2 - t1, 2),
             "embed_ms_per_doc": round(1000 * (t1 - t0) / n_docs, 2), "align_ms_per_doc": round(1000 * (t2 - t1) / n_docs, 2),
             "peak_rss_mb": round(rss_mb(), 1), "rss_above_baseline_mb": round(rss_mb() - base, 1),
             "kb_per_doc": round(1024 * (rss_mb() - base) / n_docs, 1), "records": dict(kinds),
-            "relations": {k: v for k, v in relation_types.items()}}
+            "relations": {k: v for k, v in relation_types.items()},
+            "relations_per_doc": round(sum(relation_types.values()) / n_docs, 2)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--modes", nargs="+", choices=["spread", "one-event"], default=["spread", "one-event"])
     parser.add_argument("--run", type=int, help=argparse.SUPPRESS)  # one size, in this process
     args = parser.parse_args()
     if args.run:
-        print(json.dumps(run(args.run)))
+        print(json.dumps(run(args.run, args.modes[0])))
         return
-    results = []
-    for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--run", str(size)], check=True, capture_output=True, text=True)
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(json.dumps(results[-1]), flush=True)
-    if len(results) > 1:
-        first, last = results[0], results[-1]
-        for key in ("embed_ms_per_doc", "align_ms_per_doc", "kb_per_doc"):
-            print(f"{key}: x{last[key] / max(first[key], 1e-9):.2f} from {first['docs']} to {last['docs']} documents")
+    for mode in args.modes:
+        results = []
+        for size in args.sizes:
+            out = subprocess.run([sys.executable, __file__, "--run", str(size), "--modes", mode], check=True,
+                                 capture_output=True, text=True)
+            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            print(json.dumps(results[-1]), flush=True)
+        if len(results) > 1:
+            first, last = results[0], results[-1]
+            for key in ("embed_ms_per_doc", "align_ms_per_doc", "kb_per_doc", "relations_per_doc"):
+                print(f"{mode} {key}: x{last[key] / max(first[key], 1e-9):.2f} from {first['docs']} to {last['docs']} "
+                      "documents", flush=True)
 
 
 if __name__ == "__main__":

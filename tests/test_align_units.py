@@ -283,3 +283,51 @@ def test_embedding_fallback_when_tokenizer_missing(monkeypatch):
         assert vectors.shape == (3, embed.DIM) and abs(float(vectors[0] @ vectors[1]) - 1) < 1e-5
     finally:
         embed.model.cache_clear()
+
+
+def _one_event(n_docs: int, tolls: list[int]) -> tuple[Builder, list[Claim], list[Claim]]:
+    """``n_docs`` reports of one attack, published over ``len(tolls)`` days with that day's toll; 1 in 5 blames GUR."""
+    b = Builder()
+    figures, frames = [], []
+    for n in range(n_docs):
+        lag = n % len(tolls)
+        who = "the GUR" if n % 5 == 4 else "ISIS"
+        text = f"The attack on March 22 killed {tolls[lag]} people. The attack was carried out by {who}."
+        b.doc(f"d{n:03d}", text, D(2024, 3, 22) + dt.timedelta(days=lag))
+        figures.append(b.claim(f"d{n:03d}", f"The attack on March 22 killed {tolls[lag]} people.",
+                               figures=[(str(tolls[lag]), tolls[lag], "exact", "killed")],
+                               dates=[("March 22", D(2024, 3, 22))]))
+        frames.append(b.claim(f"d{n:03d}", f"The attack was carried out by {who}."))
+    return b, figures, frames
+
+
+def test_one_event_relations_grow_with_members_not_pairs():
+    b, figures, frames = _one_event(60, [40, 60, 90, 115, 137, 140])
+    r = b.run()
+    killed = next(c for c in r.clusters if c.topic == "killed")
+    assert [g.answer for g in killed.answers] == ["40 killed", "60 killed", "90 killed", "115 killed", "137 killed",
+                                                  "140 killed"]  # one group per figure, in as-of order
+    assert sorted(c for g in killed.answers for c in g.claim_ids) == sorted(c.id for c in figures)
+    assert killed.answers[0].representative == figures[0].id  # the earliest-published member
+    relations = [x for x in r.relations if x.cluster_id == killed.id]
+    assert len(relations) < 60 + 6 * 6 * 16  # a star per group plus bounded pairs across groups, not 60·59/2
+    rise = r.between(figures[0], figures[1])
+    assert rise.type == "revision" and "Answer groups of 10 and 10 claims" in rise.reason
+    assert r.between(figures[0], figures[6]).type == "agree"  # same figure, same as-of date: a member of the star
+    who = next(c for c in r.clusters if c.topic == "responsible")
+    isis, gur = sorted(who.answers, key=lambda g: g.answer != "ISIS")
+    assert (isis.answer, len(isis.claim_ids), gur.answer, len(gur.claim_ids)) == ("ISIS", 48, "GUR", 12)
+    clash = next(x for x in r.relations if {x.claim_a, x.claim_b} == {isis.representative, gur.representative})
+    assert clash.subtype == "agent" and "Answer groups of 48 and 12 claims" in clash.reason
+
+
+def test_many_answer_groups_meet_only_their_nearest():
+    from counterclaim.align.answers import GROUP_PAIRS_MAX, NEAREST_GROUPS
+
+    days = GROUP_PAIRS_MAX + 10
+    b, figures, _ = _one_event(days, [100 + 3 * d for d in range(days)])
+    r = b.run()
+    killed = next(c for c in r.clusters if c.topic == "killed")
+    assert len(killed.answers) == days
+    assert len([x for x in r.relations if x.cluster_id == killed.id]) <= days * NEAREST_GROUPS
+    assert all(r.between(a, b).type == "revision" for a, b in zip(figures, figures[1:]))  # the chain by as-of date

@@ -128,8 +128,12 @@ class Candidates:
         return {(i, j) for i, j in pairs if self.same_proposition(self.facts[i], self.facts[j])}
 
     def same_proposition(self, a: Fact, b: Fact) -> bool:
-        """Same topic, different documents, events resolved as the same; figures in one unit; statements alike."""
-        if a.doc_id == b.doc_id or a.topic != b.topic or a.anchor.conflicts(b.anchor):
+        """Comparable facts from different documents."""
+        return a.doc_id != b.doc_id and self.comparable(a, b)
+
+    def comparable(self, a: Fact, b: Fact) -> bool:
+        """Same topic, events resolved as the same; figures in one unit; statements alike."""
+        if a.topic != b.topic or a.anchor.conflicts(b.anchor):
             return False
         if a.quantity is not None and b.quantity is not None:
             return not units_clash(a.quantity, b.quantity)

@@ -31,6 +31,16 @@ class SourceStance(Record):
     quote: str | None = Field(None, description="the first supporting claim's text")
 
 
+class AnswerGroup(Record):
+    """Claims of one cluster that give the same answer; members agree with the representative."""
+
+    answer: str = Field(description="a figure ('137 killed'), an actor, '¬Ukraine', or the representative's text")
+    representative: str = Field(description="claim id of the earliest-published member; cross-group relations use it")
+    claim_ids: list[str]
+    doc_ids: list[str]
+    as_of: dt.date | None = Field(None, description="when a figure held (publication date for other answers)")
+
+
 @register_case_record
 class ClaimCluster(CaseRecord):
     """Claims from different documents about the same proposition of the same event."""
@@ -47,13 +57,19 @@ class ClaimCluster(CaseRecord):
     stances: list[SourceStance] = Field(
         default_factory=list, description="non-silent cells of the stance matrix; every other document is silent"
     )
+    answers: list[AnswerGroup] = Field(default_factory=list, description="claims grouped by the answer they give, "
+                                       "in as-of order; relations are computed between their representatives")
     origin_ids: list[str] = Field(default_factory=list, description="origin groups of the member documents")
     independent_sources: int = Field(description="distinct origins (copies of one wire story count once)")
 
 
 @register_case_record
 class ClaimRelation(CaseRecord):
-    """How two claims of one cluster, from different documents, relate."""
+    """How two claims of one cluster, from different documents, relate.
+
+    Either a member and its answer group's representative (``agree``), or the
+    representatives of two answer groups (the reason names the group sizes).
+    """
 
     layer: ClassVar[str] = "claim_relation"
 

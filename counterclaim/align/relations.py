@@ -199,13 +199,13 @@ def _link(x: str, y: str, aliases: AliasTable) -> str:
 # ------------------------------------------------------------------ plain statements
 
 
-def _words(text: str) -> set[str]:
+def words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
 def _statements(a: Fact, b: Fact, env: RelationEnv, similarity: float) -> Verdict:
     sa, sb = env.source(a), env.source(b)
-    wa, wb = _words(a.claim.text), _words(b.claim.text)
+    wa, wb = words(a.claim.text), words(b.claim.text)
     for x, y in ANTONYMS:
         if (x in wa and y in wb and y not in wa and x not in wb) or (y in wa and x in wb and x not in wa and y not in wb):
             return Verdict("contradict", f"{sa} and {sb} say opposite things of the same matter ('{x}' vs '{y}').",

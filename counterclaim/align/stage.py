@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import CaseRecord, Claim, DateMention, Document, Quantity, Warning
 from ..pipeline import registry
 from .aliases import AliasTable
+from .answers import AnswerGroup, answer, answer_groups, group_pairs
 from .cluster import Candidates, clusters
 from .embed import embed
 from .frames import Anchor, ClaimContext, Fact, document_anchor, facts_of
 from .independence import group_id, origin_groups
 from .records import COMPONENT, LAYERS, VERSION, ClaimCluster, ClaimRelation, OriginGroup, SourceStance
-from .relations import TOPIC_PHRASES, RelationEnv, Verdict, describe, relate
+from .records import AnswerGroup as AnswerRecord
+from .relations import TOPIC_PHRASES, RelationEnv, Verdict, relate
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case import Case
 
-ALL_PAIRS_MAX = 40  # clusters up to this size get a relation for every cross-document pair; larger ones per edge
 PRIORITY = {"contradict": 4, "revision": 3, "compatible": 2, "agree": 1, "unrelated": 0}
 
 
@@ -92,13 +93,11 @@ def align(inp: AlignInput) -> list[CaseRecord]:
     origin_of = {doc_id: g.id for g in origins for doc_id in g.doc_ids}
     env = inp.env()
     records: list[CaseRecord] = list(origins)
-    neighbours: dict[int, list[int]] = defaultdict(list)  # i -> j for every edge (i, j), i < j
-    for i, j in edges:
-        neighbours[i].append(j)
     for members in clusters(candidates, edges):
-        cluster = _cluster_record([facts[i] for i in members], origin_of)
+        groups = answer_groups([facts[i] for i in members], candidates, env)
+        cluster = _cluster_record([facts[i] for i in members], groups, origin_of)
         records.append(cluster)
-        records.extend(_relations(cluster.id, members, candidates, neighbours, env))
+        records.extend(_relations(cluster.id, groups, candidates, env))
     return records
 
 
@@ -111,7 +110,7 @@ def align_stage(case: "Case") -> list[CaseRecord]:
 # ------------------------------------------------------------------ records
 
 
-def _cluster_record(facts: list[Fact], origin_of: dict[str, str]) -> ClaimCluster:
+def _cluster_record(facts: list[Fact], groups: list[AnswerGroup], origin_of: dict[str, str]) -> ClaimCluster:
     topic = facts[0].topic
     anchor = _shared_anchor([f.anchor for f in facts])
     event = " ".join(p for p in (str(anchor.date) if anchor.date else "", ", ".join(sorted(anchor.countries))) if p)
@@ -131,7 +130,7 @@ def _cluster_record(facts: list[Fact], origin_of: dict[str, str]) -> ClaimCluste
         id="cluster-" + hashlib.sha1(f"{topic}\0{'|'.join(claim_ids)}".encode()).hexdigest()[:12],
         component=COMPONENT, version=VERSION, label=label, key=key, topic=topic, event_date=anchor.date,
         places=sorted(anchor.countries), claim_ids=claim_ids, doc_ids=doc_ids,
-        stances=[_stance(doc_id, by_doc[doc_id]) for doc_id in doc_ids],
+        stances=[_stance(doc_id, by_doc[doc_id]) for doc_id in doc_ids], answers=[_answer_record(g) for g in groups],
         origin_ids=origin_ids, independent_sources=len(origin_ids),
     )
 
@@ -158,29 +157,36 @@ def _stance(doc_id: str, facts: list[Fact]) -> SourceStance:
         stance = "denies"
     else:
         stance = "reports"
-    answers = []
-    for f in facts:
-        answer = describe(f.quantity) if f.quantity is not None else f.agent
-        if answer:
-            answers.append(("¬" if f.negative else "") + answer)
+    answers = [a for f in facts if (a := answer(f))]
     claim_ids = list(dict.fromkeys(f.claim.id for f in facts))
     return SourceStance(doc_id=doc_id, stance=stance, answers=list(dict.fromkeys(answers)), claim_ids=claim_ids,
                         quote=facts[0].claim.text)
 
 
-def _relations(cluster_id: str, members: list[int], candidates: Candidates, edges: dict[int, list[int]],
+def _answer_record(group: AnswerGroup) -> AnswerRecord:
+    rep = group.representative
+    return AnswerRecord(answer=answer(rep) or _shorten(rep.claim.text), representative=rep.claim.id,
+                        claim_ids=list(dict.fromkeys(f.claim.id for f in group.members)),
+                        doc_ids=list(dict.fromkeys(f.doc_id for f in group.members)), as_of=group.as_of)
+
+
+def _relations(cluster_id: str, groups: list[AnswerGroup], candidates: Candidates,
                env: RelationEnv) -> list[ClaimRelation]:
-    facts = candidates.facts
-    if len(members) <= ALL_PAIRS_MAX:
-        # Chains can join facts that were never compared; only pairs that pass the same-event gate get a relation.
-        pairs = [(i, j) for n, i in enumerate(members) for j in members[n + 1:]
-                 if candidates.same_proposition(facts[i], facts[j])]
-    else:
-        pairs = sorted((i, j) for i in members for j in edges.get(i, ()))
+    """A star of agreements inside each answer group, then typed relations across groups (see ``answers``)."""
+    found: list[tuple[Verdict, Fact, Fact]] = []
+    for g in groups:
+        rep = g.representative
+        size = f" One of {len(g.members)} claims giving this answer." if len(g.members) > 2 else ""
+        found += [(replace(v, reason=v.reason + size), rep, f)
+                  for f, v in zip(g.members, g.verdicts) if v is not None and f.doc_id != rep.doc_id]
+    for g, h, a, b in group_pairs(groups, candidates):
+        v = relate(a, b, env, candidates.similarity(a, b))
+        n, m = len(g.members), len(h.members)
+        sizes = f" Answer groups of {n} and {m} claims." if n + m > 2 else ""
+        found.append((replace(v, reason=v.reason + sizes), a, b))
     best: dict[tuple[str, str], tuple[Verdict, Fact, Fact]] = {}
-    for i, j in pairs:
-        a, b = sorted((facts[i], facts[j]), key=lambda f: (f.doc_id, f.claim.start))
-        verdict = relate(a, b, env, candidates.similarity(a, b))
+    for verdict, x, y in found:
+        a, b = sorted((x, y), key=lambda f: (f.doc_id, f.claim.start))
         key = (a.claim.id, b.claim.id)
         if key not in best or PRIORITY[verdict.type] > PRIORITY[best[key][0].type]:
             best[key] = (verdict, a, b)
