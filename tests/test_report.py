@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 
 from counterclaim.report import CaseView, render_report
 from counterclaim.report.highlight import Span, anchor, runs
-from counterclaim.report.render import safe_url
+from counterclaim.report.render import json_data, safe_url
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 
@@ -26,7 +27,8 @@ class Page(HTMLParser):
         self.ids: set[str] = set()
         self.hrefs: list[str] = []
         self.elements: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[str] = []
+        self.scripts: list[str] = []  # executable scripts' text
+        self.data: list[str] = []  # <script type="application/json"> blocks' text (inert)
         self.styles: list[str] = []
         self.texts: list[str] = []  # content of each <div class="text">, tags stripped
         self._in: str | None = None
@@ -41,8 +43,10 @@ class Page(HTMLParser):
             self.ids.add(a["id"])
         if tag in ("a", "link", "area") and a.get("href") is not None:
             self.hrefs.append(a["href"])
-        if tag in ("script", "style"):
+        if tag == "style":
             self._in = tag
+        if tag == "script":
+            self._in = "data" if a.get("type") == "application/json" else "script"
         if self._depth:
             self._depth += 1
         elif tag == "div" and "text" in (a.get("class") or "").split():
@@ -57,6 +61,8 @@ class Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in == "script":
             self.scripts.append(data)
+        elif self._in == "data":
+            self.data.append(data)
         elif self._in == "style":
             self.styles.append(data)
         elif self._depth:
@@ -78,9 +84,13 @@ def inert_problems(html: str, own_scripts: int = 1) -> list[str]:
                 tag == "meta" and set(attrs) <= {"charset", "name", "content", "http-equiv"}
                 and attrs.get("http-equiv") in (None, "Content-Security-Policy")):
             problems.append(f"<{tag}>")
-    scripts = [(t, a) for t, a in page.elements if t == "script"]
+    scripts = [(t, a) for t, a in page.elements if t == "script" and a.get("type") != "application/json"]
     if len(scripts) != own_scripts:
         problems.append(f"{len(scripts)} script elements, expected {own_scripts}")
+    for block in page.data:  # data blocks: JSON only, and nothing that could end the element early
+        json.loads(block)
+        if "<" in block:
+            problems.append(f"raw '<' in a data block: {block[block.index('<'):][:40]!r}")
     return problems
 
 
@@ -144,6 +154,29 @@ def test_every_finding_is_anchored_and_every_link_resolves(crocus_case, crocus_r
     for m in view.measures:  # every plotted number leads back to its sentence
         for p in m.points:
             assert f'href="#{p.finding.anchor}"' in crocus_report
+
+
+def test_cards_are_data_that_lead_to_their_sentences(crocus_case, crocus_report):
+    page = Page(crocus_report)
+    view = CaseView(crocus_case, compact=True)
+    docs = crocus_case.documents()
+    assert len(page.data) == len(docs)
+    for doc, block, text in zip(docs, page.data, page.texts):
+        cards = json.loads(block)
+        assert set(cards) == {f.anchor for f in view.doc_findings(doc.id)}
+        for key, card in cards.items():
+            assert key in page.ids
+            start, end = card["at"]  # UTF-16 offsets; these texts are all in the BMP
+            assert text[start:end] == view.findings[next(f.id for f in view.doc_findings(doc.id) if f.anchor == key)].quote
+            links = [p[1] for _, parts in card["r"] for p in parts if isinstance(p, list) and p[0] in ("a", "q")]
+            assert all(link in page.ids for link in links), key
+
+
+@pytest.mark.parametrize("text", ["</script><script>alert(1)</script>", "</SCRIPT >", "<!--<script>", "a\u2028b\u2029c & d"])
+def test_json_data_cannot_leave_its_script_element(text):
+    out = json_data({"q": text, text: [text]})
+    assert not re.search(r"[<>&\u2028\u2029]", out)
+    assert json.loads(out) == {"q": text, text: [text]}
 
 
 def test_report_is_self_contained_under_its_csp(crocus_report):

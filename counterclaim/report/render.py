@@ -7,8 +7,10 @@ except our own static CSS/JS, which the report inlines under a CSP hash.
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +22,7 @@ from markupsafe import Markup
 from .. import __version__
 from .highlight import anchor
 from .svg import figure_chart, source_colours
-from .view import LEGEND, CaseView, date_text, technique_name
+from .view import LEGEND, QUOTE_CHARS, CaseView, date_text, technique_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case import Case
@@ -62,7 +64,7 @@ def environment(*extra: Path) -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
-    env.globals.update(LEGEND=LEGEND, LABELS=LABELS, SECTIONS=SECTIONS, anchor=anchor, safe_url=safe_url,
+    env.globals.update(LEGEND=LEGEND, LABELS=LABELS, QUOTE_CHARS=QUOTE_CHARS, SECTIONS=SECTIONS, anchor=anchor, safe_url=safe_url,
                        technique_name=technique_name, date_text=date_text, version=__version__,
                        RATINGS=("CC", "C", "N", "I", "II", "NA"))
     return env
@@ -81,6 +83,38 @@ def inline(text: str, tag: str) -> Markup:
     if f"</{tag}" in text.lower():
         raise ValueError(f"static asset contains </{tag}")
     return Markup(text)
+
+
+# Characters that must not appear raw inside a <script> element's data (nor in JS string literals).
+_SCRIPT_DATA_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                      "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_data(value: object) -> Markup:
+    """JSON for a ``<script type="application/json">`` block; article text inside can never close it."""
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_DATA_ESCAPES))
+
+
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """Python string offsets into ``text`` as JavaScript (UTF-16) offsets: characters beyond the BMP count twice."""
+    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    return lambda offset: offset + bisect.bisect_left(astral, offset)
+
+
+def card_data(view: CaseView, doc_id: str) -> dict:
+    """A document's finding cards, keyed by the anchor a highlight links to.
+
+    Quotes are not repeated: the script cuts them from the column's text at "at" (UTF-16 offsets)."""
+    js_offset = utf16_offsets(view.docs[doc_id].text)
+
+    def data(part: object) -> object:
+        if isinstance(part, tuple) and part[0] in ("a", "q"):
+            return (part[0], anchor(part[1]), *part[2:])
+        return part
+
+    return {f.anchor: {"k": f.kind, "b": LABELS[f.kind], "l": f.label, "at": (js_offset(f.item.start), js_offset(f.item.end)),
+                       "r": [(term, [data(p) for p in parts]) for term, parts in view.card_rows(f)]}
+            for f in view.doc_findings(doc_id)}
 
 
 def charts(view: CaseView, link: Callable[[str], str]) -> dict:
@@ -104,6 +138,7 @@ def render_report(case: Case, *, now: dt.datetime | None = None) -> str:
         view=view, link=link, doc_link=lambda doc_id: "#" + anchor(doc_id, "doc"), charts=charts(view, link),
         css=inline(css, "style"), js=inline(js, "script"), csp=csp, title=Path(case.location).name or case.location,
         generated=generated, pipeline=case.pipeline_version(), admiralty=None, ach_cell=None,
+        cards=lambda doc_id: json_data(card_data(view, doc_id)),
     )
 
 

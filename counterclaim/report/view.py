@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 T = TypeVar("T")
 
+QUOTE_CHARS = 140  # another source's sentence quoted on a card is cut here
+
 # Layers drawn in the narratives, in legend order.
 LEGEND = [
     ("claim", "claim"),
@@ -200,9 +202,55 @@ class CaseView:
 
     def card_of(self, annotation_id: str) -> str:
         """The card a highlight opens: a figure, date or technique inside a claim opens the claim's card,
-        which lists it (one card per claim keeps a large report small)."""
-        owner = self._owner.get(annotation_id) if self.compact else None
-        return anchor(owner.id if owner else annotation_id, "card")
+        which lists it (one card per claim keeps a large report small). The report keeps its cards as
+        data keyed by the finding's anchor, so there a highlight links to the start of its card's finding."""
+        if not self.compact:
+            return anchor(annotation_id, "card")
+        owner = self._owner.get(annotation_id)
+        return anchor(owner.id if owner else annotation_id)
+
+    def card_rows(self, f: Finding) -> list[tuple[str, list]]:
+        """A finding card's rows as (term, parts); a part is text, ("a", annotation id, text) a link to a
+        sentence, ("q", annotation id) a link quoting it (up to ``QUOTE_CHARS``), ("b", kind) a badge,
+        ("m", text) muted text or ("br",) a line break.
+
+        Plain data, so the workbench's template and the report's script draw the same card."""
+        item = f.item
+        claim = item if f.kind == "claim" else self.claim_of(item)
+        published = f" {f.doc.published.isoformat()}" if f.doc.published else ""
+        rows: list[tuple[str, list]] = [("source", [f"{f.doc.outlet or f.doc.id}{published} · {item.start}–{item.end}"])]
+        if f.kind == "claim":
+            sp = item.speaker
+            cue = f", “{sp.cue}”" if sp.cue else ""
+            rows.append(("speaker", [sp.name + " ", ("m", f"({sp.kind}{cue})")]))
+            rows.append(("stance", [("b", item.stance), " negated" if item.negated else ""]))
+            if item.hedges:
+                rows.append(("hedges", [", ".join(f"“{h.cue}”" for h in item.hedges)]))
+            if item.checkworthiness is not None:
+                rows.append(("check-worthy", [f"{item.checkworthiness:.2f}"]))
+            parts = self.claim_parts(item)
+            if parts:
+                rows.append(("contains", _joined([("a", p.id, p.label) for p in parts])))
+        elif f.kind == "quantity":
+            rows.append(("value", [f.label + (f" (per {item.per})" if item.per else "")]))
+        elif f.kind == "date":
+            rows.append(("date", [f.label, ("m", f" relative to {item.anchor}") if item.anchor else ""]))
+        elif f.kind == "warning":
+            rows.append(("warning", [item.message + " ", ("m", f"({item.code}, {item.severity})")]))
+        elif f.kind == "technique":
+            confidence = f" (confidence {item.confidence:.2f})" if item.confidence is not None else ""
+            rows.append(("technique", [f.label, ("m", confidence)]))
+        if claim and f.kind != "claim" and claim.id in self.findings:
+            rows.append(("in claim", [("a", claim.id, self.findings[claim.id].label)]))
+        if claim and (matches := self.matches(claim.id)):
+            lines = [[("b", m.relation), f" {m.finding.doc.outlet or m.finding.doc.id}: ",
+                      ("q", m.finding.id)] for m in matches]
+            if (more := self.match_count(claim.id) - len(matches)) > 0:
+                lines.append([("m", f"… {more} more in Conflicts")])
+            rows.append(("other sources", [part for line in lines for part in (("br",), *line)][1:]))
+        confidence = f" · confidence {item.confidence:.2f}" if item.confidence is not None and f.kind != "technique" else ""
+        rows.append(("by", [("m", f"{item.component} {item.version}{confidence}")]))
+        return rows
 
     def doc_findings(self, doc_id: str) -> list[Finding]:
         """A document's cards in reading order (compact: its claims, and findings in no claim)."""
@@ -358,6 +406,14 @@ def _mark_outliers(points: list[FigurePoint]) -> None:
     for p in points:
         v = p.finding.item.value
         p.outlier = bool(v) and (v > median * OUTLIER_FACTOR or v < median / OUTLIER_FACTOR)
+
+
+def _joined(parts: list) -> list:
+    """Parts separated by ", "."""
+    out: list = []
+    for p in parts:
+        out += [", ", p] if out else [p]
+    return out
 
 
 def _claim_label(c: Claim) -> str:

@@ -47,6 +47,12 @@ def test_report_opens_offline_and_links_lead_to_sentences(context, report_file, 
     panel = page.locator("#panel")
     assert panel.is_visible() and panel.locator(".card blockquote").inner_text().startswith("“")
     page.screenshot(path=shots / "report-finding.png")
+    # A figure inside a claim opens the claim's card, drawn from data: its links lead to sentences that exist.
+    page.locator("#narratives a.hl.k-quantity").first.click()
+    links = panel.locator(".card a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert len(links) > 1 and all(page.locator(href).count() == 1 for href in links)
+    assert panel.locator("dd", has_text=re.compile(r"\d")).count()  # the figure, listed in the claim it sits in
+    page.screenshot(path=shots / "report-finding-figure.png")
     # A number in the figures table leads back to its highlighted sentence.
     figure_links = page.locator('#figures td.num a')
     if figure_links.count():
