@@ -15,6 +15,8 @@ in a fresh subprocess so peak RSS (ru_maxrss) belongs to that run alone:
   their own benchmark (scripts/bench_align.py).
 
 The ratio pipeline/spacy is the overhead that matters (goal: within 1.3x).
+``--stages N`` instead times each document stage separately on N generated
+documents, as a share of the parse: where the overhead goes.
 """
 
 from __future__ import annotations
@@ -81,15 +83,47 @@ def run_child(mode: str, folder: Path, n_process: int) -> dict:
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
+def stage_times(n: int) -> dict[str, float]:
+    """Seconds per document stage (and the parse) over n generated documents, in this process."""
+    from counterclaim import Case
+    from counterclaim.ingest import iter_inputs, to_document
+    from counterclaim.nlp import load
+    from counterclaim.pipeline import DocContext
+
+    with tempfile.TemporaryDirectory() as tmp:
+        make_corpus(n, Path(tmp))
+        taken: set[str] = set()
+        docs = [to_document(a, taken) for a in iter_inputs([tmp])]
+    nlp = load()
+    start = time.perf_counter()
+    parsed = list(nlp.pipe([d.text for d in docs], batch_size=16))
+    times = {"spaCy parse": time.perf_counter() - start}
+    for document, doc in zip(docs, parsed):
+        ctx = DocContext(document=document, doc=doc)
+        for stage in Case.document_stages():
+            start = time.perf_counter()
+            ctx.add(stage.fn(ctx))
+            times[stage.name] = times.get(stage.name, 0.0) + time.perf_counter() - start
+    return {k: round(v, 2) for k, v in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--out", type=Path, help="write results as JSON here")
+    parser.add_argument("--stages", type=int, metavar="N", help="time each stage on N documents instead")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_child(args.child[0], Path(args.child[1]), args.n_process)))
+        return
+    if args.stages:
+        times = stage_times(args.stages)
+        for name, seconds in times.items():
+            print(f"{name:>12}  {seconds:7.2f} s  {seconds / times['spaCy parse']:5.2f} x parse")
+        if args.out:
+            args.out.write_text(json.dumps({"documents": args.stages, "seconds": times}, indent=2) + "\n")
         return
     results = []
     for n in args.sizes:
