@@ -153,6 +153,15 @@ class Case:
     def document(self, doc_id: str) -> Document:
         return self.store.document(doc_id)
 
+    def parse(self, doc_id: str) -> Any:
+        """The stored spaCy parse of a document (tokens, tags, dependencies, entities), without re-parsing."""
+        from .nlp import doc_from_bytes
+
+        stored = self.store.parse_bytes(doc_id)
+        if stored is None:
+            raise KeyError(f"{doc_id} has no stored parse (not analysed yet)")
+        return doc_from_bytes(stored[1])
+
     def annotations(self, layer: str, doc_id: str | None = None, *, corrected: bool = True) -> list[Annotation]:
         """One layer of annotations; with ``corrected`` the analyst's corrections are applied."""
         items = self.store.annotations(layer, doc_id)

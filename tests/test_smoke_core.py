@@ -9,3 +9,12 @@ def test_bundled_corpus_analyses(crocus_case):
     first = sentences[0]
     assert isinstance(first, Sentence)
     assert text[first.start:first.end] == "US-Russia War Heats Up"
+
+
+def test_dependency_parse_is_kept(crocus_case):
+    doc = crocus_case.parse("icwp-2024-03-27")
+    assert doc.text == crocus_case.document("icwp-2024-03-27").text
+    killed = next(t for t in doc if t.text == "killed")
+    assert killed.dep_ == "ROOT" or killed.head.dep_ == "ROOT"
+    assert any(t.dep_ == "dobj" and t.head.i == killed.i and t.text == "people" for t in doc)
+    assert [e.text for e in doc.ents][:3] == [e.text for e in crocus_case.annotations("entity", "icwp-2024-03-27")][:3]
