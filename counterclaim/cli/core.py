@@ -114,9 +114,21 @@ def claims(case_path: str, doc_id: str | None, kind: str | None, min_checkworthi
              title=f"{len(rows)} claims", json_data=[c.model_dump(mode="json") for c in items])
 
 
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+
+
 def _figure(q) -> str:
-    value = f"{q.value:g}" if q.value is not None else f"{q.low:g}-{q.high:g}" if q.low is not None and q.high is not None else "?"
-    return " ".join(p for p in (q.qualifier, value, q.unit, q.measure) if p)
+    """'at least 60 people injured', '5,000 USD paid per person', '200-999 people killed'."""
+    if q.value is not None:
+        value = _number(q.value)
+    elif q.low is not None and q.high is not None:
+        value = f"{_number(q.low)}-{_number(q.high)}"
+    else:
+        bound = q.low if q.low is not None else q.high
+        value = _number(bound) if bound is not None else "?"
+    per = f"per {q.per}" if q.per else None
+    return " ".join(p for p in (None if q.qualifier == "exact" else q.qualifier, value, q.unit, q.measure, per) if p)
 
 
 @main.command()
