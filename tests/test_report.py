@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from counterclaim.report import CaseView, render_report
 from counterclaim.report.highlight import Span, anchor, runs
-from counterclaim.report.render import json_data, safe_url
+from counterclaim.report.render import json_data, safe_url, utf16_offsets
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 
@@ -177,6 +177,12 @@ def test_json_data_cannot_leave_its_script_element(text):
     out = json_data({"q": text, text: [text]})
     assert not re.search(r"[<>&\u2028\u2029]", out)
     assert json.loads(out) == {"q": text, text: [text]}
+
+
+def test_card_offsets_count_like_javascript():
+    text = "a😀b😀c"  # each emoji is two UTF-16 code units
+    js = utf16_offsets(text)
+    assert [js(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
 
 
 def test_report_is_self_contained_under_its_csp(crocus_report):

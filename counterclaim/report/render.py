@@ -64,8 +64,8 @@ def environment(*extra: Path) -> Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
-    env.globals.update(LEGEND=LEGEND, LABELS=LABELS, QUOTE_CHARS=QUOTE_CHARS, SECTIONS=SECTIONS, anchor=anchor, safe_url=safe_url,
-                       technique_name=technique_name, date_text=date_text, version=__version__,
+    env.globals.update(LEGEND=LEGEND, LABELS=LABELS, QUOTE_CHARS=QUOTE_CHARS, SECTIONS=SECTIONS, anchor=anchor,
+                       safe_url=safe_url, technique_name=technique_name, date_text=date_text, version=__version__,
                        RATINGS=("CC", "C", "N", "I", "II", "NA"))
     return env
 
@@ -112,7 +112,8 @@ def card_data(view: CaseView, doc_id: str) -> dict:
             return (part[0], anchor(part[1]), *part[2:])
         return part
 
-    return {f.anchor: {"k": f.kind, "b": LABELS[f.kind], "l": f.label, "at": (js_offset(f.item.start), js_offset(f.item.end)),
+    return {f.anchor: {"k": f.kind, "b": LABELS[f.kind], "l": f.label,
+                       "at": (js_offset(f.item.start), js_offset(f.item.end)),
                        "r": [(term, [data(p) for p in parts]) for term, parts in view.card_rows(f)]}
             for f in view.doc_findings(doc_id)}
 

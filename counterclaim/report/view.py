@@ -223,7 +223,7 @@ class CaseView:
             sp = item.speaker
             cue = f", “{sp.cue}”" if sp.cue else ""
             rows.append(("speaker", [sp.name + " ", ("m", f"({sp.kind}{cue})")]))
-            rows.append(("stance", [("b", item.stance), " negated" if item.negated else ""]))
+            rows.append(("stance", [("b", item.stance), *([" negated"] if item.negated else [])]))
             if item.hedges:
                 rows.append(("hedges", [", ".join(f"“{h.cue}”" for h in item.hedges)]))
             if item.checkworthiness is not None:
@@ -234,12 +234,12 @@ class CaseView:
         elif f.kind == "quantity":
             rows.append(("value", [f.label + (f" (per {item.per})" if item.per else "")]))
         elif f.kind == "date":
-            rows.append(("date", [f.label, ("m", f" relative to {item.anchor}") if item.anchor else ""]))
+            rows.append(("date", [f.label, *([("m", f" relative to {item.anchor}")] if item.anchor else [])]))
         elif f.kind == "warning":
             rows.append(("warning", [item.message + " ", ("m", f"({item.code}, {item.severity})")]))
         elif f.kind == "technique":
-            confidence = f" (confidence {item.confidence:.2f})" if item.confidence is not None else ""
-            rows.append(("technique", [f.label, ("m", confidence)]))
+            confidence = [("m", f" (confidence {item.confidence:.2f})")] if item.confidence is not None else []
+            rows.append(("technique", [f.label, *confidence]))
         if claim and f.kind != "claim" and claim.id in self.findings:
             rows.append(("in claim", [("a", claim.id, self.findings[claim.id].label)]))
         if claim and (matches := self.matches(claim.id)):
