@@ -58,7 +58,7 @@ def test_every_page_renders_with_security_headers(web, crocus_copy):
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
         assert r.headers["x-content-type-options"] == "nosniff"
-        assert not inert_problems(r.text), path  # only our own /static/app.js
+        assert not inert_problems(r.text, own_scripts=2), path  # only our /static/highlights.js and app.js
 
 
 def test_session_cookie_is_httponly_and_samesite_strict(web):
@@ -170,7 +170,7 @@ def test_hostile_documents_render_inert(hostile_case):  # noqa: F811
     for path in PAGES + [f"/doc/{d.id}" for d in hostile_case.documents()]:
         r = client.get(path)
         assert r.status_code == 200, path
-        assert not inert_problems(r.text), (path, inert_problems(r.text))
+        assert not inert_problems(r.text, own_scripts=2), (path, inert_problems(r.text, own_scripts=2))
         assert 'href="javascript:' not in r.text.lower()
 
 

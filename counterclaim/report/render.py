@@ -126,7 +126,7 @@ def charts(view: CaseView, link: Callable[[str], str]) -> dict:
 def render_report(case: Case, *, now: dt.datetime | None = None) -> str:
     """The whole case as one self-contained HTML page (no network requests, no external files)."""
     view = CaseView(case, compact=True)
-    css, js = static_text("report.css"), static_text("report.js")
+    css, js = static_text("report.css"), static_text("highlights.js") + static_text("report.js")
     csp = ("default-src 'none'; " f"style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
 

@@ -30,6 +30,7 @@ from .security import Guard, GuardMiddleware
 HERE = Path(__file__).parent
 STATIC_FILES = {
     "report.css": (REPORT_STATIC / "report.css", "text/css"),
+    "highlights.js": (REPORT_STATIC / "highlights.js", "text/javascript"),
     "app.js": (HERE / "static" / "app.js", "text/javascript"),
 }
 NOTICES = {

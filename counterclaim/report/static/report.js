@@ -6,9 +6,7 @@
   var panel = document.getElementById("panel");
   var parsed = new WeakMap();  // data block -> its cards, parsed on first use
   var QUOTE_CHARS = 140;  // as view.QUOTE_CHARS
-  function clearActive() {
-    document.querySelectorAll(".hl.active, .flash").forEach(function (el) { el.classList.remove("active", "flash"); });
-  }
+  var clearActive = counterclaimHighlights.clearActive;
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) { node.className = cls; }
@@ -73,24 +71,5 @@
     var hl = ev.target.closest("a.hl");
     if (hl && showCard(hl)) { ev.preventDefault(); return; }
     if (ev.target.closest("#panel .close")) { panel.hidden = true; clearActive(); }
-  });
-  function flashTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    // Only findings flash: a section heading reached from the menu needs no marker.
-    if (!target || !(target.classList.contains("anchor") || target.classList.contains("card"))) { return; }
-    clearActive();
-    var run = target.closest(".hl") || target;
-    run.classList.add("flash");
-    var scroller = run.closest(".text");
-    if (scroller) { run.scrollIntoView({block: "center"}); }
-  }
-  window.addEventListener("hashchange", flashTarget);
-  flashTarget();
-  document.querySelectorAll(".layer-toggle").forEach(function (box) {
-    box.hidden = false;
-    box.addEventListener("change", function () {
-      document.body.classList.toggle("hide-" + box.getAttribute("data-layer"), !box.checked);
-    });
   });
 })();
