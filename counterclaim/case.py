@@ -9,7 +9,7 @@ from typing import Any
 
 from . import stages as _stages  # noqa: F401  (registers every stage)
 from .ingest import MAX_BYTES, IngestError, RawArticle, iter_inputs, to_document
-from .model import ANNOTATION_TYPES, Annotation, CaseRecord, Claim, Document, Warning
+from .model import Annotation, CaseRecord, Claim, Document, Warning
 from .pipeline import DocContext, Stage, pipeline_version, registry
 from .store import Store
 
@@ -170,15 +170,8 @@ class Case:
         corrections = self.store.analyst_items("correction")
         if not corrections:
             return items
-        out: list[Annotation] = []
-        for item in items:
-            fix = corrections.get(item.id)
-            if fix is None:
-                out.append(item)
-            elif not fix[0].get("deleted"):
-                data = item.model_dump() | fix[0].get("set", {})
-                out.append(type(item).model_validate(data))
-        return out
+        corrected_items = (_corrected(item, corrections.get(item.id)) for item in items)
+        return [item for item in corrected_items if item is not None]
 
     def claims(self, doc_id: str | None = None, kind: str | None = None) -> list[Claim]:
         claims = [c for c in self.annotations("claim", doc_id) if isinstance(c, Claim)]
@@ -196,12 +189,12 @@ class Case:
         return self.store.records(layer)
 
     def annotation(self, annotation_id: str) -> Annotation:
-        doc_id = annotation_id.split("/", 1)[0]
-        for layer in ANNOTATION_TYPES:
-            for item in self.annotations(layer, doc_id):
-                if item.id == annotation_id:
-                    return item
-        raise KeyError(annotation_id)
+        """One annotation with the analyst's correction applied (KeyError if deleted or unknown)."""
+        item = _corrected(self.annotation_original(annotation_id),
+                          self.store.analyst_item("correction", annotation_id))
+        if item is None:
+            raise KeyError(annotation_id)
+        return item
 
     # ------------------------------------------------------------------ corrections
 
@@ -258,3 +251,12 @@ class Case:
         from .export import export_case
 
         return export_case(self)
+
+
+def _corrected(item: Annotation, fix: tuple[Any, int] | None) -> Annotation | None:
+    """``item`` with an analyst correction applied; None when the analyst deleted it."""
+    if fix is None:
+        return item
+    if fix[0].get("deleted"):
+        return None
+    return type(item).model_validate(item.model_dump() | fix[0].get("set", {}))
