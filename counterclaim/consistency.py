@@ -93,14 +93,13 @@ class CrossDocumentWarning(CaseRecord):
     warning: Warning
 
 
-def _dated_by(case: "Case", cluster: "ClaimCluster", doc_id: str) -> DateMention | None:
+def _dated_by(event_dates: dict[str, list[DateMention]], cluster: "ClaimCluster", doc_id: str) -> DateMention | None:
     """The mention in another member document that gives the cluster its event date."""
     for other in cluster.doc_ids:
-        if other == doc_id:
-            continue
-        for m in case.annotations("date", other):
-            if isinstance(m, DateMention) and m.role == "event" and m.value == cluster.event_date:
-                return m
+        if other != doc_id:
+            for m in event_dates.get(other, []):
+                if m.value == cluster.event_date:
+                    return m
     return None
 
 
@@ -115,6 +114,10 @@ def cross_consistency(case: "Case") -> list[CrossDocumentWarning]:
 
     documents = {d.id: d for d in case.documents()}
     claims = {c.id: c for c in case.claims()}
+    event_dates: dict[str, list[DateMention]] = {}
+    for m in case.annotations("date"):
+        if isinstance(m, DateMention) and m.role == "event" and m.value is not None:
+            event_dates.setdefault(m.doc_id, []).append(m)
     found: dict[tuple[str, object], tuple[list[Claim], DateMention]] = {}
     for cluster in Alignment(case).clusters():
         if cluster.event_date is None:
@@ -126,7 +129,7 @@ def cross_consistency(case: "Case") -> list[CrossDocumentWarning]:
                 continue
             if document.published >= cluster.event_date or claim.kind == "prediction":
                 continue
-            source = _dated_by(case, cluster, document.id)
+            source = _dated_by(event_dates, cluster, document.id)
             if source is not None:
                 found.setdefault((document.id, cluster.event_date), ([], source))[0].append(claim)
     out = []
