@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import stages as _stages  # noqa: F401  (registers every stage)
-from .ingest import MAX_BYTES, IngestError, RawArticle, iter_inputs, to_document
+from .ingest import MAX_BYTES, IngestError, RawArticle, iter_inputs, sha256, to_document
 from .model import Annotation, CaseRecord, Claim, Document, Warning
 from .pipeline import DocContext, Stage, pipeline_version, registry
 from .store import Store
@@ -86,8 +86,6 @@ class Case:
         return result
 
     def _ingest_one(self, article: RawArticle, taken: set[str], seen: dict[str, str], result: AnalyzeResult) -> None:
-        from .ingest import sha256
-
         digest = sha256(article.text)
         if digest in seen:
             result.duplicates.append((article.source, seen[digest]))
