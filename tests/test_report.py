@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import re
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 
 from counterclaim.report import CaseView, render_report
 from counterclaim.report.highlight import Span, anchor, runs
-from counterclaim.report.render import json_data, safe_url, utf16_offsets
+from counterclaim.report.render import packed_data, safe_url, utf16_offsets
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 
@@ -28,7 +29,7 @@ class Page(HTMLParser):
         self.hrefs: list[str] = []
         self.elements: list[tuple[str, dict[str, str | None]]] = []
         self.scripts: list[str] = []  # executable scripts' text
-        self.data: list[str] = []  # <script type="application/json"> blocks' text (inert)
+        self.data: list[str] = []  # <script type="application/gzip"> blocks' text (inert data)
         self.styles: list[str] = []
         self.texts: list[str] = []  # content of each <div class="text">, tags stripped
         self._in: str | None = None
@@ -46,7 +47,7 @@ class Page(HTMLParser):
         if tag == "style":
             self._in = tag
         if tag == "script":
-            self._in = "data" if a.get("type") == "application/json" else "script"
+            self._in = "data" if a.get("type") == "application/gzip" else "script"
         if self._depth:
             self._depth += 1
         elif tag == "div" and "text" in (a.get("class") or "").split():
@@ -84,14 +85,26 @@ def inert_problems(html: str, own_scripts: int = 1) -> list[str]:
                 tag == "meta" and set(attrs) <= {"charset", "name", "content", "http-equiv"}
                 and attrs.get("http-equiv") in (None, "Content-Security-Policy")):
             problems.append(f"<{tag}>")
-    scripts = [(t, a) for t, a in page.elements if t == "script" and a.get("type") != "application/json"]
+    scripts = [(t, a) for t, a in page.elements if t == "script" and a.get("type") != "application/gzip"]
     if len(scripts) != own_scripts:
         problems.append(f"{len(scripts)} script elements, expected {own_scripts}")
-    for block in page.data:  # data blocks: JSON only, and nothing that could end the element early
-        json.loads(block)
-        if "<" in block:
-            problems.append(f"raw '<' in a data block: {block[block.index('<'):][:40]!r}")
+    for block in page.data:  # data blocks: base64 of gzipped JSON, so nothing that could end the element early
+        if not re.fullmatch(r"[A-Za-z0-9+/]*={0,2}", block):
+            problems.append(f"a data block that is not base64: {block[:40]!r}")
+        unpack(block)
+    # With scripting on, a lazy block is raw text up to the first "</noscript": it must be exactly our block.
+    markup = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.DOTALL | re.IGNORECASE)
+    if len(re.findall(r"<noscript\b", markup, re.IGNORECASE)) != len(re.findall(r"</noscript", markup, re.IGNORECASE)):
+        problems.append("a lazy block's text holds a <noscript> tag")
+    for raw in re.findall(r'<noscript class="lazy">(.*?)</noscript', markup, re.DOTALL | re.IGNORECASE):
+        if re.search(r"<noscript", raw, re.IGNORECASE):
+            problems.append("a lazy block nested in another")
     return problems
+
+
+def unpack(block: str) -> object:
+    """A data block's value, as report.js reads it."""
+    return json.loads(gzip.decompress(base64.b64decode(block, validate=True)))
 
 
 # --------------------------------------------------------------------------- highlighting
@@ -162,7 +175,7 @@ def test_cards_are_data_that_lead_to_their_sentences(crocus_case, crocus_report)
     docs = crocus_case.documents()
     assert len(page.data) == len(docs)
     for doc, block, text in zip(docs, page.data, page.texts):
-        cards = json.loads(block)
+        cards = unpack(block)
         assert set(cards) == {f.anchor for f in view.doc_findings(doc.id)}
         for key, card in cards.items():
             assert key in page.ids
@@ -173,10 +186,11 @@ def test_cards_are_data_that_lead_to_their_sentences(crocus_case, crocus_report)
 
 
 @pytest.mark.parametrize("text", ["</script><script>alert(1)</script>", "</SCRIPT >", "<!--<script>", "a\u2028b\u2029c & d"])
-def test_json_data_cannot_leave_its_script_element(text):
-    out = json_data({"q": text, text: [text]})
-    assert not re.search(r"[<>&\u2028\u2029]", out)
-    assert json.loads(out) == {"q": text, text: [text]}
+def test_packed_data_cannot_leave_its_script_element(text):
+    out = packed_data({"q": text, text: [text]})
+    assert re.fullmatch(r"[A-Za-z0-9+/]*={0,2}", out)
+    assert unpack(out) == {"q": text, text: [text]}
+    assert packed_data({"q": text}) == packed_data({"q": text})  # no timestamp: the same case, the same report
 
 
 def test_card_offsets_count_like_javascript():

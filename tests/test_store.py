@@ -11,7 +11,7 @@ from counterclaim import Case
 from counterclaim.pipeline import registry
 from counterclaim.store import ConflictError, Store, StoreError, meta
 
-from .conftest import CORPUS, ICWP, OAKKE
+from .conftest import CORPUS, ICWP
 
 
 def test_reanalysis_is_incremental(tmp_path):

@@ -59,6 +59,15 @@ class Watch:
         page.on("request", lambda r: None if r.url.startswith(allowed_prefixes) else self.requests.append(r.url))
 
 
+def wait_parsed(page, timeout_s: float = 20) -> None:
+    """Until report.js has parsed every lazy block (polled: the CSP forbids wait_for_function's eval)."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate("performance.getEntriesByName('counterclaim:hydrated').length > 0"):
+        if time.monotonic() > deadline:
+            raise TimeoutError("lazy blocks not parsed")
+        page.wait_for_timeout(20)
+
+
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})

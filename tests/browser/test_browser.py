@@ -7,9 +7,10 @@ import re
 import pytest
 
 from counterclaim.report import render_report
+from counterclaim.report.highlight import anchor
 
 from ..test_report import hostile_case  # noqa: F401  (a shared fixture)
-from .conftest import Server, Watch
+from .conftest import Server, Watch, wait_parsed
 
 PAYLOAD_MARKER = "() => [window.__pwned, document.title]"
 
@@ -36,19 +37,26 @@ def test_report_opens_offline_and_links_lead_to_sentences(context, report_file, 
     watch = Watch(page, ("file:", "data:", "about:"))
     page.goto(report_file.as_uri())
     assert page.title().endswith("counterclaim report")
+    wait_parsed(page)
+    assert page.locator("noscript.lazy").count() == 0
     page.screenshot(path=shots / "report-overview.png")
     for section in ("narratives", "conflicts", "figures", "stances", "ach", "timeline", "techniques"):
         page.click(f'nav a[href="#{section}"]')
         assert page.evaluate("location.hash") == f"#{section}"
         page.screenshot(path=shots / f"report-{section}.png")
     # A click on a highlight opens its finding card in the side panel.
-    highlight = page.locator("#narratives a.hl").first
-    highlight.click()
     panel = page.locator("#panel")
+
+    def open_card(highlight):
+        """Click a highlight; its card is drawn once the data is unpacked (asynchronously)."""
+        highlight.click()
+        panel.locator(f'.card blockquote a[href="{highlight.get_attribute("href")}"]').wait_for()
+
+    open_card(page.locator("#narratives a.hl").first)
     assert panel.is_visible() and panel.locator(".card blockquote").inner_text().startswith("“")
     page.screenshot(path=shots / "report-finding.png")
     # A figure inside a claim opens the claim's card, drawn from data: its links lead to sentences that exist.
-    page.locator("#narratives a.hl.k-quantity").first.click()
+    open_card(page.locator("#narratives a.hl.k-quantity").first)
     links = panel.locator(".card a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
     assert len(links) > 1 and all(page.locator(href).count() == 1 for href in links)
     assert panel.locator("dd", has_text=re.compile(r"\d")).count()  # the figure, listed in the claim it sits in
@@ -62,6 +70,19 @@ def test_report_opens_offline_and_links_lead_to_sentences(context, report_file, 
         assert page.locator(f"{target}").evaluate("el => el.closest('.hl').classList.contains('flash')")
         page.screenshot(path=shots / "report-figure-to-sentence.png")
     assert watch.requests == [] and watch.errors == [] and watch.dialogs == []
+
+
+def test_a_link_into_a_block_not_yet_parsed_lands_on_its_sentence(context, report_file, crocus_case):
+    """A followed #anchor parses the block holding it first: here on DOMContentLoaded, before background parsing."""
+    last = crocus_case.documents()[-1]
+    target = anchor(crocus_case.claims(last.id)[-1].id)
+    page = context.new_page()
+    watch = Watch(page, ("file:", "data:", "about:"))
+    page.goto(f"{report_file.as_uri()}#{target}", wait_until="domcontentloaded")
+    run = page.locator(f"#{target}").locator("xpath=ancestor-or-self::a[contains(@class, 'hl')][1]")
+    assert run.evaluate("el => el.classList.contains('flash')")
+    assert run.is_visible() and run.inner_text().strip() in last.text
+    assert watch.errors == []
 
 
 def test_report_reads_without_javascript(browser, report_file, crocus_case, shots):
@@ -183,6 +204,7 @@ def test_hostile_report_and_pages_run_nothing(context, hostile_case, tmp_path, s
     page = context.new_page()
     watch = Watch(page, ("file:", "data:", "about:"))
     page.goto(path.as_uri())
+    wait_parsed(page)  # every lazy block is now markup
     _poke(page)
     _assert_nothing_ran(page, watch)
     assert "<script>window.__pwned=30" in page.locator("#overview").inner_text()  # visible, as text

@@ -1,12 +1,110 @@
-/* counterclaim: optional interactivity. Everything works without it: it draws the finding panel
-   from each document's inert JSON data block (as text only, never as markup), flashes a followed
-   link's sentence and adds the layer toggles. */
+/* counterclaim: optional interactivity. Everything works without it: it parses the lazy blocks,
+   draws the finding panel from each document's inert JSON data block (as text only, never as
+   markup), flashes a followed link's sentence and adds the layer toggles. */
+
+/* Lazy blocks. Heavy parts of the report sit in <noscript class="lazy">: a reader without scripting
+   gets them as ordinary markup; with scripting on, the browser keeps them as raw text (cheap to load)
+   and this turns each into nodes when it nears the viewport, when a link or a card needs an id inside
+   it, before printing, and otherwise block by block while the browser is idle. The text is our own
+   escaped markup, the same the page would have parsed in place. */
+var counterclaimLazy = (function () {
+  "use strict";
+  var blocks = [].slice.call(document.querySelectorAll("noscript.lazy"));
+  var next = 0;  // blocks before this one are parsed
+  // What the reader navigated to (#hash) stays where the jump put it while content above it grows (blocks
+  // parsed here, sections the browser lays out only once near: content-visibility), until they scroll
+  // themselves or for a few seconds.
+  var pinned = null, pinnedHash = "", pinnedTop = 0, pinnedUntil = 0;
+  function holding() {
+    // A new jump (link, back button) changes the hash before its hashchange event re-pins.
+    return pinned && location.hash === pinnedHash && performance.now() < pinnedUntil;
+  }
+  function hold() {
+    if (!holding()) { pinned = null; return; }
+    var moved = pinned.getBoundingClientRect().top - pinnedTop;
+    if (moved) { window.scrollBy(0, moved); }
+  }
+  function frame() {
+    hold();
+    if (pinned) { requestAnimationFrame(frame); }
+  }
+  function pin() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var start = !pinned;
+    pinned = (id && document.getElementById(id)) || null;
+    pinnedHash = location.hash;
+    pinnedTop = pinned ? pinned.getBoundingClientRect().top : 0;
+    pinnedUntil = performance.now() + 5000;
+    if (pinned && start) { requestAnimationFrame(frame); }
+  }
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (type) {
+    window.addEventListener(type, function () { pinned = null; }, {passive: true});
+  });
+  window.addEventListener("hashchange", pin);  // after highlights.js has scrolled a finding into view
+  document.addEventListener("DOMContentLoaded", pin);
+  function hydrate(block) {
+    if (!block.parentNode) { return; }
+    var above = holding() && (block.compareDocumentPosition(pinned) & Node.DOCUMENT_POSITION_FOLLOWING);
+    var template = document.createElement("template");
+    template.innerHTML = block.textContent;
+    block.replaceWith(template.content);
+    if (above) { hold(); }
+  }
+  function all() {
+    blocks.forEach(hydrate);
+    next = blocks.length;
+  }
+  function locate(id) {
+    var found = document.getElementById(id);
+    if (found) { return found; }
+    var needle = 'id="' + id + '"';  // ids are [A-Za-z0-9_-] (anchor()), and article text is escaped
+    var block = blocks.find(function (b) { return b.parentNode && b.textContent.indexOf(needle) >= 0; });
+    if (!block) { return null; }
+    hydrate(block);
+    found = document.getElementById(id);
+    // The browser's own jump to the fragment found nothing to scroll to.
+    if (found && location.hash === "#" + id) { found.scrollIntoView({block: "center"}); }
+    return found;
+  }
+  if ("IntersectionObserver" in window) {
+    // A hidden <noscript> never intersects: watch the visible element just before it (its heading).
+    var watched = new Map();
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) { return; }
+        observer.unobserve(entry.target);
+        watched.get(entry.target).forEach(hydrate);
+      });
+    }, {rootMargin: "100% 0px"});
+    blocks.forEach(function (block) {
+      var mark = block.previousElementSibling || block.parentNode;
+      if (!watched.has(mark)) { watched.set(mark, []); observer.observe(mark); }
+      watched.get(mark).push(block);
+    });
+  }
+  var idle = window.requestIdleCallback || function (fn) { return setTimeout(function () {
+    fn({timeRemaining: function () { return 8; }});
+  }, 1); };
+  function step(deadline) {
+    do { hydrate(blocks[next++]); } while (next < blocks.length && deadline.timeRemaining() > 4);
+    if (next < blocks.length) { idle(step); } else { performance.mark("counterclaim:hydrated"); }
+  }
+  // Background parsing starts once the page has loaded, so it never delays the first view.
+  function start() { if (blocks.length) { idle(step); } else { performance.mark("counterclaim:hydrated"); } }
+  if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start); }
+  window.addEventListener("beforeprint", all);
+  counterclaimHighlights.setLocator(locate);
+  return {locate: locate, all: all};
+})();
+
 (function () {
   "use strict";
   var panel = document.getElementById("panel");
-  var parsed = new WeakMap();  // data block -> its cards, parsed on first use
+  var unpacked = new WeakMap();  // data block -> promise of its cards, unpacked on first use
+  var ready = new Map();  // column -> its cards, once unpacked
   var QUOTE_CHARS = 140;  // as view.QUOTE_CHARS
   var clearActive = counterclaimHighlights.clearActive;
+  var packed = "DecompressionStream" in window;
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) { node.className = cls; }
@@ -18,15 +116,24 @@
     a.href = "#" + anchor;
     return a;
   }
-  function cards(column) {
+  // A column's cards: its data block is base64 of gzipped JSON (render.packed_data).
+  function unpack(column) {
     var block = column.querySelector("script.cards");
-    if (!parsed.has(block)) { parsed.set(block, JSON.parse(block.textContent)); }
-    return parsed.get(block);
+    if (!unpacked.has(block)) {
+      var bytes = Uint8Array.from(atob(block.textContent), function (ch) { return ch.charCodeAt(0); });
+      var json = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+      unpacked.set(block, json.then(function (cards) { ready.set(column, cards); return cards; }));
+    }
+    return unpacked.get(block);
+  }
+  function columnOf(anchor) {
+    var target = counterclaimLazy.locate(anchor);
+    return target && target.closest(".column");
   }
   // The sentence a finding's anchor starts, cut from its column's text (which equals the source).
   function quote(anchor) {
-    var column = document.getElementById(anchor).closest(".column");
-    var at = cards(column)[anchor].at;
+    var column = columnOf(anchor);
+    var at = ready.get(column)[anchor].at;
     return column.querySelector(".text").textContent.slice(at[0], at[1]);
   }
   // A card row's parts: text, ["a", anchor, text], ["q", anchor], ["b", kind], ["m", text] or ["br"].
@@ -41,9 +148,7 @@
     if (p[0] === "m") { return el("span", "muted", p[1]); }
     return el("br");
   }
-  function cardFor(hl, anchor) {
-    var c = cards(hl.closest(".column"))[anchor];
-    if (!c) { return null; }
+  function draw(c, anchor) {
     var card = el("article", "card k-" + c.k + "-card");
     var what = el("div", "what");
     what.append(el("span", "badge", c.b), " " + c.l);
@@ -58,18 +163,31 @@
     card.append(what, sentence, dl);
     return card;
   }
+  // The card a highlight links to, once its column's cards and those of every source it quotes are unpacked.
+  function cardFor(hl, anchor) {
+    return unpack(hl.closest(".column")).then(function (cards) {
+      var c = cards[anchor];
+      if (!c) { return null; }
+      var quoted = [];
+      c.r.forEach(function (row) {
+        row[1].forEach(function (p) { if (typeof p !== "string" && p[0] === "q") { quoted.push(unpack(columnOf(p[1]))); } });
+      });
+      return Promise.all(quoted).then(function () { return draw(c, anchor); });
+    });
+  }
   function showCard(hl) {
-    var card = panel && cardFor(hl, hl.getAttribute("href").slice(1));
-    if (!card) { return false; }
-    panel.querySelector(".body").replaceChildren(card);
-    panel.hidden = false;
-    clearActive();
-    hl.classList.add("active");
-    return true;
+    var anchor = hl.getAttribute("href").slice(1);
+    cardFor(hl, anchor).then(function (card) {
+      if (!card) { location.hash = anchor; return; }
+      panel.querySelector(".body").replaceChildren(card);
+      panel.hidden = false;
+      clearActive();
+      hl.classList.add("active");
+    });
   }
   document.addEventListener("click", function (ev) {
     var hl = ev.target.closest("a.hl");
-    if (hl && showCard(hl)) { ev.preventDefault(); return; }
+    if (hl && panel && packed) { ev.preventDefault(); showCard(hl); return; }
     if (ev.target.closest("#panel .close")) { panel.hidden = true; clearActive(); }
   });
 })();
