@@ -26,7 +26,7 @@ from counterclaim.techniques import rules  # noqa: E402
 from counterclaim.techniques.measure_rules import write_rules_table  # noqa: E402
 from counterclaim.techniques.data import Split, data_sha256, load_split, parse_split  # noqa: E402
 from counterclaim.techniques.evaluate import evaluate, gold_by_article, is_correct  # noqa: E402
-from counterclaim.techniques.features import N_BUCKETS, candidate_spans, hash_features  # noqa: E402
+from counterclaim.techniques.features import N_BUCKETS, candidate_spans, feature_matrix  # noqa: E402
 from counterclaim.techniques.linear import Calibrator, LinearClassifier  # noqa: E402
 from counterclaim.techniques.model import ARTEFACT_DIR, NONE, TechniqueModel, span_rows  # noqa: E402
 from counterclaim.techniques.scorer import si_score  # noqa: E402
@@ -50,9 +50,9 @@ def candidate_label(span: tuple[int, int], gold: list[tuple[int, int, str]]) -> 
     return best
 
 
-def fit_linear(rows: list[list[str]], labels: list[str], alpha: float, epochs: int) -> LinearClassifier:
+def fit_linear(rows: list[list[int]], labels: list[str], alpha: float, epochs: int) -> LinearClassifier:
     model = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, random_state=0)
-    return LinearClassifier.from_sklearn(model.fit(hash_features(rows, N_BUCKETS), np.array(labels)))
+    return LinearClassifier.from_sklearn(model.fit(feature_matrix(rows), np.array(labels)))
 
 
 def train_detector(split: Split, docs, negatives: float, alpha: float, seed: int) -> LinearClassifier:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .features import hash_features
+from .features import feature_matrix
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:
@@ -39,10 +39,9 @@ class LinearClassifier:
         weights = coef.T.astype(np.float16).astype(np.float32)
         return cls([str(c) for c in model.classes_], weights, intercept.astype(np.float32))
 
-    def predict_proba(self, rows: list[list[str]]) -> np.ndarray:
-        """Class probabilities for rows of feature strings (hashed into this model's buckets)."""
-        features = hash_features(rows, self.weights.shape[0])
-        return softmax(np.asarray(features @ self.weights) + self.bias)
+    def predict_proba(self, rows: list[list[int]]) -> np.ndarray:
+        """Class probabilities for rows of feature buckets (:func:`features.span_features`)."""
+        return softmax(np.asarray(feature_matrix(rows) @ self.weights) + self.bias)
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         # float16 halves the artefact; logistic-regression weights need no more precision.
@@ -50,7 +49,8 @@ class LinearClassifier:
 
     @classmethod
     def from_arrays(cls, arrays, prefix: str, classes: list[str]) -> "LinearClassifier":
-        return cls(classes, arrays[f"{prefix}_weights"].astype(np.float32), arrays[f"{prefix}_bias"])
+        # C order: stored transposed (Fortran order), the weights would be copied on every sparse product.
+        return cls(classes, np.ascontiguousarray(arrays[f"{prefix}_weights"], dtype=np.float32), arrays[f"{prefix}_bias"])
 
 
 @dataclass

@@ -51,8 +51,8 @@ class Finding:
     score: float = 1.0  # the uncalibrated detector probability
 
 
-def span_rows(doc: Doc, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """Feature rows of character spans of one parsed document."""
+def span_rows(doc: Doc, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """Feature rows (buckets) of character spans of one parsed document."""
     stats = DocStats.of(doc)
     return [span_features(doc.char_span(s, e, alignment_mode="expand"), stats) for s, e in spans]
 
