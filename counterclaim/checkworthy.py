@@ -87,6 +87,7 @@ class CheckworthyModel:
                             data[f"{name}_idf"].astype(np.float64), data[f"{name}_coef"].astype(np.float64))
                 for name in ANALYZERS
             }
+            self._word_grams: dict[str, list[str]] = {}
             self.intercept = float(data["intercept"])
             self.threshold = float(data["threshold"])
             self.version = str(data["version"])
@@ -94,9 +95,23 @@ class CheckworthyModel:
     def decision(self, text: str) -> float:
         total = self.intercept
         for name, block in self.blocks.items():
-            ids, weights = block.features(ANALYZERS[name](text))
+            grams = self._char_grams(text) if name == "char" else ANALYZERS[name](text)
+            ids, weights = block.features(grams)
             total += float(block.coef[ids] @ weights)
         return total
+
+    def _char_grams(self, text: str) -> list[str]:
+        """``char_ngrams(text)`` less the n-grams outside the vocabulary, from a per-word memo (words recur)."""
+        index, memo = self.blocks["char"].index, self._word_grams
+        grams: list[str] = []
+        for word in normalise(text).split():
+            found = memo.get(word)
+            if found is None:
+                if len(memo) >= 200_000:
+                    memo.clear()
+                found = memo[word] = [g for g in char_ngrams(word) if g in index]
+            grams += found
+        return grams
 
     def score(self, texts: Sequence[str]) -> list[float]:
         return [1.0 / (1.0 + math.exp(-self.decision(t))) for t in texts]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
@@ -70,6 +71,17 @@ class _Reading:
     role: str = "event"
 
 
+@lru_cache(maxsize=64)
+def _parser(base: dt.date | None, prefer_past: bool) -> DateDataParser:
+    """One dateparser per (publication date, preference): building one costs more than most parses."""
+    settings = {"PREFER_DATES_FROM": "past" if prefer_past else "current_period", "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=8192)  # the same expressions ("March 22", "yesterday") recur across a case's documents
 def resolve(text: str, base: dt.date | None, prefer_past: bool = False) -> tuple[dt.date, str] | None:
     """dateparser on one expression: (date truncated to its precision, precision) or None.
 
@@ -78,11 +90,7 @@ def resolve(text: str, base: dt.date | None, prefer_past: bool = False) -> tuple
     """
     if base is None and not _YEAR.search(text):
         return None  # nothing to resolve against: never fall back to today's clock
-    settings = {"PREFER_DATES_FROM": "past" if prefer_past else "current_period", "PREFER_DAY_OF_MONTH": "first",
-                "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    data = _parser(base, prefer_past).get_date_data(text)
     if data.date_obj is None:
         return None
     precision = PRECISION.get(data.period or "day", "day")
