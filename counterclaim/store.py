@@ -31,6 +31,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    cast,
     create_engine,
     delete,
     event,
@@ -185,6 +186,8 @@ class Store:
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](conn)
             self._set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+            if not conn.execute(select(meta.c.key).where(meta.c.key == "generation")).first():
+                self._set_meta(conn, "generation", "0")
 
     @staticmethod
     def _set_meta(conn: Connection, key: str, value: str) -> None:
@@ -199,13 +202,20 @@ class Store:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             self._set_meta(conn, key, value)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
+        """A write transaction; committing it also moves the case's generation (:meth:`generation`)."""
         with self.engine.begin() as conn:
             yield conn
+            conn.execute(update(meta).where(meta.c.key == "generation")
+                         .values(value=cast(cast(meta.c.value, Integer) + 1, Text)))
+
+    def generation(self) -> int:
+        """A number that changes with every committed write, from any process: what a cache keys on."""
+        return int(self.get_meta("generation") or 0)
 
     # ------------------------------------------------------------------ documents
 
@@ -226,7 +236,7 @@ class Store:
             return {r[0] for r in conn.execute(select(documents.c.id))}
 
     def add_document(self, doc: Document) -> None:
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             seq = conn.execute(select(documents.c.seq).order_by(documents.c.seq.desc()).limit(1)).scalar() or 0
             conn.execute(
                 insert(documents).values(
@@ -257,7 +267,7 @@ class Store:
         self, doc_id: str, pipeline_version: str, items: Iterable[Annotation], parse: tuple[str, bytes] | None
     ) -> None:
         """Replace a document's annotations atomically and mark it analysed."""
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             conn.execute(delete(annotations).where(annotations.c.doc_id == doc_id))
             rows = [
                 {
@@ -302,7 +312,7 @@ class Store:
     def replace_records(self, layers: Iterable[str], items: Iterable[CaseRecord]) -> None:
         """Atomically replace every record of the given layers."""
         layers = list(layers)
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             conn.execute(delete(records).where(records.c.layer.in_(layers)))
             rows = [{"id": r.id, "layer": r.layer, "data": r.model_dump(mode="json")} for r in items]
             if rows:
@@ -348,7 +358,7 @@ class Store:
         a mismatch raises :class:`ConflictError` so concurrent edits never silently
         overwrite each other.
         """
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             row = conn.execute(
                 select(analyst.c.data, analyst.c.rev, analyst.c.deleted).where(
                     analyst.c.kind == kind, analyst.c.key == key
@@ -397,7 +407,7 @@ class Store:
         if row.undone:
             raise StoreError(f"edit {edit_id} was already undone")
         self.put_analyst(row.kind, row.key, row.old, user=user, action="undo", note=f"undo of edit {edit_id}")
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             conn.execute(update(edits).where(edits.c.id == edit_id).values(undone=True))
         return self.edits(row.kind, row.key)[-1]
 

@@ -129,6 +129,33 @@ def test_delete_a_claim_is_audited_and_undoable(web, crocus_copy):
     assert [e.action for e in crocus_copy.store.edits()] == ["delete", "undo"]
 
 
+def test_pages_follow_writes_from_another_process(web, crocus_copy):
+    """The app keeps one read model until the case changes; a write through another connection
+    (another process: `counterclaim correct`, a second server) shows on the next page load."""
+    from counterclaim import Case
+
+    doc_id = first_doc(crocus_copy)
+    claim = crocus_copy.claims(doc_id)[0]
+    card = f'id="{anchor(claim.id, "card")}"'
+    assert card in web.get(f"/doc/{doc_id}").text
+    other = Case(crocus_copy.location, user="someone-else")
+    before = other.store.generation()
+    other.correct(claim.id, delete=True, note="from the command line")
+    assert other.store.generation() > before
+    assert card not in web.get(f"/doc/{doc_id}").text
+    assert "someone-else" in web.get("/edits").text
+    other.close()
+
+
+def test_narratives_link_each_highlight_to_its_document_page(web, crocus_copy):
+    html = web.get("/narratives").text
+    doc_id = first_doc(crocus_copy)
+    claim = crocus_copy.claims(doc_id)[0]
+    assert f'href="/doc/{doc_id}#{anchor(claim.id, "card")}"' in html
+    assert f'href="/doc/{doc_id}"' in html and "review and correct" in html
+    assert 'class="card' not in html  # cards, with their forms, live on the document pages
+
+
 def test_fix_a_figure_and_a_stale_second_save_is_refused(web, crocus_copy):
     quantity = next(q for q in crocus_copy.annotations("quantity") if q.value is not None)
     page = web.get(f"/doc/{quantity.doc_id}").text

@@ -137,6 +137,7 @@ class CaseView:
         # compact: one card per claim (the offline report, which may hold hundreds of documents);
         # otherwise every finding has its own card (the workbench edits each one).
         self.compact = compact
+        self._runs: dict[str, list[Run]] = {}
 
     # ------------------------------------------------------------------ basics
 
@@ -198,7 +199,9 @@ class CaseView:
         return out
 
     def runs(self, doc_id: str) -> list[Run]:
-        return runs(self.docs[doc_id].text, self.spans(doc_id))
+        if doc_id not in self._runs:  # the workbench keeps one view across requests until the case changes
+            self._runs[doc_id] = runs(self.docs[doc_id].text, self.spans(doc_id))
+        return self._runs[doc_id]
 
     def card_of(self, annotation_id: str) -> str:
         """The card a highlight opens: a figure, date or technique inside a claim opens the claim's card,

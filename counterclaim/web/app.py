@@ -9,6 +9,7 @@ silently overwrite each other (the stale save gets HTTP 409).
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -57,9 +58,26 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
     def doc_link(doc_id: str) -> str:
         return "/doc/" + quote(doc_id, safe="")
 
+    cached: dict[str, Any] = {}  # the last CaseView and the store generation it was read at
+    lock = threading.Lock()
+
+    def current_view() -> CaseView:
+        """The case as the pages show it, rebuilt only after a write (from this app or any other process):
+        building it reads the whole case, seconds for a few hundred documents."""
+        generation = case.store.generation()
+        with lock:
+            if cached.get("generation") == generation:
+                return cached["view"]
+        view = CaseView(case)
+        # Reading may refresh a stage (hypotheses after an analyst edit): keep only a view no write overtook.
+        if case.store.generation() == generation:
+            with lock:
+                cached.update(generation=generation, view=view)
+        return view
+
     def page(request: Request, template: str, *, status: int = 200, view: CaseView | None = None,
              error: str | None = None, **context: Any) -> HTMLResponse:
-        view = view or CaseView(case)
+        view = view or current_view()
         notice = NOTICES.get(request.query_params.get("done", ""))
         revs = {k: r for k, (_d, r) in case.store.analyst_items("correction", include_deleted=True).items()}
         html = env.get_template(template).render(
@@ -108,7 +126,7 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
             continue
 
         def section_page(request: Request, section_id: str = section_id, label: str = label) -> HTMLResponse:
-            view = CaseView(case)
+            view = current_view()
             return page(request, "section.html.j2", view=view, section=section_id, title=label,
                         charts=charts(view, link) if section_id == "figures" else {})
 
@@ -116,7 +134,7 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str) -> HTMLResponse:
-        view = CaseView(case)
+        view = current_view()
         if doc_id not in view.docs:
             raise HTTPException(404, "no such document")
         return page(request, "document.html.j2", view=view, doc=view.docs[doc_id], title=view.docs[doc_id].title or doc_id,
