@@ -63,7 +63,10 @@ def test_case_on_postgres(pg_url):
     doc = case.document("icwp-2024-03-27")
     sentences = case.annotations("sentence", doc.id)
     assert doc.text[sentences[0].start:sentences[0].end] == "US-Russia War Heats Up"
+    generation = case.store.generation()
+    assert generation > 0  # moved by every committed write, on PostgreSQL too
     case.store.put_analyst("source", "ICWP", {"reliability": "E"}, user="ana", expected_rev=0)
+    assert Case(pg_url).store.generation() == generation + 1
     with pytest.raises(ConflictError):
         case.store.put_analyst("source", "ICWP", {"reliability": "C"}, user="bo", expected_rev=0)
     assert Case(pg_url).store.analyst_item("source", "ICWP") == ({"reliability": "E"}, 1)
