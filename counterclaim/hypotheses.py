@@ -26,7 +26,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -34,12 +34,21 @@ from pydantic import Field
 
 from .model import CaseRecord, Claim, Record, register_case_record
 from .pipeline import registry
+from .responsibility import (
+    CREDIT_CLAIM,
+    DEMONYMS,
+    DENY,
+    NO_ONE_ELSE,
+    PERPETRATED,
+    PERPETRATION_VERBS,
+    negated,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .case import Case
 
 COMPONENT = "hypotheses"
-VERSION = "1"
+VERSION = "2"
 IDS_META = "hypotheses.ids"
 FINGERPRINT_META = "hypotheses.fingerprint"
 
@@ -128,7 +137,7 @@ FALLBACK_ACTORS: dict[str, tuple[str | None, str | None, tuple[str, ...]]] = {
 FALLBACK_PLACES = {"Moscow": "Russia", "Crocus City Hall": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine"}
 # Words that stand for a state only in a responsibility role ("Ukrainian involvement",
 # "accuse Kiev"); not aliases elsewhere ("the Ukrainian border", "a missile strike on Kiev").
-METONYMS = {"Ukrainian": "Ukraine", "American": "United States", "Kiev": "Ukraine", "Kyiv": "Ukraine"}
+METONYMS = {w: DEMONYMS[w] for w in ("Ukrainian", "American")} | {"Kiev": "Ukraine", "Kyiv": "Ukraine"}
 
 _SHORT_ACRONYM = re.compile(r"^[A-Z.\-]{1,4}$")
 
@@ -249,44 +258,41 @@ def _alternation(names: Iterable[str]) -> re.Pattern[str]:
 #   only:      "the only actor ... is Putin's state", "... and no one else"
 #   blame:     "Putin blames Ukraine", "accuse the US"                        (actor after; blamer before)
 #   incriminate: "these incriminated Ukraine"                               (actor after; the speaker's voice)
+# The wording shared with alignment frames (credit, perpetration, negation) is in responsibility.py.
 CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
-        r"\b(?:carr(?:ied|ies|y|ying) out|(?:was|were|is|are|be|been) behind|orchestrat(?:ed|es|ing)|"
-        r"organi[sz](?:ed|es|ing)|ordered|perpetrat(?:ed|es)|(?:helped )?instigat(?:e|ed|es|ing)|masterminded|"
-        r"committed|(?:is|are|was|were|being|been|be) (?:\w+ )?responsible|did (?:it|this|the (?:attack|massacre))|"
+        rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|(?:was|were|is|are|be|been) behind|"
+        r"(?:is|are|was|were|being|been|be) (?:\w+ )?responsible|did (?:it|this|the (?:attack|massacre))|"
         r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were) involved|involvement|"
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
-    "passive": re.compile(
-        r"\b(?:carried out|organi[sz]ed|orchestrated|ordered|perpetrated|instigated|masterminded|committed|planned)"
-        r"\s+by\b", re.I),
-    "claimed": re.compile(r"\b(?:claim(?:ed|s|ing)?|t(?:ook|aken|ake|akes|aking)|assumed?)\s+(?:the\s+)?"
-                          r"(?:responsibility|credit)\b", re.I),
-    "self-deny": re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:any\s+)?"
-                            r"(?:involvement|responsibility|role|part)\b", re.I),
+    "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),
+    "claimed": re.compile(rf"\b{CREDIT_CLAIM}\b", re.I),
+    "self-deny": re.compile(rf"\b(?:{DENY}|reject(?:s|ed|ing)?)\s+(?:any\s+)?(?:involvement|responsibility|role|part)\b",
+                            re.I),
     "deny": re.compile(r"\b(?:ha(?:s|d|ve) none of|ha(?:s|d|ve) no (?:reason|motive|part|role|involvement)|"
                        r"(?:is|are|was|were) not (?:behind|responsible|involved)|"
                        r"(?:did|does|do) not (?:carry out|organi[sz]e|order|commit))", re.I),
-    "only": re.compile(r"\band no one else\b|\bnobody else\b", re.I),
+    "only": NO_ONE_ELSE,
     "only-is": re.compile(r"\bthe only\b[^.;]{0,120}?\b(?:is|was)\s+", re.I),
     "blame": re.compile(r"\b(?:blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible)\b", re.I),
     "incriminate": re.compile(r"\b(?:incriminat|implicat)\w*", re.I),
 }
 SUPPORTING = {"agent", "passive", "claimed", "only", "only-is", "blame", "incriminate"}
-# Words that end the stretch between an actor and its cue: the actor must be in the same clause.
-BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if)\b", re.I)
-NEGATION = re.compile(r"\b(?:not|never|no)\b", re.I)
 # The outlet distancing itself: its own claim becomes a dispute, a reported one is marked disputed.
 HEARSAY = re.compile(r"\b(?:supposedly|allegedly|purportedly|so-called)\b", re.I)
 DOUBT = re.compile(r"\b(?:narrative|false credence|propaganda|fabricat\w*|pretext)\b", re.I)
 DISPUTE_AFTER = re.compile(r"^['’]?s?\s+(?:narrative|version|story|propaganda|lies?|fabrication)\b", re.I)
 DISPUTE_BEFORE = re.compile(r"\b(?:so-called|alleged|supposed)\s+$", re.I)
+# Where the actor may stand: within so many characters of its cue, in the same clause.
+ACTOR_WINDOW = 60
+AFTER_WINDOW = 45
+# Words that end the stretch between an actor and its cue: the actor must be in the same clause.
+BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if)\b", re.I)
 RELATIVE = re.compile(r",\s*(?:which|who|whom)\b[^,.;]*,", re.I)
 RELATIVE_TAIL = re.compile(r"(?:,\s*|\s)(?:which|whom|who)\s+([^,.;]{1,40}?)\s*$", re.I)
 SUBJECT_FILLER = {"could", "can", "may", "might", "would", "will", "have", "has", "had", "also", "openly", "or",
                   "covertly", "now", "to", "even", "then", "so", "and", "is", "are", "was", "were", "be", "not"}
 SUBJECT_STOP = {"for", "by", "of", "to", "with", "from", "in", "on", "at", "it", "easier", "is", "are", "was"}
-ACTOR_WINDOW = 60
-AFTER_WINDOW = 45
 
 
 @dataclass(frozen=True)
@@ -365,7 +371,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             if any(s <= cue.start() < e for s, e in denials):
                 continue
             m = _before(outside, cue.start(), masked)
-            if kind == "agent" and m and NEGATION.search(masked[m.end:cue.start()]):
+            if kind == "agent" and m and negated(masked[m.end:cue.start()]):
                 add(m, cue, kind, "rejects", own)
             else:
                 add(m, cue, kind, "rejects" if kind == "deny" else "supports", own, exclusive=kind == "only")
@@ -397,15 +403,16 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
-    """One hit per (actor, polarity, voice) in a claim: the first cue explains it."""
-    seen: set[tuple[str, str, str]] = set()
-    out = []
+    """One hit per (actor, polarity, voice) in a claim: the first cue explains it, and it is exclusive
+    when any of them is ("X and no one else ordered it": the agent cue, exclusively)."""
+    out: dict[tuple[str, str, str], Hit] = {}
     for hit in hits:
         key = (hit.mention.actor, hit.polarity, hit.speaker)
-        if key not in seen:
-            seen.add(key)
-            out.append(hit)
-    return out
+        if key not in out:
+            out[key] = hit
+        elif hit.exclusive and not out[key].exclusive:
+            out[key] = replace(out[key], exclusive=True)
+    return list(out.values())
 
 
 # --------------------------------------------------------------------------- stances

@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from counterclaim import responsibility
 from counterclaim.cli import main
 from counterclaim.hypotheses import (
     HypothesisError,
@@ -84,6 +85,29 @@ def test_a_denial_frame_flips_but_clause_negation_elsewhere_does_not():
     negated = claim("GUR’s first mistake was recruiting men who were not willing to die", stance="denies")
     negated = negated.model_copy(update={"negated": True})
     assert [item_stance(h) for h in find_hits(negated, LEXICON)] == ["asserts"]
+
+
+def test_contracted_negation_rejects_the_cue():
+    """ClaimBuster, a 1960 debate: "doesn't ... carry out" once read as asserting the Soviet Union carried it out."""
+    text = ('When I say "phony spirit," I mean phony, not because the spirit is not good on our side, but because '
+            "the Soviet Union simply doesn't intend to carry out what they say.")
+    lexicon = Lexicon.for_case(_BareCase(), ["Soviet Union"])
+    assert [(h.mention.actor, item_stance(h), h.cue_kind) for h in find_hits(claim(text), lexicon)] == [
+        ("Soviet Union", "denies", "agent")]
+
+
+def test_no_one_else_before_the_cue_is_exclusive_not_a_negation():
+    # OAKKE's "the Russian Putin’s state and no one else", with the cue after it: once a denial and an
+    # assertion at once, now one exclusive assertion.
+    found = find_hits(claim("The Russian Putin’s state and no one else ordered this massacre"), LEXICON)
+    assert [(h.mention.actor, item_stance(h), h.exclusive) for h in found] == [("Russian state", "asserts", True)]
+
+
+def test_negation_scopes():
+    negated, or_denial = responsibility.negated, responsibility.NEGATION_OR_DENIAL
+    assert negated("Ukraine didn't carry it out") and not negated("The Kremlin denies any involvement")
+    assert negated("The Kremlin denies any involvement", or_denial)  # a claim in denial words (alignment)
+    assert not negated("the Russian Putin’s state and no one else", or_denial)
 
 
 def test_fallback_lexicon_groups_organs_under_their_state():

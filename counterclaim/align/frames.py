@@ -16,19 +16,28 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Claim, DateMention, Document, Quantity
+from ..responsibility import (
+    CLAIM,
+    CREDIT,
+    DEMONYM,
+    DEMONYMS,
+    EXCLUSIVE,
+    NEGATION_OR_DENIAL,
+    PERPETRATION_WORDS,
+    TAKE,
+    negated,
+)
 from .aliases import AliasTable, Mention
 
 EVENT_NOUNS = (r"attack|attacks|explosion|blast|bombing|fire|shooting|crash|massacre|strike|collapse|earthquake"
                r"|incident|raid|assault|shelling|flood|storm|derailment")
-# Frames: which cue words name which proposition. Cues are lower-case stems.
+# Frames: which cue words name which proposition (the wording is shared with hypotheses: responsibility.py).
 FRAME_CUES: dict[str, re.Pattern[str]] = {
+    # Narrower than CREDIT_CLAIM (no "the", no "assumed"), as alignment has always read it.
     "claimed credit": re.compile(
-        r"\b(claim(?:ed|s|ing)? (?:of )?(?:credit|responsibility)|(?:took|taken|take|takes|taking) (?:credit|responsibility)"
-        r"|responsibility claim|claim of responsibility|(?:a|its|their) declaration(?! of war))\b", re.I),
+        rf"\b({CLAIM} (?:of )?{CREDIT}|{TAKE} {CREDIT}|responsibility claim|(?:a|its|their) declaration(?! of war))\b", re.I),
     "responsible": re.compile(
-        r"\b(carr(?:y|ied|ies|ying) out|organi[sz]\w*|orchestrat\w*|instigat\w*|perpetrat\w*|mastermind\w*"
-        r"|(?:was|were|is|are|be|being) behind|responsible for|ordered|committed"
-        r"|(?:Ukrainian|Russian|American|Iranian) (?:involvement|role)"
+        rf"\b({PERPETRATION_WORDS}|(?:was|were|is|are|be|being) behind|responsible for|{DEMONYM} (?:involvement|role)"
         rf"|(?:blam\w* (?:\w+ )?for|involved in|involvement in) (?:the|this|that|these) (?:\w+ )?(?:{EVENT_NOUNS}))\b",
         re.I),
     "warned": re.compile(r"\b(warn|warns|warned|advance warning|advance notice|tipped off)\b", re.I),
@@ -40,9 +49,6 @@ PROPERTY_ANAPHOR = re.compile(r"\b(these|those|such|all these|all those)\s+(?:\w
                               r"(characteristics|criteria|traits|features|qualities|attributes|conditions)\b", re.I)
 ANAPHOR_LOOKBACK = 700  # characters: about three sentences
 
-# "X and no one else" singles X out; it negates nothing about X.
-EXCLUSIVE = re.compile(r"\b(?:and |but )?(?:no one|nobody|none|nothing|no other \w+) (?:else|other than|but)\b|\bnone other than\b", re.I)
-NEGATION = re.compile(r"\b(not|no|never|none|nothing|neither|nor|denie[sd]|deny|denying|without)\b|n't\b", re.I)
 # Words before a name that make it a place or a speaker, not an agent.
 PLACE_BEFORE = re.compile(r"\b(in|at|near|outside|inside|into|to|from|across|on)\s+(?:the\s+)?$", re.I)
 SPEAKER_AFTER = re.compile(r"^['’]s\s+(claim|version|accusation|narrative|propaganda|allegation)|^\s+(said|says|claims?|blames?|accused|accuses|denie[sd])\b", re.I)
@@ -54,8 +60,8 @@ UPDATE = re.compile(r"\b(toll|rose|risen|climbed|increased|reached|stood at|stan
                     r"|had been killed|have been killed|updated|revised)\b", re.I)
 AS_OF_BEFORE = re.compile(
     r"\b(as of|as at|by|until|so far|since|updated|said|says|announced|reported|confirmed|stated|added)\s+(?:on\s+|the\s+)?$", re.I)
-DEMONYM_ROLE = re.compile(r"\b(Ukrainian|Russian|American|Iranian)\s+(involvement|role|responsibility|hand)\b", re.I)
-DEMONYMS = {"ukrainian": "Ukraine", "russian": "Russian state", "american": "United States", "iranian": "Iran"}
+DEMONYM_ROLE = re.compile(rf"\b({DEMONYM})\s+(?:involvement|role|responsibility|hand)\b", re.I)
+_STATE_OF_DEMONYM = {word.lower(): state for word, state in DEMONYMS.items()}
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 SAME_EVENT_DAYS = 31  # dates further apart than this are different events, not a temporal clash
 
@@ -185,7 +191,7 @@ def _fill(anchor: Anchor | None, fallback: Anchor | None) -> Anchor:
 
 def _negative(claim: Claim) -> bool:
     """Negated in its own words, or a denial — but "X and no one else" singles X out and denies nothing."""
-    if NEGATION.search(EXCLUSIVE.sub(" ", claim.text)):
+    if negated(claim.text, NEGATION_OR_DENIAL):
         return True
     return claim.stance == "denies" and not EXCLUSIVE.search(claim.text)
 
@@ -267,8 +273,8 @@ def _agent(text: str, mentions: list[Mention], cue: re.Match[str] | None, aliase
         after = [m for m in actors if m.start >= cue.end() and PASSIVE_BY.search(text[cue.end():m.start])]
         if after:
             return after[0].canonical
-        if (role := DEMONYM_ROLE.search(text)) and role.group(1).lower() in DEMONYMS:
-            return DEMONYMS[role.group(1).lower()]
+        if role := DEMONYM_ROLE.search(text):
+            return _STATE_OF_DEMONYM[role.group(1).lower()]
     if slot and (resolved := aliases.resolve(slot)) and not aliases.is_place(resolved):
         return resolved
     if cue:
