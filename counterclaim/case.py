@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -122,18 +126,28 @@ class Case:
 
     def analyse_documents(self, docs: list[Document], version: str, *, n_process: int = 1, batch_size: int = 16,
                           progress: ProgressFn | None = None) -> None:
-        from .nlp import model_version, parse_bytes, parse_many
+        """Parse and run every document stage; with ``n_process`` > 1, whole documents go to worker
+        processes (parse and stages both, so every core does the full job) and this process alone writes,
+        in input order, one transaction per document."""
+        if n_process > 1 and len(docs) > batch_size:
+            batches = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
+            # fork shares the loaded models; elsewhere (macOS, Windows) fork is unsafe or missing
+            context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context)
+            try:
+                self._save_analyses(chain.from_iterable(pool.map(_analyse_batch, batches)), version, len(docs),
+                                    progress)
+            finally:  # on an error or Ctrl-C, drop the batches not yet started rather than finish them
+                pool.shutdown(cancel_futures=True)
+        else:
+            self._save_analyses(_analyse(docs, batch_size), version, len(docs), progress)
 
-        stages = self.document_stages()
-        mv = model_version()
-        parsed = parse_many((d.text for d in docs), n_process=n_process, batch_size=batch_size)
-        for n, (document, doc) in enumerate(zip(docs, parsed), 1):
-            ctx = DocContext(document=document, doc=doc)
-            for stage in stages:
-                ctx.add(stage.fn(ctx))
-            self.store.save_analysis(document.id, version, ctx.all(), (mv, parse_bytes(doc)))
+    def _save_analyses(self, analysed: Iterable[tuple[str, list[Annotation], tuple[str, bytes]]], version: str,
+                       total: int, progress: ProgressFn | None) -> None:
+        for n, (doc_id, items, parse) in enumerate(analysed, 1):
+            self.store.save_analysis(doc_id, version, items, parse)
             if progress:
-                progress("documents", n, len(docs))
+                progress("documents", n, total)
 
     def run_case_stages(self, progress: ProgressFn | None = None) -> None:
         """Recompute every cross-document layer (alignment, hypotheses, ACH suggestions)."""
@@ -249,6 +263,25 @@ class Case:
         from .export import export_case
 
         return export_case(self)
+
+
+
+def _analyse(docs: list[Document], batch_size: int = 16) -> Iterator[tuple[str, list[Annotation], tuple[str, bytes]]]:
+    """Parse documents and run every document stage: (id, annotations, stored parse) for each, in order,
+    one at a time (so a crash loses only the document in flight)."""
+    from .nlp import model_version, parse_bytes, parse_many
+
+    stages, version = Case.document_stages(), model_version()
+    for document, doc in zip(docs, parse_many((d.text for d in docs), batch_size=batch_size)):
+        ctx = DocContext(document=document, doc=doc)
+        for stage in stages:
+            ctx.add(stage.fn(ctx))
+        yield document.id, ctx.all(), (version, parse_bytes(doc))
+
+
+def _analyse_batch(docs: list[Document]) -> list[tuple[str, list[Annotation], tuple[str, bytes]]]:
+    """:func:`_analyse` as one worker process's task."""
+    return list(_analyse(docs, len(docs)))
 
 
 def _corrected(item: Annotation, fix: tuple[Any, int] | None) -> Annotation | None:

@@ -47,9 +47,10 @@ def model_version() -> str:
     return f"{nlp.meta['name']}-{nlp.meta['version']}"
 
 
-def parse_many(texts: Iterable[str], n_process: int = 1, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts in batches (``nlp.pipe``), in input order."""
-    yield from load().pipe(texts, n_process=n_process, batch_size=batch_size)
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches (``nlp.pipe``), in input order; ``Case.analyze(n_process=...)`` parallelises
+    whole documents (parse and stages) instead."""
+    yield from load().pipe(texts, batch_size=batch_size)
 
 
 def parse_bytes(doc: Doc) -> bytes:

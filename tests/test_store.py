@@ -63,6 +63,18 @@ def test_interrupted_run_resumes(tmp_path, monkeypatch):
     assert len(Case(tmp_path).annotations("sentence", "oakke-2024")) > 20
 
 
+def test_worker_processes_give_the_same_analysis(tmp_path, crocus_case):
+    """--n-process: whole documents (parse and stages) in worker processes, written by this one, in order."""
+    case = Case(tmp_path)
+    case.analyze([str(CORPUS)], n_process=2, batch_size=1, run_case_stages=False)
+    assert [d.id for d in case.documents()] == [d.id for d in crocus_case.documents()]
+    assert set(case.store.document_status().values()) == {("analysed", crocus_case.pipeline_version())}
+    for layer in ("sentence", "entity", "claim", "quantity", "date", "technique", "warning"):
+        assert case.annotations(layer) == crocus_case.annotations(layer), layer
+    doc_id = crocus_case.documents()[0].id
+    assert [t.dep_ for t in case.parse(doc_id)] == [t.dep_ for t in crocus_case.parse(doc_id)]
+
+
 def test_corrections_never_touch_source_and_are_undoable(crocus_copy):
     case = crocus_copy
     entity = next(e for e in case.annotations("entity", "icwp-2024-03-27") if e.text == "Crocus Hall")

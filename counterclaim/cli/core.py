@@ -16,7 +16,8 @@ from .base import case_option, compact, console, emit, fail, format_option, iter
 @main.command()
 @click.argument("articles", nargs=-1)
 @case_option
-@click.option("--n-process", default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--n-process", default=1, show_default=True,
+              help="Worker processes; each parses and analyses whole documents (use up to your core count).")
 @click.option("--batch-size", default=16, show_default=True)
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
