@@ -3,7 +3,7 @@
 ``align/frames.py`` turns claims about who was responsible or claimed credit into
 facts to compare across sources; ``hypotheses.py`` finds which actor each claim
 puts in that role. Both read the same words, so the words live here once:
-claiming credit, carrying out and ordering, denial, negation and exclusivity
+claiming credit, carrying out and ordering, being behind, denial, negation and exclusivity
 ("X and no one else"). Where the two need a different reach, each variant is
 named for what it matches (``NEGATION`` / ``NEGATION_OR_DENIAL``,
 ``PERPETRATION_WORDS`` / ``PERPETRATION_VERBS``), not for who uses it.
@@ -28,13 +28,20 @@ CARRY_OUT = r"carr(?:y|ied|ies|ying) out"
 _PERPETRATION = {"organi[sz]": "ed|es|ing", "orchestrat": "ed|es|ing", "instigat": "e|ed|es|ing",
                  "perpetrat": "ed|es", "mastermind": "ed"}
 _STEMS = "(?:" + "|".join(_PERPETRATION) + ")"
-# Any word on those stems, nouns included: "the organisers", "the mastermind".
-PERPETRATION_WORDS = rf"{CARRY_OUT}|{_STEMS}\w*|ordered|committed"
+# Any word on those stems, nouns included ("the mastermind", "perpetrators"), except on organise:
+# its nouns name an institution or a body ("organisation", "organism"), or mostly the organisers of
+# a concert or a rally, so only its verb forms count, the bare one too ("to organise the attack").
+_WORD_ENDINGS = {"organi[sz]": "ed|es|ing|e"}
+PERPETRATION_WORDS = "|".join([CARRY_OUT, *(f"{stem}(?:{_WORD_ENDINGS[stem]})" if stem in _WORD_ENDINGS
+                                            else rf"{stem}\w*" for stem in _PERPETRATION), "ordered", "committed"])
 # Only verb forms: not "organisation", not "perpetrators".
 PERPETRATION_VERBS = "|".join([CARRY_OUT, *(f"{stem}(?:{endings})" for stem, endings in _PERPETRATION.items()),
                                "ordered", "committed"])
 # Past participles, for "... by X".
 PERPETRATED = rf"carried out|{_STEMS}ed|ordered|committed"
+# Being behind it, with or without an auxiliary: "ISIS was behind", "Russia has been behind these hacks",
+# "suspected of being behind".
+BEHIND = r"(?:was|were|is|are|be|been|being) behind"
 DENY = r"den(?:y|ies|ied|ying)"
 
 # A nationality word standing for its state in a responsibility role ("Ukrainian involvement").

@@ -331,3 +331,112 @@ def test_many_answer_groups_meet_only_their_nearest():
     assert len(killed.answers) == days
     assert len([x for x in r.relations if x.cluster_id == killed.id]) <= days * NEAREST_GROUPS
     assert all(r.between(a, b).type == "revision" for a, b in zip(figures, figures[1:]))  # the chain by as-of date
+
+
+# ------------------------------------------------------------------ frame cues on real sentences
+# Sentences are copied from the bundled corpus or from ../shared/data (named in a comment each);
+# nothing here reads ../shared/data.
+
+
+def _facts(text: str, aliases: AliasTable | None = None) -> list[tuple[str, str | None, bool]]:
+    """(topic, agent, negative) of each fact of ``text`` read as one claim of one document."""
+    from counterclaim.align.frames import ClaimContext, facts_of
+
+    b = Builder()
+    b.doc("a", text)
+    claim = b.claim("a", text)
+    context = ClaimContext(b.docs["a"], aliases or AliasTable.default())
+    return [(f.topic, f.agent, f.negative) for f in facts_of(claim, context)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # claimbuster_and_clef_checkworthiness/clef19/CT19-T1-Training.csv (Wallace, 2016 presidential debate)
+    ("The top national security officials of this country do believe that Russia has been behind these hacks.",
+     "been behind"),
+    # basil_triplets/articles/2017/be026bd1-52b1-4789-bfd3-3632af17b054_3.json
+    ("Moore’s assertion that the Democratic Party had been behind the story.", "been behind"),
+    # rte_1_3_pascal/rte1_dev.xml, pair 171
+    ("The terrorist is suspected of being behind several deadly kidnappings and dozens of suicide attacks in Iraq.",
+     "being behind"),
+    # corpus/crocus-seeds/icwp-2024-03-27.txt
+    ("The US government claims that ISIS was behind the Crocus Hall attack", "was behind"),
+])
+def test_behind_with_any_auxiliary_is_a_responsibility_cue(text, cue):
+    from counterclaim.align.frames import FRAME_CUES
+
+    assert [m.group(1) for m in FRAME_CUES["responsible"].finditer(text)] == [cue]
+
+
+def test_been_behind_names_the_perpetrator():
+    # claimbuster_and_clef_checkworthiness/clef19/CT19-T1-Training.csv (Wallace, 2016 presidential debate)
+    assert _facts("The top national security officials of this country do believe that Russia has been behind "
+                  "these hacks.") == [("responsible", "Russian state", False)]
+    # Two outlets on the SolarWinds attack (allsides_neus_story_clusters/neus_lrc_roundup: train.source, then
+    # train.target): "may have been behind" used to be no frame, so the two were never compared.
+    b = Builder()
+    trump = ('President Trump on Saturday claimed China "may" have been behind a massive cyberattack on U.S. '
+             'government systems')
+    b.doc("a", trump + ' -- a day after Secretary of State Mike Pompeo said the attack was "pretty clearly" '
+                       'perpetrated by Russians.', D(2020, 12, 20))
+    b.doc("b", "Barr also said he agreed with Secretary of State Mike Pompeo that “it certainly appears” that "
+               "Russia was behind the SolarWinds cyberattack.", D(2020, 12, 21))
+    china = b.claim("a", trump)
+    russia = b.claim("b", b.docs["b"].text)
+    table = AliasTable.with_analyst_items({"China": ({"canonical": "China", "kind": "actor"}, 1)})
+    rel = b.run(table).between(china, russia)
+    assert (rel.type, rel.subtype) == ("contradict", "agent")
+    assert "China" in rel.reason and "Russian state" in rel.reason
+
+
+def test_credit_cue_takes_an_article_and_assumed():
+    from counterclaim.align.frames import FRAME_CUES
+    from counterclaim.hypotheses import CUES
+
+    # checkthat2024_task1_english/CT24_checkworthy_english_train.tsv, sentence 8278: a credit claim, negated
+    text = ("I would only suggest that while we do not take the credit for it - I would not presume to - that since "
+            "that committee has been formed the price line has been held very well within the United States.")
+    assert [(topic, negative) for topic, _, negative in _facts(text)] == [("claimed credit", True)]
+    # Variants of "Somalia's al-Shabab, allied to al-Qaida, claimed responsibility for the bombing."
+    # (semeval2022_task8_news_similarity_sample/testing_set.csv): ../shared/data has no "assumed responsibility"
+    # nor "claimed the responsibility".
+    table = AliasTable.with_analyst_items({"al-Shabab": ({"canonical": "al-Shabab", "kind": "actor"}, 1)})
+    b = Builder()
+    for doc_id, verb in (("a", "claimed"), ("b", "assumed"), ("c", "claimed the")):
+        b.doc(doc_id, f"Somalia's al-Shabab, allied to al-Qaida, {verb} responsibility for the bombing.",
+              D(2024, 3, 25))
+        assert _facts(b.docs[doc_id].text, table) == [("claimed credit", "al-Shabab", False)]
+    claimed, assumed, claimed_the = (b.claim(d, b.docs[d].text) for d in "abc")
+    r = b.run(table)
+    assert r.between(claimed, assumed).type == "agree" and r.between(claimed, claimed_the).type == "agree"
+    # Alignment reads every credit claim that hypotheses read (one definition: CREDIT_CLAIM).
+    for phrase in ("assume the responsibility", "taken the credit", "claiming responsibility", "took credit"):
+        assert CUES["claimed"].search(phrase) and FRAME_CUES["claimed credit"].search(phrase)
+
+
+@pytest.mark.parametrize("text", [
+    # checkthat2024_task1_english/CT24_checkworthy_english_train.tsv, sentence 4077
+    "I believe the Republican Guard of Iran is a terrorist organization.",
+    # claimbuster_and_clef_checkworthiness/clef19/CT19-T1-Training.csv (Sanders, 2016 Democratic debate)
+    "OK. Let me agree with much of what the secretary said, but where we have a different background on this issue is "
+    "we differ on the war in Iraq, which created barbaric organizations like ISIS.",
+])
+def test_an_organisation_is_not_a_perpetrator(text):
+    assert _facts(text) == [("statement", None, False)]
+
+
+def test_organise_counts_as_a_verb_and_organisers_only_of_an_event():
+    from counterclaim.align.frames import FRAME_CUES
+
+    responsible = FRAME_CUES["responsible"]
+    # corpus/crocus-seeds/oakke-2024.txt
+    oakke = ("The first one was the blowing up of four Moscow apartment blocks in 1999, with 300 dead and 1000 "
+             "wounded, denounced as organized by the FSB by two heroic Russian democrats")
+    assert _facts(oakke) == [("responsible", "Russian state", False)]
+    # averitec/dev.json: organisers of an event, not of an attack
+    assert not responsible.search("She read from a pamphlet allegedly brought out by the organisers of the event")
+    # semeval2020_task11_ptc/test-articles/article832940138.txt
+    assert not responsible.search("Organizers had held out hope that Trump would make an appearance at the event")
+    # Constructed: no sentence in ../shared/data names the organisers of an attack.
+    assert _facts("The FSB said the organisers of the terrorist attack were Ukraine's special services.") == [
+        ("responsible", "Ukraine", False)]
+    assert responsible.search("they wanted to organise the attack")  # constructed: the bare verb still counts

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Claim, DateMention, Document, Quantity
 from ..responsibility import (
+    BEHIND,
     CLAIM,
     CREDIT,
+    CREDIT_CLAIM,
     DEMONYM,
     DEMONYMS,
     EXCLUSIVE,
     NEGATION_OR_DENIAL,
     PERPETRATION_WORDS,
-    TAKE,
     negated,
 )
 from .aliases import AliasTable, Mention
@@ -33,13 +34,14 @@ EVENT_NOUNS = (r"attack|attacks|explosion|blast|bombing|fire|shooting|crash|mass
                r"|incident|raid|assault|shelling|flood|storm|derailment")
 # Frames: which cue words name which proposition (the wording is shared with hypotheses: responsibility.py).
 FRAME_CUES: dict[str, re.Pattern[str]] = {
-    # Narrower than CREDIT_CLAIM (no "the", no "assumed"), as alignment has always read it.
+    # The claim ("claimed the responsibility", "assumed responsibility") or its noun ("a claim of responsibility").
     "claimed credit": re.compile(
-        rf"\b({CLAIM} (?:of )?{CREDIT}|{TAKE} {CREDIT}|responsibility claim|(?:a|its|their) declaration(?! of war))\b", re.I),
+        rf"\b({CREDIT_CLAIM}|{CLAIM} of {CREDIT}|responsibility claim|(?:a|its|their) declaration(?! of war))\b", re.I),
+    # "The organisers of the attack", not of a concert or a rally (most organisers are those).
     "responsible": re.compile(
-        rf"\b({PERPETRATION_WORDS}|(?:was|were|is|are|be|being) behind|responsible for|{DEMONYM} (?:involvement|role)"
-        rf"|(?:blam\w* (?:\w+ )?for|involved in|involvement in) (?:the|this|that|these) (?:\w+ )?(?:{EVENT_NOUNS}))\b",
-        re.I),
+        rf"\b({PERPETRATION_WORDS}|{BEHIND}|responsible for|{DEMONYM} (?:involvement|role)"
+        rf"|(?:blam\w* (?:\w+ )?for|involved in|involvement in|organi[sz]ers? of) (?:the|this|that|these) (?:\w+ )?"
+        rf"(?:{EVENT_NOUNS}))\b", re.I),
     "warned": re.compile(r"\b(warn|warns|warned|advance warning|advance notice|tipped off)\b", re.I),
 }
 # "who has finally ordered the massacre" asks; it names no one.
