@@ -52,7 +52,7 @@ PROPERTY_ANAPHOR = re.compile(r"\b(these|those|such|all these|all those)\s+(?:\w
 ANAPHOR_LOOKBACK = 700  # characters: about three sentences
 
 # Words before a name that make it a place or a speaker, not an agent.
-PLACE_BEFORE = re.compile(r"\b(in|at|near|outside|inside|into|to|from|across|on)\s+(?:the\s+)?$", re.I)
+PLACE_BEFORE = re.compile(r"\b(in|at|near|outside|inside|within|into|to|from|across|on)\s+(?:the\s+)?$", re.I)
 SPEAKER_AFTER = re.compile(r"^['’]s\s+(claim|version|accusation|narrative|propaganda|allegation)|^\s+(said|says|claims?|blames?|accused|accuses|denie[sd])\b", re.I)
 COMPLEMENT = re.compile(r"\b(that|whether)\s", re.I)
 PASSIVE_BY = re.compile(r"^[\s,\w]{0,20}?\bby\s+(?:the\s+)?$", re.I)
