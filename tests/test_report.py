@@ -169,6 +169,18 @@ def test_every_finding_is_anchored_and_every_link_resolves(crocus_case, crocus_r
             assert f'href="#{p.finding.anchor}"' in crocus_report
 
 
+def test_a_figure_is_shown_in_its_claim_or_else_its_sentence(crocus_case):
+    view = CaseView(crocus_case, compact=True)
+    points = {p.finding.quote: p for m in view.measures for p in m.points}
+    # "137" sits in a claim: the claim is what it says
+    killed = next(p for q, p in points.items() if q == "137")
+    assert view.context(killed.finding.item) == view.findings[view.claim_of(killed.finding.item).id].quote
+    # "Two weeks ago, US officials warned Russia ...": no claim holds the duration, so its sentence does
+    two = points["Two"]
+    assert view.claim_of(two.finding.item) is None
+    assert view.context(two.finding.item).startswith("Two weeks ago, US officials warned Russia that")
+
+
 def test_cards_are_data_that_lead_to_their_sentences(crocus_case, crocus_report):
     page = Page(crocus_report)
     view = CaseView(crocus_case, compact=True)

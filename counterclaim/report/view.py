@@ -9,6 +9,7 @@ stage APIs when those modules are installed. A missing capability yields
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -264,6 +265,26 @@ class CaseView:
     def claim_of(self, item: Annotation) -> Claim | None:
         """The claim a figure, date or technique belongs to, if any."""
         return self._owner.get(item.id)
+
+    def context(self, item: Annotation) -> str:
+        """What a figure or date is read in: its claim, else its sentence, never the bare number."""
+        claim = self.claim_of(item)
+        if claim is not None:
+            return self.findings[claim.id].quote
+        text = self.docs[item.doc_id].text
+        starts, sentences = self._sentences.get(item.doc_id, ([], []))
+        i = bisect.bisect_right(starts, item.start) - 1
+        if i >= 0 and sentences[i].end >= item.end:
+            return text[sentences[i].start:sentences[i].end]
+        return text[item.start:item.end]
+
+    @cached_property
+    def _sentences(self) -> dict[str, tuple[list[int], list[Annotation]]]:
+        by_doc: dict[str, list[Annotation]] = defaultdict(list)
+        for s in self.case.annotations("sentence"):
+            by_doc[s.doc_id].append(s)
+        return {d: ([s.start for s in items], items) for d, items in
+                ((d, sorted(items, key=lambda s: s.start)) for d, items in by_doc.items())}
 
     @cached_property
     def _owner(self) -> dict[str, Claim]:
