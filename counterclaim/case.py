@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -126,21 +126,23 @@ class Case:
 
     def analyse_documents(self, docs: list[Document], version: str, *, n_process: int = 1, batch_size: int = 16,
                           progress: ProgressFn | None = None) -> None:
-        """Parse and run every document stage; with ``n_process`` > 1, whole documents go to worker
-        processes (parse and stages both, so every core does the full job) and this process alone writes,
-        in input order, one transaction per document."""
+        """Parse and run every document stage, saving each document in its own transaction.
+
+        With ``n_process`` > 1, batches of whole documents (parse and stages both, so every core does
+        the full job) go to worker processes and this process alone writes, in input order; an
+        interruption then loses the batches in flight, not only one document."""
         if n_process > 1 and len(docs) > batch_size:
             batches = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
             # fork shares the loaded models; elsewhere (macOS, Windows) fork is unsafe or missing
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
             pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context)
             try:
-                self._save_analyses(chain.from_iterable(pool.map(_analyse_batch, batches)), version, len(docs),
-                                    progress)
+                analysed = pool.map(_analyse_batch, batches, repeat(version))
+                self._save_analyses(chain.from_iterable(analysed), version, len(docs), progress)
             finally:  # on an error or Ctrl-C, drop the batches not yet started rather than finish them
-                pool.shutdown(cancel_futures=True)
+                pool.shutdown(wait=False, cancel_futures=True)
         else:
-            self._save_analyses(_analyse(docs, batch_size), version, len(docs), progress)
+            self._save_analyses(_analyse(docs, self.document_stages(), batch_size), version, len(docs), progress)
 
     def _save_analyses(self, analysed: Iterable[tuple[str, list[Annotation], tuple[str, bytes]]], version: str,
                        total: int, progress: ProgressFn | None) -> None:
@@ -266,12 +268,13 @@ class Case:
 
 
 
-def _analyse(docs: list[Document], batch_size: int = 16) -> Iterator[tuple[str, list[Annotation], tuple[str, bytes]]]:
-    """Parse documents and run every document stage: (id, annotations, stored parse) for each, in order,
+def _analyse(docs: list[Document], stages: list[Stage],
+             batch_size: int = 16) -> Iterator[tuple[str, list[Annotation], tuple[str, bytes]]]:
+    """Parse documents and run the stages: (id, annotations, stored parse) for each, in order,
     one at a time (so a crash loses only the document in flight)."""
     from .nlp import model_version, parse_bytes, parse_many
 
-    stages, version = Case.document_stages(), model_version()
+    version = model_version()
     for document, doc in zip(docs, parse_many((d.text for d in docs), batch_size=batch_size)):
         ctx = DocContext(document=document, doc=doc)
         for stage in stages:
@@ -279,9 +282,16 @@ def _analyse(docs: list[Document], batch_size: int = 16) -> Iterator[tuple[str, 
         yield document.id, ctx.all(), (version, parse_bytes(doc))
 
 
-def _analyse_batch(docs: list[Document]) -> list[tuple[str, list[Annotation], tuple[str, bytes]]]:
-    """:func:`_analyse` as one worker process's task."""
-    return list(_analyse(docs, len(docs)))
+def _analyse_batch(docs: list[Document], version: str) -> list[tuple[str, list[Annotation], tuple[str, bytes]]]:
+    """:func:`_analyse` as one worker process's task, refused if the worker's stages are not the parent's
+    (a stage registered at run time exists in a forked worker, not in a spawned one)."""
+    from .nlp import model_version
+
+    stages = Case.document_stages()
+    if pipeline_version(stages, model_version()) != version:
+        raise RuntimeError("a worker process has other document stages than this one: register custom stages "
+                           "in an imported module, or analyse with --n-process 1")
+    return list(_analyse(docs, stages, len(docs)))
 
 
 def _corrected(item: Annotation, fix: tuple[Any, int] | None) -> Annotation | None:

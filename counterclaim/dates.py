@@ -81,20 +81,29 @@ def _parser(base: dt.date | None, prefer_past: bool) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-@lru_cache(maxsize=8192)  # the same expressions ("March 22", "yesterday") recur across a case's documents
 def resolve(text: str, base: dt.date | None, prefer_past: bool = False) -> tuple[dt.date, str] | None:
     """dateparser on one expression: (date truncated to its precision, precision) or None.
 
     ``prefer_past`` is only for year-less dates in past-tense clauses: "in December" reported
     as past in a March article is last December (PREFER_DATES_FROM would move other dates too).
     """
-    if base is None and not _YEAR.search(text):
-        return None  # nothing to resolve against: never fall back to today's clock
+    if base is None:
+        # Nothing to resolve against but a stated year; dateparser fills the rest from today's clock,
+        # so these are not memoised (a long-running workbench would keep yesterday's answer).
+        return _resolve(text, None, prefer_past) if _YEAR.search(text) else None
+    return _resolve_memo(text, base, prefer_past)
+
+
+def _resolve(text: str, base: dt.date | None, prefer_past: bool) -> tuple[dt.date, str] | None:
     data = _parser(base, prefer_past).get_date_data(text)
     if data.date_obj is None:
         return None
     precision = PRECISION.get(data.period or "day", "day")
     return _truncate(data.date_obj.date(), precision), precision
+
+
+# The same expressions ("March 22", "yesterday") recur across a case's documents.
+_resolve_memo = lru_cache(maxsize=8192)(_resolve)
 
 
 def _truncate(value: dt.date, precision: str) -> dt.date:

@@ -61,6 +61,16 @@ def test_report_opens_offline_and_links_lead_to_sentences(context, report_file, 
     assert len(links) > 1 and all(page.locator(href).count() == 1 for href in links)
     assert panel.locator("dd", has_text=re.compile(r"\d")).count()  # the figure, listed in the claim it sits in
     page.screenshot(path=shots / "report-finding-figure.png")
+    # Two quick clicks in different columns: the panel ends on the second, whichever unpacks last.
+    page.reload()
+    wait_parsed(page)
+    first, second = page.locator("#narratives .column:nth-child(1) a.hl").first, \
+        page.locator("#narratives .column:nth-child(2) a.hl").first
+    first.click()
+    second.click()
+    panel.locator(f'.card blockquote a[href="{second.get_attribute("href")}"]').wait_for()
+    page.wait_for_timeout(300)
+    assert panel.locator(".card blockquote a").get_attribute("href") == second.get_attribute("href")
     # A number in the figures table leads back to its highlighted sentence.
     figure_links = page.locator('#figures td.num a')
     if figure_links.count():

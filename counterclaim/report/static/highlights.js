@@ -25,6 +25,6 @@ var counterclaimHighlights = (function () {
       document.body.classList.toggle("hide-" + box.getAttribute("data-layer"), !box.checked);
     });
   });
-  return {clearActive: clearActive, locate: function (id) { return locate(id); },
+  return {clearActive: clearActive, flashTarget: flashTarget, locate: function (id) { return locate(id); },
           setLocator: function (fn) { locate = fn; }};
 })();

@@ -120,15 +120,20 @@ var counterclaimLazy = (function () {
   function unpack(column) {
     var block = column.querySelector("script.cards");
     if (!unpacked.has(block)) {
-      var bytes = Uint8Array.from(atob(block.textContent), function (ch) { return ch.charCodeAt(0); });
-      var json = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
-      unpacked.set(block, json.then(function (cards) { ready.set(column, cards); return cards; }));
+      var json = Promise.resolve().then(function () {
+        var bytes = Uint8Array.from(atob(block.textContent), function (ch) { return ch.charCodeAt(0); });
+        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+      });
+      unpacked.set(block, json.then(function (cards) { ready.set(column, cards); return cards; },
+                                    function (error) { unpacked.delete(block); throw error; }));
     }
     return unpacked.get(block);
   }
   function columnOf(anchor) {
     var target = counterclaimLazy.locate(anchor);
-    return target && target.closest(".column");
+    var column = target && target.closest(".column");
+    if (!column) { throw new Error("no column holds #" + anchor); }
+    return column;
   }
   // The sentence a finding's anchor starts, cut from its column's text (which equals the source).
   function quote(anchor) {
@@ -175,19 +180,26 @@ var counterclaimLazy = (function () {
       return Promise.all(quoted).then(function () { return draw(c, anchor); });
     });
   }
+  var shown = 0;  // the latest click: a card still unpacking for an earlier one must not replace it
+  function follow(anchor) {
+    // What the link would have done without the panel: go to the finding and flash it.
+    if (location.hash === "#" + anchor) { counterclaimHighlights.flashTarget(); } else { location.hash = anchor; }
+  }
   function showCard(hl) {
     var anchor = hl.getAttribute("href").slice(1);
-    cardFor(hl, anchor).then(function (card) {
-      if (!card) { location.hash = anchor; return; }
+    var mine = ++shown;
+    Promise.resolve().then(function () { return cardFor(hl, anchor); }).then(function (card) {
+      if (mine !== shown) { return; }
+      if (!card) { follow(anchor); return; }
       panel.querySelector(".body").replaceChildren(card);
       panel.hidden = false;
       clearActive();
       hl.classList.add("active");
-    });
+    }).catch(function () { if (mine === shown) { follow(anchor); } });
   }
   document.addEventListener("click", function (ev) {
     var hl = ev.target.closest("a.hl");
     if (hl && panel && packed) { ev.preventDefault(); showCard(hl); return; }
-    if (ev.target.closest("#panel .close")) { panel.hidden = true; clearActive(); }
+    if (ev.target.closest("#panel .close")) { ++shown; panel.hidden = true; clearActive(); }
   });
 })();
