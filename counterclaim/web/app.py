@@ -68,11 +68,12 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         with lock:
             if cached.get("generation") == generation:
                 return cached["view"]
+        # Kept under the generation read before it: the view reads the case lazily, later, and any write
+        # in between (another process, or a stage refreshed on reading) moves the generation, so the next
+        # request builds afresh. A view is never served for a generation older than its data.
         view = CaseView(case)
-        # Reading may refresh a stage (hypotheses after an analyst edit): keep only a view no write overtook.
-        if case.store.generation() == generation:
-            with lock:
-                cached.update(generation=generation, view=view)
+        with lock:
+            cached.update(generation=generation, view=view)
         return view
 
     def page(request: Request, template: str, *, status: int = 200, view: CaseView | None = None,
