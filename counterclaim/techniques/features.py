@@ -23,7 +23,7 @@ QUOTES = ('"', "“", "”")
 CHAR_NGRAM_MAX = 40  # char n-grams only for short spans: that is where spelling-level cues matter
 
 _BUCKETS: dict[str, int] = {}  # feature string -> bucket; most strings recur across documents
-_BUCKETS_MAX = 2_000_000  # about 250 MB at most; then start over rather than grow without bound
+_BUCKETS_MAX = 500_000  # under about 100 MB per process (workers each hold one); then start over
 
 
 def bucket(feature: str) -> int:
