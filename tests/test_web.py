@@ -137,12 +137,15 @@ def test_pages_follow_writes_from_another_process(web, crocus_copy):
     doc_id = first_doc(crocus_copy)
     claim = crocus_copy.claims(doc_id)[0]
     card = f'id="{anchor(claim.id, "card")}"'
+    highlight = f'href="/doc/{doc_id}#{anchor(claim.id, "card")}"'
     assert card in web.get(f"/doc/{doc_id}").text
+    assert highlight in web.get("/narratives").text and highlight in web.get("/narratives").text  # rendered, then kept
     other = Case(crocus_copy.location, user="someone-else")
     before = other.store.generation()
     other.correct(claim.id, delete=True, note="from the command line")
     assert other.store.generation() > before
     assert card not in web.get(f"/doc/{doc_id}").text
+    assert highlight not in web.get("/narratives").text
     assert "someone-else" in web.get("/edits").text
     other.close()
 
