@@ -95,6 +95,16 @@ def test_a_link_into_a_block_not_yet_parsed_lands_on_its_sentence(context, repor
     assert watch.errors == []
 
 
+def test_printing_parses_every_block_at_once(context, report_file):
+    page = context.new_page()
+    watch = Watch(page, ("file:", "data:", "about:"))
+    page.goto(report_file.as_uri(), wait_until="domcontentloaded")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # before background parsing starts
+    assert page.locator("noscript.lazy").count() == 0
+    wait_parsed(page)  # the background pass still ends, with nothing left to parse
+    assert watch.errors == []
+
+
 def test_report_reads_without_javascript(browser, report_file, crocus_case, shots):
     ctx = browser.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 900})
     page = ctx.new_page()
