@@ -33,6 +33,11 @@ class Builder:
                                      text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), meta_spans=spans)
         return self
 
+    def toll(self, doc_id: str, stated: str, value: float, qualifier: str = "exact") -> Claim:
+        """The document's whole text as one claim of a death toll in the March 22 attack."""
+        return self.claim(doc_id, self.docs[doc_id].text, figures=[(stated, value, qualifier, "killed")],
+                          dates=[("March 22", dt.date(2024, 3, 22))])
+
     def claim(self, doc_id: str, snippet: str, *, stance: str = "asserts", negated: bool = False,
               figures: list[tuple] = (), dates: list[tuple] = (), speaker: str | None = None) -> Claim:
         text = self.docs[doc_id].text
@@ -87,10 +92,10 @@ def test_precision_differences_are_compatible():
     b.doc("b", "The attack on March 22 killed 137 people.", D(2024, 3, 24))
     b.doc("c", "The attack on March 22 killed about 150 people.", D(2024, 3, 24))
     b.doc("d", "The attack on March 22 killed 143 people.", D(2024, 3, 24))
-    ca = b.claim("a", b.docs["a"].text, figures=[("at least 133", 133, "at least", "killed")], dates=[("March 22", D(2024, 3, 22))])
-    cb = b.claim("b", b.docs["b"].text, figures=[("137", 137, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
-    cc = b.claim("c", b.docs["c"].text, figures=[("about 150", 150, "about", "killed")], dates=[("March 22", D(2024, 3, 22))])
-    cd = b.claim("d", b.docs["d"].text, figures=[("143", 143, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
+    ca = b.toll("a", "at least 133", 133, "at least")
+    cb = b.toll("b", "137", 137)
+    cc = b.toll("c", "about 150", 150, "about")
+    cd = b.toll("d", "143", 143)
     r = b.run()
     assert r.between(ca, cb).type == "compatible"
     assert r.between(cc, cd).type == "compatible"
@@ -103,8 +108,7 @@ def test_rising_toll_is_a_revision_but_same_day_clash_is_not():
     b = Builder()
     for doc_id, day, value in [("r1", 23, 40), ("r2", 24, 115), ("r3", 25, 133), ("r4", 25, 60)]:
         b.doc(doc_id, f"The March 22 attack killed {value} people.", D(2024, 3, day))
-    claims = {d: b.claim(d, b.docs[d].text, figures=[(str(v), v, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
-              for d, v in [("r1", 40), ("r2", 115), ("r3", 133), ("r4", 60)]}
+    claims = {d: b.toll(d, str(v), v) for d, v in [("r1", 40), ("r2", 115), ("r3", 133), ("r4", 60)]}
     r = b.run()
     assert r.between(claims["r1"], claims["r2"]).type == "revision"
     assert r.between(claims["r2"], claims["r3"]).type == "revision"
@@ -118,8 +122,8 @@ def test_flagged_publication_date_is_no_as_of_time():
     b = Builder()
     b.doc("a", "The March 22 attack killed 40 people.", D(2024, 3, 23))
     b.doc("b", "The March 22 attack killed 133 people.", D(2024, 3, 25))
-    ca = b.claim("a", b.docs["a"].text, figures=[("40", 40, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
-    cb = b.claim("b", b.docs["b"].text, figures=[("133", 133, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
+    ca = b.toll("a", "40", 40)
+    cb = b.toll("b", "133", 133)
     assert b.run().between(ca, cb).type == "revision"
     flag = Warning(id="b/w0", doc_id="b", start=0, end=1, component="t", version="1",
                    code="publication_date_anachronism", message="...")
@@ -142,7 +146,7 @@ def test_different_measures_and_events_are_never_compared():
                                value=D(1999, 1, 1), precision="year"))
     old = old.model_copy(update={"date_ids": ["c/d1999"]})
     b.claims[-1] = old
-    new = b.claim("d", b.docs["d"].text, figures=[("137", 137, "exact", "killed")], dates=[("March 22", D(2024, 3, 22))])
+    new = b.toll("d", "137", 137)
     r = b.run()
     assert not r.related(wa, wb)
     assert not r.related(old, new)
