@@ -267,7 +267,6 @@ class Case:
         return export_case(self)
 
 
-
 def _analyse(docs: list[Document], stages: list[Stage],
              batch_size: int = 16) -> Iterator[tuple[str, list[Annotation], tuple[str, bytes]]]:
     """Parse documents and run the stages: (id, annotations, stored parse) for each, in order,

@@ -49,7 +49,8 @@ def feature_matrix(rows: Iterable[list[int]]) -> sparse.csr_matrix:
     return matrix
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
+def _edge_label(n: int, edges: tuple[int, ...]) -> str:
+    """The first edge n does not exceed, or ">last": a count as a coarse feature value."""
     for edge in edges:
         if n <= edge:
             return str(edge)
@@ -57,10 +58,10 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 class _Scale:
-    """The bucket of ``f"{name}:{_bucket(n, edges)}"`` for a count n, from a table."""
+    """The bucket of ``f"{name}:{_edge_label(n, edges)}"`` for a count n, from a table."""
 
     def __init__(self, name: str, edges: tuple[int, ...]):
-        self.table = [bucket(f"{name}:{_bucket(n, edges)}") for n in range(edges[-1] + 2)]
+        self.table = [bucket(f"{name}:{_edge_label(n, edges)}") for n in range(edges[-1] + 2)]
 
     def __call__(self, n: int) -> int:
         return self.table[min(n, len(self.table) - 1)]

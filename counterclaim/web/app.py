@@ -71,7 +71,7 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
                 return cached["view"]
         # Kept under the generation read before it: the view reads the case lazily, later, and any write
         # in between (another process, or a stage refreshed on reading) moves the generation, so the next
-        # request builds afresh. A view is never served for a generation older than its data.
+        # request builds afresh. No view outlives a write it did not see.
         view = CaseView(case)
         with lock:
             cached.update(generation=generation, view=view, sections={})
