@@ -1,0 +1,1 @@
+"""Evaluation: scorers for every analysis stage over public data and the project's own gold."""

@@ -1,0 +1,94 @@
+"""Real texts the project's gold annotations point into, read by reference from the data folder.
+
+A reference names a dataset and an item; :func:`load_text` rebuilds the exact text the
+annotations' offsets index (title, blank line, paragraphs separated by blank lines). The
+texts themselves are never copied into the repository: only references, offsets, labels
+and a SHA-256 of the rebuilt text are committed, so a changed data file is detected.
+
+| reference                         | dataset folder                            | text                          |
+|-----------------------------------|-------------------------------------------|-------------------------------|
+| ``fnc1:BODY_ID``                  | ``fnc1_stance`` (competition test bodies) | the article body              |
+| ``basil:YEAR/UUID_N``             | ``basil_triplets/articles``               | title + paragraphs            |
+| ``allsides:STORY_ID/SIDE``        | ``allsides_neus_story_clusters``          | headline + excerpt paragraphs |
+| ``crocus:LINE``                   | ``crocus_city_hall_2024_rss`` (0-based)   | title + summary               |
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+def data_dir(explicit: str | os.PathLike | None = None) -> Path | None:
+    """The public data folder: the explicit path, ``$COUNTERCLAIM_DATA``, or ``../shared/data``."""
+    candidates = [explicit, os.environ.get("COUNTERCLAIM_DATA"), Path(__file__).resolve().parents[2].parent / "shared" / "data"]
+    for c in candidates:
+        if c and Path(c).is_dir():
+            return Path(c)
+    return None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    ref: str
+    text: str
+    outlet: str
+    title: str
+    published: str | None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def _join(title: str, paragraphs: list[str]) -> str:
+    body = "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
+    return f"{title.strip()}\n\n{body}" if title.strip() else body
+
+
+@lru_cache(maxsize=4)
+def _fnc_bodies(root: str) -> dict[str, str]:
+    path = Path(root) / "fnc1_stance" / "competition_test_bodies.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["Body ID"]: r["articleBody"].replace("\r\n", "\n") for r in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=4)
+def _allsides(root: str) -> dict[str, dict]:
+    path = Path(root) / "allsides_neus_story_clusters" / "allsides_headline_roundups_crawled_2021-10-19.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return {str(d["id"]): d for d in map(json.loads, fh)}
+
+
+@lru_cache(maxsize=4)
+def _crocus(root: str) -> list[dict]:
+    path = Path(root) / "crocus_city_hall_2024_rss" / "crocus_rss_entries.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_text(ref: str, root: Path) -> SourceText:
+    """Rebuild the text a reference names; ``KeyError`` when the item does not exist."""
+    kind, _, key = ref.partition(":")
+    if kind == "fnc1":
+        return SourceText(ref, _fnc_bodies(str(root))[key], "", "", None)
+    if kind == "basil":
+        d = json.loads((root / "basil_triplets" / "articles" / f"{key}.json").read_text(encoding="utf-8"))
+        paragraphs = [" ".join(s.strip() for s in p) for p in d["body-paragraphs"]]
+        return SourceText(ref, _join(d["title"], paragraphs), d["source"].upper(), d["title"], d.get("date"))
+    if kind == "allsides":
+        story, _, side = key.partition("/")
+        item = _allsides(str(root))[story]
+        news = item["news"][side]
+        return SourceText(ref, _join(news["newsTitle"], news["newBody"]), news["newsSource"], news["newsTitle"],
+                          item["date"][:10])
+    if kind == "crocus":
+        e = _crocus(str(root))[int(key)]
+        return SourceText(ref, _join(e["title"], [e.get("summary") or ""]), e["source"], e["title"],
+                          e["date_published"][:10])
+    raise KeyError(f"unknown reference kind {kind!r} in {ref!r}")
