@@ -11,5 +11,6 @@ from . import report  # noqa: F401,E402
 from . import techniques  # noqa: F401,E402
 from . import ach  # noqa: F401,E402
 from . import align  # noqa: F401,E402
+from . import evaluate  # noqa: F401,E402
 
 __all__ = ["main"]

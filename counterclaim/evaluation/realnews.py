@@ -1,0 +1,244 @@
+"""Score counterclaim's findings on the project's own real-news gold (``eval/gold``).
+
+Each story's documents are rebuilt from the data folder, analysed as one case (in a
+temporary folder, with the outlet and date as sidecar metadata), exported, and compared with
+the gold: hypotheses found, document stance per hypothesis, casualty figures (scope, speaker,
+measure), dates, copies of one origin, contradictions and revisions. Matching is by character
+offsets (overlap) and normalised names, so the scores measure what an analyst sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+from .gold import STANCES, Story
+from .metrics import classification, prf
+from .sources import load_text
+
+CASUALTY = {"killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "fatalities": "killed",
+            "injured": "injured", "wounded": "injured", "hurt": "injured", "missing": "missing",
+            "hostages": "hostages"}
+_NORM = re.compile(r"[^a-z0-9]+")
+_STOP = {"the", "a", "an", "of", "and", "by", "s"}
+
+
+def analyse(story: Story, root: Path, workdir: Path) -> tuple[dict, dict[str, str]]:
+    """Run the whole pipeline over one story; the export and each reference's document id."""
+    from ..case import Case
+
+    folder = workdir / "docs"
+    folder.mkdir(parents=True, exist_ok=True)
+    names = {}
+    for i, doc in enumerate(story.documents):
+        src = load_text(doc["ref"], root)
+        name = f"{i:03d}.txt"
+        (folder / name).write_text(src.text, encoding="utf-8")
+        meta = {k: v for k, v in (("outlet", src.outlet or None), ("title", src.title or None),
+                                  ("published", src.published)) if v}
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        names[name] = doc["ref"]
+    with Case(workdir / "case") as case:
+        result = case.analyze([str(folder)])
+        exported = case.export()
+    by_name = {Path(d["source"]).name: d["id"] for d in exported["documents"]}
+    for source, existing in result.duplicates:
+        by_name[Path(source).name] = existing
+    return exported, {ref: by_name[name] for name, ref in names.items() if name in by_name}
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in _NORM.sub(" ", s.lower()).split() if w not in _STOP}
+
+
+def _names_match(system: list[str], gold: list[str]) -> bool:
+    for s in system:
+        ws = _words(s)
+        for g in gold:
+            wg = _words(g)
+            if ws and wg and (ws <= wg or wg <= ws):
+                return True
+    return False
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _hypothesis_map(story: Story, exported: dict) -> dict[str, list[str]]:
+    """Gold hypothesis id → the active system hypotheses that name it."""
+    system = [h for h in exported["records"].get("hypothesis", []) if h.get("status", "active") == "active"]
+    out = {}
+    for g in story.hypotheses:
+        gold_names = [g["label"]] + g.get("aliases", [])
+        out[g["id"]] = [h["id"] for h in system
+                        if _names_match([h["label"]] + h.get("actors", []) + h.get("aliases", []), gold_names)]
+    return out
+
+
+def score_hypotheses(story: Story, exported: dict, hmap: dict[str, list[str]]) -> dict:
+    system = [h for h in exported["records"].get("hypothesis", []) if h.get("status", "active") == "active"]
+    matched_system = {s for ids in hmap.values() for s in ids}
+    return {"gold": len(story.hypotheses), "found": sum(bool(v) for v in hmap.values()),
+            "system": len(system), "system_matched": len(matched_system),
+            "over_split": sum(len(v) > 1 for v in hmap.values())}
+
+
+_PRIORITY = ("asserts", "reports", "denies")
+
+
+def stance_pairs(story: Story, exported: dict, refs: dict[str, str], hmap: dict[str, list[str]]) -> list[tuple[str, str, bool]]:
+    """(gold, predicted, gold-is-denial-only) for every document x gold hypothesis."""
+    by_doc_hyp: dict[tuple[str, str], str] = {}
+    for r in exported["records"].get("hypothesis_stance", []):
+        by_doc_hyp[(r["doc_id"], r["hypothesis_id"])] = r["stance"]
+    out = []
+    for doc in story.documents:
+        gold = {s["hypothesis"]: s for s in doc.get("stance", [])}
+        doc_id = refs.get(doc["ref"])
+        for h in story.hypotheses:
+            g = gold.get(h["id"])
+            label = g["label"] if g else "absent"
+            denial_only = bool(g) and all(e["says"] == "against" for e in g.get("evidence", []))
+            found = {by_doc_hyp.get((doc_id, s)) for s in hmap[h["id"]]} if doc_id else set()
+            pred = next((p for p in _PRIORITY if p in found), "absent")
+            out.append((label, pred, denial_only))
+    return out
+
+
+def _quantities(exported: dict, doc_id: str) -> list[dict]:
+    return [q for q in exported["annotations"].get("quantity", []) if q["doc_id"] == doc_id]
+
+
+def _value_match(q: dict, f: dict) -> bool:
+    v = f["value"]
+    lo, hi = (v[0], v[1]) if isinstance(v, list) else (v, v)
+    sys_lo = q.get("low") if q.get("low") is not None else q.get("value")
+    sys_hi = q.get("high") if q.get("high") is not None else q.get("value")
+    return sys_lo is not None and abs(float(sys_lo) - lo) < 1e-6 or sys_hi is not None and abs(float(sys_hi) - hi) < 1e-6
+
+
+def _measure(name: str | None) -> str | None:
+    return CASUALTY.get((name or "").lower().strip())
+
+
+def figure_counts(story: Story, exported: dict, refs: dict[str, str]) -> Counter:
+    """Counts for in-scope casualty figures (P/R), and measure agreement on matched figures."""
+    c: Counter = Counter()
+    for doc in story.documents:
+        doc_id = refs.get(doc["ref"])
+        system = _quantities(exported, doc_id) if doc_id else []
+        shown = [q for q in system if _measure(q.get("measure")) and q.get("scope", "incident") == "incident"]
+        gold_in = [f for f in doc.get("figures", []) if f["in_scope"] and not f.get("projection")
+                   and _measure(f["measure"])]
+        for q in shown:
+            ok = any(_overlaps((q["start"], q["end"]), (f["start"], f["end"])) and _value_match(q, f)
+                     and _measure(f["measure"]) == _measure(q.get("measure")) for f in gold_in)
+            c["tp" if ok else "fp"] += 1
+        for f in gold_in:
+            if not any(_overlaps((q["start"], q["end"]), (f["start"], f["end"])) and _value_match(q, f) for q in shown):
+                c["fn"] += 1
+        for f in doc.get("figures", []):
+            hit = [q for q in system if _overlaps((q["start"], q["end"]), (f["start"], f["end"]))]
+            if hit:
+                c["matched"] += 1
+                c["measure_ok"] += (_measure(hit[0].get("measure")) or (hit[0].get("measure") or "")) == \
+                    (_measure(f["measure"]) or f["measure"])
+    return c
+
+
+def date_counts(story: Story, exported: dict, refs: dict[str, str]) -> Counter:
+    c: Counter = Counter()
+    for doc in story.documents:
+        doc_id = refs.get(doc["ref"])
+        system = [d for d in exported["annotations"].get("date", []) if d["doc_id"] == doc_id] if doc_id else []
+        gold = doc.get("dates", [])
+        for d in system:
+            ok = any(_overlaps((d["start"], d["end"]), (g["start"], g["end"])) and str(d.get("value") or "").startswith(g["value"])
+                     for g in gold)
+            c["tp" if ok else "fp"] += 1
+        for g in gold:
+            if not any(_overlaps((d["start"], d["end"]), (g["start"], g["end"])) and str(d.get("value") or "").startswith(g["value"])
+                       for d in system):
+                c["fn"] += 1
+    return c
+
+
+def origin_counts(story: Story, exported: dict, refs: dict[str, str]) -> Counter:
+    def pairs(groups):
+        return {frozenset(p) for g in groups for p in combinations(sorted(set(g)), 2)}
+
+    gold = pairs([[refs.get(r) for r in g if refs.get(r)] for g in story.data.get("copies", [])])
+    system = pairs([g["doc_ids"] for g in exported["records"].get("origin_group", [])])
+    known = set(refs.values())
+    system = {p for p in system if p <= known}
+    return Counter(tp=len(gold & system), fp=len(system - gold), fn=len(gold - system))
+
+
+def relation_counts(story: Story, exported: dict, refs: dict[str, str], kind: str) -> Counter:
+    """Contradictions (``kind`` = contradictions) or revisions matched by document pair and span overlap."""
+    spans = {a["id"]: (a["doc_id"], a["start"], a["end"]) for a in exported["annotations"].get("claim", [])}
+    sys_type = "contradict" if kind == "contradictions" else "revision"
+    system = []
+    for r in exported["records"].get("claim_relation", []):
+        if r["type"] == sys_type and r["doc_a"] != r["doc_b"] and r["claim_a"] in spans and r["claim_b"] in spans:
+            system.append((spans[r["claim_a"]], spans[r["claim_b"]]))
+    gold = []
+    for pair in story.data.get(kind, []):
+        a, b = pair["a"], pair["b"]
+        if refs.get(a["ref"]) and refs.get(b["ref"]):
+            gold.append(((refs[a["ref"]], a["start"], a["end"]), (refs[b["ref"]], b["start"], b["end"])))
+
+    def same(s, g):
+        def hit(x, y):
+            return x[0] == y[0] and _overlaps(x[1:], y[1:])
+        return (hit(s[0], g[0]) and hit(s[1], g[1])) or (hit(s[0], g[1]) and hit(s[1], g[0]))
+
+    return Counter(tp=sum(any(same(s, g) for g in gold) for s in system),
+                   fp=sum(not any(same(s, g) for g in gold) for s in system),
+                   fn=sum(not any(same(s, g) for s in system) for g in gold))
+
+
+def evaluate(stories: list[Story], root: Path) -> dict:
+    """Every gold-based row over the given stories."""
+    hyp, fig, dates, origins = Counter(), Counter(), Counter(), Counter()
+    contra, revis = Counter(), Counter()
+    pairs: list[tuple[str, str, bool]] = []
+    per_story = []
+    for story in stories:
+        with tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp:
+            exported, refs = analyse(story, root, Path(tmp))
+        hmap = _hypothesis_map(story, exported)
+        h = score_hypotheses(story, exported, hmap)
+        hyp.update(h)
+        sp = stance_pairs(story, exported, refs, hmap)
+        pairs += sp
+        fig.update(figure_counts(story, exported, refs))
+        dates.update(date_counts(story, exported, refs))
+        origins.update(origin_counts(story, exported, refs))
+        contra.update(relation_counts(story, exported, refs, "contradictions"))
+        revis.update(relation_counts(story, exported, refs, "revisions"))
+        per_story.append({"story": story.id, "documents": len(story.documents), "hypotheses": h,
+                          "stance_accuracy": round(sum(g == p for g, p, _ in sp) / max(len(sp), 1), 4)})
+    gold, pred = [g for g, _, _ in pairs], [p for _, p, _ in pairs]
+    taking = [(g, p) for g, p, _ in pairs if g != "absent"]
+    stance = classification(gold, pred, list(STANCES))
+    stance["accuracy_where_gold_takes_a_stance"] = round(sum(g == p for g, p in taking) / max(len(taking), 1), 4)
+    stance["asserts_on_denial_only"] = sum(d and p == "asserts" for _, p, d in pairs)
+    return {
+        "documents": sum(len(s.documents) for s in stories), "stories": len(stories),
+        "hypotheses": {**dict(hyp), "recall": round(hyp["found"] / max(hyp["gold"], 1), 4),
+                       "precision": round(hyp["system_matched"] / max(hyp["system"], 1), 4)},
+        "stance": stance,
+        "figures": {**prf(fig["tp"], fig["fp"], fig["fn"]),
+                    "measure_accuracy": round(fig["measure_ok"] / max(fig["matched"], 1), 4), "matched": fig["matched"]},
+        "dates": prf(dates["tp"], dates["fp"], dates["fn"]),
+        "origins": prf(origins["tp"], origins["fp"], origins["fn"]),
+        "contradictions": prf(contra["tp"], contra["fp"], contra["fn"]),
+        "revisions": prf(revis["tp"], revis["fp"], revis["fn"]),
+        "per_story": per_story,
+    }

@@ -1,0 +1,119 @@
+"""``counterclaim eval``: score every analysis stage and keep the table in ``docs/evaluation.md``.
+
+Rows are kept in ``docs/evaluation.json`` keyed by stage, data and split; a run replaces the
+rows it measured and rewrites the Markdown table from all of them, so measuring one stage
+never drops another's figures. A dataset that is missing gives a skipped row with its reason.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from . import public, realnews
+from .gold import GOLD_DIR, load_stories
+
+PUBLIC: dict[str, tuple[Callable, str]] = {
+    "relation": (public.relation_rows, "nli_mnli_snli"),
+    "stance": (public.stance_rows, "fnc1_stance"),
+    "checkworthiness": (public.checkworthy_rows, "checkthat2024_task1_english"),
+    "techniques": (public.technique_rows, "semeval2020_task11_ptc"),
+}
+GOLD = ("hypotheses", "doc-stance", "figures", "dates", "origins", "contradictions", "revisions")
+STAGES = tuple(PUBLIC) + GOLD
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def _gold_rows(root: Path, split: str, wanted: set[str]) -> list[dict]:
+    stories = load_stories(root, split, GOLD_DIR)
+    if not stories:
+        return [{"stage": s, "data": "real-news gold", "split": split, "skipped": f"no {split} stories in eval/gold"}
+                for s in GOLD if s in wanted]
+    r = realnews.evaluate(stories, root)
+    data = f"real-news gold ({r['stories']} stories, {r['documents']} documents)"
+    st = r["stance"]
+    rows = {
+        "hypotheses": r["hypotheses"],
+        "doc-stance": {"n": st["n"], "accuracy": st["accuracy"], "macro_f1": st["macro_f1"],
+                       "per_class": st["per_class"], "confusion": st["confusion"],
+                       "accuracy_where_gold_takes_a_stance": st["accuracy_where_gold_takes_a_stance"],
+                       "denial_recall": st["per_class"]["denies"]["recall"],
+                       "asserts_on_denial_only": st["asserts_on_denial_only"]},
+        "figures": r["figures"], "dates": r["dates"], "origins": r["origins"],
+        "contradictions": r["contradictions"], "revisions": r["revisions"],
+    }
+    out = [{"stage": s, "data": data, "split": split, **rows[s]} for s in GOLD if s in wanted]
+    if out:
+        out[0]["per_story"] = r["per_story"]
+    return out
+
+
+def evaluate(root: Path | None, split: str = "dev", stages: tuple[str, ...] = STAGES,
+             progress: Callable[[str], None] = lambda s: None) -> list[dict]:
+    """Rows for the named stages; every row names its command."""
+    rows: list[dict] = []
+    for name in stages:
+        if name not in PUBLIC:
+            continue
+        fn, folder = PUBLIC[name]
+        if root is None or not (root / folder).is_dir():
+            rows.append({"stage": name, "data": folder, "split": split, "skipped": f"data folder {folder} not found"})
+            continue
+        progress(name)
+        rows += fn(root, split)
+    wanted = {s for s in stages if s in GOLD}
+    if wanted:
+        if root is None:
+            rows += [{"stage": s, "data": "real-news gold", "split": split, "skipped": "no data folder"} for s in GOLD
+                     if s in wanted]
+        else:
+            progress("real-news gold")
+            rows += _gold_rows(root, split, wanted)
+    command = f"counterclaim eval --split {split} --stage " + " ".join(stages)
+    today = datetime.date.today().isoformat()
+    for row in rows:
+        row.setdefault("command", command)
+        row.setdefault("measured", today)
+    return rows
+
+
+def _key(row: dict) -> str:
+    return f"{row['stage']}|{row['data']}|{row['split']}"
+
+
+def headline(row: dict) -> str:
+    if "skipped" in row:
+        return f"skipped: {row['skipped']}"
+    parts = []
+    for k in ("accuracy", "macro_f1", "fnc_score", "precision", "recall", "f1", "ece", "pairs_per_s",
+              "accuracy_where_gold_takes_a_stance", "denial_recall", "asserts_on_denial_only", "measure_accuracy",
+              "over_split"):
+        v = row.get(k)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            parts.append(f"{k} {v}")
+    if "gold" in row:
+        parts.insert(0, f"found {row['found']}/{row['gold']}, system {row['system']}")
+    return " · ".join(parts)
+
+
+def write(rows: list[dict], docs: Path = DOCS) -> Path:
+    """Merge ``rows`` into ``docs/evaluation.json`` and rewrite ``docs/evaluation.md``."""
+    store = docs / "evaluation.json"
+    kept = json.loads(store.read_text(encoding="utf-8")) if store.exists() else []
+    merged = {_key(r): r for r in kept}
+    merged.update({_key(r): r for r in rows})
+    ordered = sorted(merged.values(), key=lambda r: (STAGES.index(r["stage"]) if r["stage"] in STAGES else 99,
+                                                     r["split"], r["data"]))
+    store.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    lines = ["# Evaluation", "",
+             "Written by `counterclaim eval` (rows merged from `docs/evaluation.json`; every row says the command that",
+             "produced it). Public data is read from `../shared/data` or `$COUNTERCLAIM_DATA`; the real-news gold is",
+             "`eval/gold/` (stand-off, see `docs/annotation.md`): tune on `dev`, report `test`.", "",
+             "| stage | data | split | n | result | command | measured |", "|---|---|---|---|---|---|---|"]
+    for r in ordered:
+        lines.append(f"| {r['stage']} | {r['data']} | {r['split']} | {r.get('n', '')} | {headline(r)} | "
+                     f"`{r['command']}` | {r['measured']} |")
+    (docs / "evaluation.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return docs / "evaluation.md"

@@ -1,0 +1,102 @@
+"""The evaluation harness: gold resolution against rebuilt texts, metrics by hand, skipped rows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from counterclaim.cli import main
+from counterclaim.evaluation.gold import GoldError, resolve, summary_stance
+from counterclaim.evaluation.metrics import classification, fnc_score
+from counterclaim.evaluation.sources import load_text
+
+# Two feed entries as the Crocus RSS dataset stores them (BBC, 23 March 2024; see its README).
+ENTRIES = [
+    {"source": "BBC", "title": "Gunmen arrested after Moscow concert attack, says Putin",
+     "summary": "At least 133 people were killed when the attackers opened fire at a venue packed with people.",
+     "date_published": "2024-03-23T17:49:18+00:00"},
+    {"source": "BBC", "title": "What we know about the attack on a Moscow concert hall",
+     "summary": "More than 100 people were killed when gunmen opened fire inside a packed arena before setting it alight.",
+     "date_published": "2024-03-23T15:07:07+00:00"},
+]
+
+
+@pytest.fixture
+def data_root(tmp_path):
+    folder = tmp_path / "data" / "crocus_city_hall_2024_rss"
+    folder.mkdir(parents=True)
+    (folder / "crocus_rss_entries.jsonl").write_text("".join(json.dumps(e) + "\n" for e in ENTRIES), encoding="utf-8")
+    return tmp_path / "data"
+
+
+def _story(tmp_path, **extra):
+    story = {"story": "t", "split": "dev",
+             "hypotheses": [{"id": "H1", "label": "gunmen", "aliases": []}],
+             "documents": [{"ref": "crocus:0", "figures": [
+                 {"quote": "At least 133", "value": 133, "qualifier": "at_least", "measure": "killed",
+                  "speaker": "outlet", "in_scope": True}]},
+                 {"ref": "crocus:1"}], **extra}
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(story), encoding="utf-8")
+    return path
+
+
+def test_rebuilt_text_is_title_blank_line_summary(data_root):
+    src = load_text("crocus:0", data_root)
+    assert src.text.startswith("Gunmen arrested after Moscow concert attack, says Putin\n\nAt least 133 people")
+    assert src.outlet == "BBC" and src.published == "2024-03-23"
+
+
+def test_resolve_fills_offsets_and_hash(tmp_path, data_root):
+    data, notes = resolve(_story(tmp_path), data_root)
+    fig = data["documents"][0]["figures"][0]
+    text = load_text("crocus:0", data_root).text
+    assert text[fig["start"]:fig["end"]] == "At least 133"
+    assert data["documents"][0]["sha256"] == load_text("crocus:0", data_root).sha256
+    assert notes == []
+
+
+def test_resolve_refuses_a_quote_not_in_the_text_and_a_changed_text(tmp_path, data_root):
+    path = _story(tmp_path, contradictions=[{"type": "numeric", "a": {"ref": "crocus:0", "quote": "At least 137"},
+                                             "b": {"ref": "crocus:1", "quote": "More than 100"}}])
+    with pytest.raises(GoldError, match="quote not found"):
+        resolve(path, data_root)
+    story = json.loads(_story(tmp_path).read_text())
+    story["documents"][0]["sha256"] = "0" * 64
+    path.write_text(json.dumps(story))
+    with pytest.raises(GoldError, match="text changed"):
+        resolve(path, data_root)
+
+
+def test_summary_rule_reports_an_accusation_beside_its_denial():
+    accusation = {"speaker": "Putin", "says": "for"}
+    denial = {"speaker": "Kyiv", "says": "against"}
+    assert summary_stance([accusation, denial]) == "reports"
+    assert summary_stance([denial]) == "denies"
+    assert summary_stance([{"speaker": "outlet", "says": "for"}, denial]) == "asserts"
+    assert summary_stance([]) == "absent"
+
+
+def test_metrics_by_hand():
+    gold = ["asserts", "absent", "denies", "reports"]
+    pred = ["asserts", "absent", "reports", "reports"]
+    m = classification(gold, pred, ["asserts", "reports", "denies", "absent"])
+    assert m["accuracy"] == 0.75
+    assert m["per_class"]["reports"]["precision"] == 0.5 and m["per_class"]["denies"]["recall"] == 0.0
+    # FNC score: 0.25 + 0.75 (asserts) + 0.25 (absent) + 0.25 (denies only related) + 1.0 (reports) of 3.25
+    assert fnc_score(gold, pred) == round(2.5 / 3.25, 4)
+
+
+def test_eval_without_data_skips_each_row(tmp_path, monkeypatch):
+    monkeypatch.setenv("COUNTERCLAIM_DATA", str(tmp_path / "none"))
+    monkeypatch.setattr("counterclaim.evaluation.sources.Path.is_dir", lambda self: False)
+    result = CliRunner().invoke(main, ["eval", "--no-write", "--stage", "stance", "--stage", "figures"])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output and "fnc1_stance" in result.output
+
+
+def test_eval_refuses_an_unknown_stage():
+    result = CliRunner().invoke(main, ["eval", "--no-write", "--stage", "vibes"])
+    assert result.exit_code == 2 and "unknown stage vibes" in result.output
