@@ -71,7 +71,7 @@ def evaluate(root: Path | None, split: str = "dev", stages: tuple[str, ...] = ST
         else:
             progress("real-news gold")
             rows += _gold_rows(root, split, wanted)
-    command = f"counterclaim eval --split {split} --stage " + " ".join(stages)
+    command = f"counterclaim eval --split {split} " + " ".join(f"--stage {s}" for s in stages)
     today = datetime.date.today().isoformat()
     for row in rows:
         row.setdefault("command", command)
