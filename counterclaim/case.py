@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from . import stages as _stages  # noqa: F401  (registers every stage)
-from .ingest import MAX_BYTES, IngestError, RawArticle, iter_inputs, sha256, to_document
+from .ingest.articles import MAX_BYTES, IngestError, RawArticle, iter_inputs, sha256, to_document
 from .model import Annotation, CaseRecord, Claim, Document, Warning
 from .pipeline import DocContext, Stage, pipeline_version, registry
-from .store import Store
+from .store.db import Store
 
 DOCUMENT_STAGES = ["nlp", "dates", "quantities", "claims", "consistency", "techniques"]
 CASE_STAGES = ["align", "cross_consistency", "hypotheses", "ach"]
@@ -72,7 +72,7 @@ class Case:
         return [registry.get(n) for n in names if n in registry.stages]
 
     def pipeline_version(self) -> str:
-        from .nlp import model_version
+        from .document.nlp import model_version
 
         return pipeline_version(self.document_stages(), model_version())
 
@@ -169,7 +169,7 @@ class Case:
 
     def parse(self, doc_id: str) -> Any:
         """The stored spaCy parse of a document (tokens, tags, dependencies, entities), without re-parsing."""
-        from .nlp import doc_from_bytes
+        from .document.nlp import doc_from_bytes
 
         stored = self.store.parse_bytes(doc_id)
         if stored is None:
@@ -193,7 +193,7 @@ class Case:
 
     def warnings(self, doc_id: str | None = None) -> list[Warning]:
         """Every warning: per-document ones and those found across documents."""
-        from .consistency import CrossDocumentWarning
+        from .document.consistency import CrossDocumentWarning
 
         cross = [r.warning for r in self.records(CrossDocumentWarning.layer) if isinstance(r, CrossDocumentWarning)]
         local = [w for w in self.annotations("warning", doc_id) if isinstance(w, Warning)]
@@ -240,21 +240,21 @@ class Case:
     @property
     def alignment(self) -> Any:
         """Clusters, relations, stance matrix, figures, aliases, origin groups."""
-        from .align import Alignment
+        from .across.alignment import Alignment
 
         return Alignment(self)
 
     @property
     def hypotheses(self) -> Any:
         """Discovered and analyst-edited hypotheses with each document's stance."""
-        from .hypotheses import Hypotheses
+        from .attribution.hypotheses import Hypotheses
 
         return Hypotheses(self)
 
     @property
     def ach(self) -> Any:
         """The ACH matrix, ratings, Admiralty weights, scores and sensitivity."""
-        from .ach import Ach
+        from .ach.evidence import Ach
 
         return Ach(self)
 
@@ -271,7 +271,7 @@ def _analyse(docs: list[Document], stages: list[Stage],
              batch_size: int = 16) -> Iterator[tuple[str, list[Annotation], tuple[str, bytes]]]:
     """Parse documents and run the stages: (id, annotations, stored parse) for each, in order,
     one at a time (so a crash loses only the document in flight)."""
-    from .nlp import model_version, parse_bytes, parse_many
+    from .document.nlp import model_version, parse_bytes, parse_many
 
     version = model_version()
     for document, doc in zip(docs, parse_many((d.text for d in docs), batch_size=batch_size)):
@@ -284,7 +284,7 @@ def _analyse(docs: list[Document], stages: list[Stage],
 def _analyse_batch(docs: list[Document], version: str) -> list[tuple[str, list[Annotation], tuple[str, bytes]]]:
     """:func:`_analyse` as one worker process's task, refused if the worker's stages are not the parent's
     (a stage registered at run time exists in a forked worker, not in a spawned one)."""
-    from .nlp import model_version
+    from .document.nlp import model_version
 
     stages = Case.document_stages()
     if pipeline_version(stages, model_version()) != version:

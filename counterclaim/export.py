@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from . import __version__
+from .version import __version__
 from .model import ANNOTATION_TYPES, CASE_RECORD_TYPES, Document, Edit
-from .store import SCHEMA_VERSION
+from .store.db import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from .case import Case

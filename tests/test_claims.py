@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.case import Case
-from counterclaim.claims import quote_spans
-from counterclaim.ingest import iter_inputs, sha256, to_document
+from counterclaim.document.claims import quote_spans
+from counterclaim.ingest.articles import iter_inputs, sha256, to_document
 from counterclaim.model import Claim, DateMention, Document, Entity, Quantity, Sentence
-from counterclaim.nlp import load
+from counterclaim.document.nlp import load
 from counterclaim.pipeline import DocContext
 
 from .conftest import CORPUS

@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from counterclaim import responsibility
+from counterclaim.attribution import responsibility
 from counterclaim.cli import main
-from counterclaim.hypotheses import (
+from counterclaim.attribution.hypotheses import (
     HypothesisError,
     Lexicon,
     StanceEvidence,
@@ -19,7 +19,7 @@ from counterclaim.hypotheses import (
     overall_stance,
 )
 from counterclaim.model import Claim, Entity, Slots, Speaker
-from counterclaim.store import ConflictError
+from counterclaim.store.db import ConflictError
 
 OAKKE, ICWP = "oakke-2024", "icwp-2024-03-27"
 

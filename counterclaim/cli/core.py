@@ -176,7 +176,7 @@ def edits(case_path: str, fmt: str) -> None:
 @user_option
 def undo(edit_id: int, case_path: str, user: str) -> None:
     """Undo one analyst edit (the undo is audited too)."""
-    from ..store import StoreError
+    from ..store.db import StoreError
 
     with open_case(case_path, user) as case:
         try:

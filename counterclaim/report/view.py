@@ -561,7 +561,7 @@ class AlignmentView:
 
     def figure_relations(self, claim_id: str, quantity: Quantity) -> list[Any]:
         """Revisions and numeric contradictions that name this figure (a claim may hold several)."""
-        from ..align.relations import describe
+        from ..across.relations import describe
 
         named = f"'{describe(quantity)}'"
         return [r for r in self.numeric.get(claim_id, []) if named in r.reason]
@@ -633,7 +633,7 @@ class AchView:
     def __init__(self, view: CaseView, api: Any):
         import numpy as np
 
-        from .. import ach_scores
+        from ..ach import scoring as ach_scores
 
         matrix = api.matrix("heuer")
         self.limits = matrix.limits

@@ -25,7 +25,7 @@ from ..report.highlight import anchor
 from ..report.render import SECTIONS, charts, environment, render_report
 from ..report.render import STATIC as REPORT_STATIC
 from ..report.view import CaseView
-from ..store import ConflictError, StoreError
+from ..store.db import ConflictError, StoreError
 from . import edits
 from .security import Guard, GuardMiddleware
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from .aliases import AliasEntry, AliasTable, normalise
+from ..attribution.actors import AliasEntry, AliasTable, normalise
 from .frames import Anchor
 from .records import LAYERS, ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
 from .relations import as_of, describe, interval
-from .stage import AlignInput, align
+from .align import AlignInput, align
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case import Case

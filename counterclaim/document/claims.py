@@ -42,8 +42,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from . import checkworthy
-from .model import Annotation, Claim, DateMention, Entity, Hedge, Quantity, Sentence, Slots, Speaker
-from .pipeline import DocContext, registry
+from ..model import Annotation, Claim, DateMention, Entity, Hedge, Quantity, Sentence, Slots, Speaker
+from ..pipeline import DocContext, registry
 
 VERSION = "1"
 

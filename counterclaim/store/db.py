@@ -41,7 +41,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-from .model import ANNOTATION_TYPES, CASE_RECORD_TYPES, Annotation, CaseRecord, Document, Edit
+from ..model import ANNOTATION_TYPES, CASE_RECORD_TYPES, Annotation, CaseRecord, Document, Edit
 
 SCHEMA_VERSION = 1
 DB_FILENAME = "case.db"

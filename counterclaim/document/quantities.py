@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .model import Quantity
-from .pipeline import DocContext, registry
+from ..model import Quantity
+from ..pipeline import DocContext, registry
 
 VERSION = "1"
 

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, Field
 
-from . import ach_scores as S
-from .hypotheses import DocumentStance, Hypotheses, Hypothesis, StanceEvidence, case_lexicon
-from .model import CaseRecord, Record, register_case_record
-from .pipeline import registry
+from . import scoring as S
+from ..attribution.hypotheses import DocumentStance, Hypotheses, Hypothesis, StanceEvidence, case_lexicon
+from ..model import CaseRecord, Record, register_case_record
+from ..pipeline import registry
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .case import Case
+    from ..case import Case
 
 COMPONENT = "ach"
 VERSION = "1"

@@ -32,20 +32,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field
 
-from .model import CaseRecord, Claim, Record, register_case_record
-from .pipeline import registry
-from .responsibility import (
-    CREDIT_CLAIM,
-    DEMONYMS,
-    DENY,
-    NO_ONE_ELSE,
-    PERPETRATED,
-    PERPETRATION_VERBS,
-    negated,
-)
+from ..model import CaseRecord, Claim, Record, register_case_record
+from ..pipeline import registry
+from .responsibility import CREDIT_CLAIM, DEMONYMS, DENY, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .case import Case
+    from ..case import Case
 
 COMPONENT = "hypotheses"
 VERSION = "2"
@@ -174,7 +166,7 @@ class Lexicon:
         """The alignment's alias table with the case's analyst aliases (fallback: a small built-in
         table), plus ``extra`` names (an analyst hypothesis's own aliases) that stand for themselves."""
         try:
-            from .align.aliases import AliasTable
+            from .actors import AliasTable
         except ImportError:
             lexicon = cls._fallback()
         else:
@@ -523,7 +515,7 @@ def case_lexicon(case: "Case") -> Lexicon:
 def _case_event_year(case: "Case") -> int | None:
     """The year of the event most claim clusters are about (None without alignment)."""
     try:
-        from .align import Alignment
+        from ..across.alignment import Alignment
     except ImportError:  # pragma: no cover - alignment is optional for this stage
         return None
     years = Counter(c.event_date.year for c in Alignment(case).clusters() if c.event_date)

@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from .dates import is_past
-from .model import CaseRecord, Claim, DateMention, Document, MetaSpan, Warning, register_case_record
-from .pipeline import DocContext, registry
+from ..model import CaseRecord, Claim, DateMention, Document, MetaSpan, Warning, register_case_record
+from ..pipeline import DocContext, registry
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .align.records import ClaimCluster
-    from .case import Case
+    from ..across.records import ClaimCluster
+    from ..case import Case
 
 VERSION = "1"
 
@@ -110,7 +110,7 @@ def cross_consistency(case: "Case") -> list[CrossDocumentWarning]:
     The OAKKE article's note says 18 January 2024, yet it reports the massacre that ICWP
     dates 22 March: the claims align on one event, so the stated date cannot be right.
     """
-    from .align import Alignment
+    from ..across.alignment import Alignment
 
     documents = {d.id: d for d in case.documents()}
     claims = {c.id: c for c in case.claims()}

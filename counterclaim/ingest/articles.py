@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from .model import Document, MetaSpan
+from ..model import Document, MetaSpan
 
 MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}

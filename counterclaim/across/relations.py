@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Quantity
-from .aliases import AliasTable
+from ..attribution.actors import AliasTable
 from .frames import Fact
 
 # Cumulative counts only grow as information comes in; a later, higher figure is an update.

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Claim, DateMention, Document, Quantity
-from ..responsibility import (
+from ..attribution.responsibility import (
     BEHIND,
     CLAIM,
     CREDIT,
@@ -28,7 +28,7 @@ from ..responsibility import (
     PERPETRATION_WORDS,
     negated,
 )
-from .aliases import AliasTable, Mention
+from ..attribution.actors import AliasTable, Mention
 
 EVENT_NOUNS = (r"attack|attacks|explosion|blast|bombing|fire|shooting|crash|massacre|strike|collapse|earthquake"
                r"|incident|raid|assault|shelling|flood|storm|derailment")

@@ -19,8 +19,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
-from .model import DateMention
-from .pipeline import DocContext, registry
+from ..model import DateMention
+from ..pipeline import DocContext, registry
 from .quantities import parse_number
 
 VERSION = "1"

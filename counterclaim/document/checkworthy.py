@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL_DIR = Path(__file__).parent / "data" / "checkworthy"
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "checkworthy"
 MODEL_FILE = MODEL_DIR / "model.npz"
 CARD_FILE = MODEL_DIR / "card.json"
 
@@ -176,7 +176,7 @@ SPLITS = {
 
 def data_dir(arg: str | None = None) -> Path:
     """The public data folder: ``arg``, else $COUNTERCLAIM_DATA, else ../shared/data beside the repository."""
-    return Path(arg or os.environ.get("COUNTERCLAIM_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+    return Path(arg or os.environ.get("COUNTERCLAIM_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
 
 
 _JOINED = re.compile(r"\t(Yes|No)(\d+)\t")

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..model import CaseRecord, Claim, DateMention, Document, Quantity, Warning
 from ..pipeline import registry
-from .aliases import AliasTable
+from ..attribution.actors import AliasTable
 from .answers import AnswerGroup, answer, answer_groups, group_pairs
 from .cluster import Candidates, clusters
 from .embed import embed
 from .frames import Anchor, ClaimContext, Fact, document_anchor, facts_of
-from .independence import group_id, origin_groups
+from .origins import group_id, origin_groups
 from .records import COMPONENT, LAYERS, VERSION, ClaimCluster, ClaimRelation, OriginGroup, SourceStance
 from .records import AnswerGroup as AnswerRecord
 from .relations import TOPIC_PHRASES, RelationEnv, Verdict, relate
