@@ -86,8 +86,8 @@ def run_child(mode: str, folder: Path, n_process: int) -> dict:
 def stage_times(n: int) -> dict[str, float]:
     """Seconds per document stage (and the parse) over n generated documents, in this process."""
     from counterclaim import Case
-    from counterclaim.ingest.articles import iter_inputs, to_document
     from counterclaim.document.nlp import load
+    from counterclaim.ingest.articles import iter_inputs, to_document
     from counterclaim.pipeline import DocContext
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import hstack
 import sklearn
+from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -31,7 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from counterclaim.document.checkworthy import (  # noqa: E402
-    ANALYZERS, CARD_FILE, CT24, MODEL_FILE, SPLITS, CheckworthyModel, data_dir, evaluate, positive_class_prf, read_split,
+    ANALYZERS,
+    CARD_FILE,
+    CT24,
+    MODEL_FILE,
+    SPLITS,
+    CheckworthyModel,
+    data_dir,
+    evaluate,
+    positive_class_prf,
+    read_split,
 )
 
 VERSION = "1"

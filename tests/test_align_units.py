@@ -395,7 +395,7 @@ def test_been_behind_names_the_perpetrator():
 
 def test_credit_cue_takes_an_article_and_assumed():
     from counterclaim.across.frames import FRAME_CUES
-    from counterclaim.attribution.hypotheses import CUES
+    from counterclaim.attribution.cues import CUES
 
     # checkthat2024_task1_english/CT24_checkworthy_english_train.tsv, sentence 8278: a credit claim, negated
     text = ("I would only suggest that while we do not take the credit for it - I would not presume to - that since "

@@ -6,9 +6,9 @@ import pytest
 
 from counterclaim.case import Case
 from counterclaim.document.claims import quote_spans
+from counterclaim.document.nlp import load
 from counterclaim.ingest.articles import iter_inputs, sha256, to_document
 from counterclaim.model import Claim, DateMention, Document, Entity, Quantity, Sentence
-from counterclaim.document.nlp import load
 from counterclaim.pipeline import DocContext
 
 from .conftest import CORPUS

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.document import nlp
+from counterclaim.document.quantities import parse_number, quantities
 from counterclaim.model import Document, Quantity
 from counterclaim.pipeline import DocContext
-from counterclaim.document.quantities import parse_number, quantities
 from tests.conftest import ICWP, OAKKE
 from tests.test_dates import analysed
 

@@ -1,7 +1,7 @@
 """The ``align`` case stage: facts → candidates → clusters → relations, plus origin groups.
 
 :func:`align` works on plain records (no store), so the benchmark and tests
-can feed it constructed claims; :func:`align_stage` loads them from a case.
+can feed it constructed claims; :func:`align_stage` takes them from the case's inputs.
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
-from ..model import CaseRecord, Claim, DateMention, Document, Quantity, Warning
-from ..pipeline import registry
 from ..attribution.actors import AliasTable
+from ..model import CaseRecord, Claim, DateMention, Document, Quantity, Warning
+from ..pipeline import CaseInputs, StageResult, registry
 from .answers import AnswerGroup, answer, answer_groups, group_pairs
 from .cluster import Candidates, clusters
 from .embed import embed
@@ -22,9 +21,6 @@ from .origins import group_id, origin_groups
 from .records import COMPONENT, LAYERS, VERSION, ClaimCluster, ClaimRelation, OriginGroup, SourceStance
 from .records import AnswerGroup as AnswerRecord
 from .relations import TOPIC_PHRASES, RelationEnv, Verdict, relate
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..case import Case
 
 PRIORITY = {"contradict": 4, "revision": 3, "compatible": 2, "agree": 1, "unrelated": 0}
 
@@ -41,12 +37,9 @@ class AlignInput:
     aliases: AliasTable = field(default_factory=AliasTable.default)
 
     @classmethod
-    def from_case(cls, case: "Case") -> "AlignInput":
-        def layer(name: str) -> list:
-            return case.annotations(name)
-
-        return cls(case.documents(), case.claims(), layer("quantity"), layer("date"), layer("warning"),
-                   AliasTable.with_analyst_items(case.store.analyst_items("alias")))
+    def from_inputs(cls, inputs: CaseInputs) -> "AlignInput":
+        return cls(inputs.documents, inputs.get(Claim), inputs.get(Quantity), inputs.get(DateMention),
+                   inputs.get(Warning), AliasTable.with_analyst_items(inputs.analyst_items("alias")))
 
     def env(self) -> RelationEnv:
         # The consistency stage warns about publication dates that precede the events they report.
@@ -101,10 +94,13 @@ def align(inp: AlignInput) -> list[CaseRecord]:
     return records
 
 
-@registry.case_stage("align", version=VERSION, layers=LAYERS)
-def align_stage(case: "Case") -> list[CaseRecord]:
+NEEDS = ("claim", "quantity", "date", "warning", "analyst:alias")
+
+
+@registry.case_stage("align", version=VERSION, needs=NEEDS, adds=LAYERS)
+def align_stage(inputs: CaseInputs) -> StageResult:
     """Align claims across the case's documents."""
-    return align(AlignInput.from_case(case))
+    return StageResult(align(AlignInput.from_inputs(inputs)))
 
 
 # ------------------------------------------------------------------ records

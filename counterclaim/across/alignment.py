@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from ..attribution.actors import AliasEntry, AliasTable, normalise
+from ..runner import CaseAccess
+from .align import AlignInput
 from .frames import Anchor
-from .records import LAYERS, ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
+from .records import ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
 from .relations import as_of, describe, interval
-from .align import AlignInput, align
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..case import Case
 
 
 class MatrixRow(BaseModel):
@@ -60,7 +57,7 @@ class FigureReport(BaseModel):
 class Alignment:
     """Clusters, relations, stance matrix, figures, origin groups and the alias table of a case."""
 
-    def __init__(self, case: "Case"):
+    def __init__(self, case: CaseAccess):
         self.case = case
 
     # ------------------------------------------------------------------ stored records
@@ -91,7 +88,7 @@ class Alignment:
 
     def figures(self, measure: str) -> FigureReport:
         """Every figure for ``measure`` by event, source and as-of date, with the relations between them."""
-        inp = AlignInput.from_case(self.case)
+        inp = AlignInput.from_inputs(self.case.stage_inputs("align"))
         env = inp.env()
         clusters = [c for c in self.clusters() if c.topic == measure]
         by_claim: dict[str, list[ClaimCluster]] = defaultdict(list)
@@ -134,22 +131,27 @@ class Alignment:
         ``parent`` and ``country`` only matter when ``canonical`` is new to the table.
         """
         data = {"canonical": canonical, "kind": kind, "parent": parent, "country": country}
-        return self.case.store.put_analyst("alias", alias, data, user=self.case.user, action="alias",
-                                           note=note, expected_rev=expected_rev)
+        rev = self.case.store.put_analyst("alias", alias, data, user=self.case.user, action="alias",
+                                          note=note, expected_rev=expected_rev)
+        self.case.refresh()
+        return rev
 
     def remove_alias(self, alias: str, *, note: str | None = None, expected_rev: int | None = None) -> int:
         """Stop treating ``alias`` as a name of anything (hides a default alias too)."""
         known = {normalise(a) for e in self.alias_table().entries.values() for a in e.aliases}
         if normalise(alias) not in known:
             raise KeyError(alias)
-        return self.case.store.put_analyst("alias", alias, {"removed": True}, user=self.case.user,
-                                           action="unalias", note=note, expected_rev=expected_rev)
+        rev = self.case.store.put_analyst("alias", alias, {"removed": True}, user=self.case.user,
+                                          action="unalias", note=note, expected_rev=expected_rev)
+        self.case.refresh()
+        return rev
 
     def refresh(self) -> int:
-        """Re-run alignment alone (after alias edits); returns the number of records written."""
-        records = align(AlignInput.from_case(self.case))
-        self.case.store.replace_records(LAYERS, records)
-        return len(records)
+        """Bring the case's derived records up to date (alignment and every stage after it whose inputs
+        changed, e.g. after alias edits); returns the number of alignment records."""
+        self.case.refresh()
+        return sum(len(self.case.records(layer)) for layer in (ClaimCluster.layer, ClaimRelation.layer,
+                                                                OriginGroup.layer))
 
 
 def _finite(x: float) -> float | None:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Claim, DateMention, Document, Quantity
+from ..attribution.actors import AliasTable, Mention
 from ..attribution.responsibility import (
     BEHIND,
     CLAIM,
@@ -28,7 +28,7 @@ from ..attribution.responsibility import (
     PERPETRATION_WORDS,
     negated,
 )
-from ..attribution.actors import AliasTable, Mention
+from ..model import Claim, DateMention, Document, Quantity
 
 EVENT_NOUNS = (r"attack|attacks|explosion|blast|bombing|fire|shooting|crash|massacre|strike|collapse|earthquake"
                r"|incident|raid|assault|shelling|flood|storm|derailment")

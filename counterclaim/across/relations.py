@@ -13,8 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..model import Document, Quantity
 from ..attribution.actors import AliasTable
+from ..model import Document, Quantity
 from .frames import Fact
 
 # Cumulative counts only grow as information comes in; a later, higher figure is an update.

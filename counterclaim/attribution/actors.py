@@ -71,7 +71,7 @@ DEFAULT_TABLE: tuple[AliasEntry, ...] = (
     _e("Grozny", "Grozny", "Chechnya", kind="place", country="Russia"),
 )
 
-_SHORT_ACRONYM = re.compile(r"^[A-Z.\-]{1,4}$")
+SHORT_ACRONYM = re.compile(r"^[A-Z.\-]{1,4}$")
 # Words, with apostrophes and dots ("Putin's", "U.S."); a hyphen joins only capitals or digits, so
 # "IS-K" is one word and "ISIS-perpetrated" starts with the word "ISIS".
 _TOKEN = re.compile(r"[\w'’.]+(?:-[A-Z0-9][\w'’.]*)*")
@@ -88,11 +88,16 @@ def normalise(name: str) -> str:
 
 @dataclass(frozen=True)
 class Mention:
-    """An alias found in a text: ``text[start:end]`` names ``canonical``."""
+    """A name found in a text: ``text[start:end]`` (``text``) names the actor or place ``canonical``."""
 
     start: int
     end: int
     canonical: str
+    text: str = ""
+
+    @property
+    def actor(self) -> str:
+        return self.canonical
 
 
 class AliasTable:
@@ -171,7 +176,7 @@ class AliasTable:
     @cached_property
     def _acronyms(self) -> tuple[set[str], set[str]]:
         """Keys that only short all-caps acronyms produce, and those acronyms as written ("IS", "US")."""
-        short = {n for e in self.entries.values() for n in [e.canonical, *e.aliases] if _SHORT_ACRONYM.match(n)}
+        short = {n for e in self.entries.values() for n in [e.canonical, *e.aliases] if SHORT_ACRONYM.match(n)}
         longer = {normalise(n) for e in self.entries.values() for n in [e.canonical, *e.aliases] if n not in short}
         return {normalise(n) for n in short} - longer, short
 
@@ -203,7 +208,8 @@ class AliasTable:
                 start, end = tokens[i][0], tokens[i + n - 1][1]
                 key = normalise(text[start:end])
                 if key in self.lookup and (key not in acronym_keys or text[start:end].rstrip(".,;:") in acronyms):
-                    found.append(Mention(start, _name_end(text, start, end), self.lookup[key]))
+                    stop = _name_end(text, start, end)
+                    found.append(Mention(start, stop, self.lookup[key], text[start:stop]))
                     i += n
                     break
             else:

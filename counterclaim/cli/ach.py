@@ -16,8 +16,8 @@ METHODS = click.Choice(["heuer", "weighted", "bayes"])
 
 def _analyst_errors(fn: Callable[[], Any]) -> Any:
     """Run an analyst action; report refusals (stale revision, unknown id, bad value) as errors."""
-    from ..ach.evidence import AchError
-    from ..attribution.hypotheses import HypothesisError
+    from ..ach.api import AchError
+    from ..attribution.api import HypothesisError
     from ..store.db import ConflictError
 
     try:

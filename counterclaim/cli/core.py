@@ -10,7 +10,19 @@ import click
 from rich.markup import escape
 from rich.panel import Panel
 
-from .base import case_option, compact, console, emit, fail, format_option, iter_progress, main, open_case, out, user_option
+from .base import (
+    case_option,
+    compact,
+    console,
+    emit,
+    fail,
+    format_option,
+    iter_progress,
+    main,
+    open_case,
+    out,
+    user_option,
+)
 
 
 @main.command()

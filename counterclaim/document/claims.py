@@ -41,9 +41,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from . import checkworthy
 from ..model import Annotation, Claim, DateMention, Entity, Hedge, Quantity, Sentence, Slots, Speaker
 from ..pipeline import DocContext, registry
+from . import checkworthy
 
 VERSION = "1"
 
@@ -521,7 +521,8 @@ def _is_claim(tokens: list[Token]) -> bool:
     return len(words) >= 4 or len(words) >= 2 and any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
-@registry.document_stage("claims", version=VERSION)
+@registry.document_stage("claims", version=VERSION, needs=("parse", "sentence", "entity", "date", "quantity"),
+                         adds=("claim",))
 def claims(ctx: DocContext) -> list[Claim]:
     """Clause-level claims with speaker, stance, hedges, kind, slots, links and check-worthiness."""
     found = clauses(ctx)

@@ -4,21 +4,14 @@ An article cannot report as past an event dated after it was published; when it 
 stated publication date (or the date reading) is wrong. Only dates whose year the text
 states count: a year taken from the publication date cannot contradict it. A publication
 date whose year was itself inferred (a dateline without a year) is flagged too. Some
-anachronisms only show across sources: a document that reports an event other sources
-date after its publication (see :func:`cross_consistency`).
+anachronisms only show across sources: see :mod:`counterclaim.across.consistency`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
-
-from .dates import is_past
-from ..model import CaseRecord, Claim, DateMention, Document, MetaSpan, Warning, register_case_record
+from ..model import DateMention, Document, MetaSpan, Warning
 from ..pipeline import DocContext, registry
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..across.records import ClaimCluster
-    from ..case import Case
+from .dates import is_past
 
 VERSION = "1"
 
@@ -75,74 +68,7 @@ def inferred_year(ctx: DocContext) -> list[Warning]:
     return [_warning(ctx, meta.start, meta.end, "publication_year_inferred", message, "info", related)]
 
 
-@registry.document_stage("consistency", version=VERSION)
+@registry.document_stage("consistency", version=VERSION, needs=("parse", "date"), adds=("warning",))
 def consistency(ctx: DocContext) -> list[Warning]:
     """Every internal-consistency warning for one document."""
     return anachronisms(ctx) + inferred_year(ctx)
-
-
-# --------------------------------------------------------------------------- across documents
-
-
-@register_case_record
-class CrossDocumentWarning(CaseRecord):
-    """A consistency warning that needs other documents to see (a wrapper around :class:`Warning`)."""
-
-    layer: ClassVar[str] = "cross_warning"
-
-    warning: Warning
-
-
-def _dated_by(event_dates: dict[str, list[DateMention]], cluster: "ClaimCluster", doc_id: str) -> DateMention | None:
-    """The mention in another member document that gives the cluster its event date."""
-    for other in cluster.doc_ids:
-        if other != doc_id:
-            for m in event_dates.get(other, []):
-                if m.value == cluster.event_date:
-                    return m
-    return None
-
-
-@registry.case_stage("cross_consistency", version=VERSION, layers=(CrossDocumentWarning.layer,))
-def cross_consistency(case: "Case") -> list[CrossDocumentWarning]:
-    """Documents that report, as having happened, an event other sources date after their publication date.
-
-    The OAKKE article's note says 18 January 2024, yet it reports the massacre that ICWP
-    dates 22 March: the claims align on one event, so the stated date cannot be right.
-    """
-    from ..across.alignment import Alignment
-
-    documents = {d.id: d for d in case.documents()}
-    claims = {c.id: c for c in case.claims()}
-    event_dates: dict[str, list[DateMention]] = {}
-    for m in case.annotations("date"):
-        if isinstance(m, DateMention) and m.role == "event" and m.value is not None:
-            event_dates.setdefault(m.doc_id, []).append(m)
-    found: dict[tuple[str, object], tuple[list[Claim], DateMention]] = {}
-    for cluster in Alignment(case).clusters():
-        if cluster.event_date is None:
-            continue
-        for claim_id in cluster.claim_ids:
-            claim = claims.get(claim_id)
-            document = documents.get(claim.doc_id) if claim else None
-            if claim is None or document is None or document.published is None:
-                continue
-            if document.published >= cluster.event_date or claim.kind == "prediction":
-                continue
-            source = _dated_by(event_dates, cluster, document.id)
-            if source is not None:
-                found.setdefault((document.id, cluster.event_date), ([], source))[0].append(claim)
-    out = []
-    for (doc_id, event_date), (reported, source) in sorted(found.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
-        document = documents[doc_id]
-        first = min(reported, key=lambda c: c.start)
-        quotes = "; ".join(f"{c.text[:80]!r} at {c.start}-{c.end}" for c in sorted(reported, key=lambda c: c.start)[:3])
-        message = (f"Publication date {document.published} ({document.published_source or 'unknown source'}) precedes "
-                   f"the event this document reports as having happened, which {source.doc_id} dates {event_date} "
-                   f"({source.text!r} at {source.start}-{source.end}): {quotes}")
-        warning = Warning(id=f"{doc_id}/w{first.start}-{first.end}", doc_id=doc_id, start=first.start, end=first.end,
-                          component="counterclaim.consistency.cross", version=VERSION,
-                          code="publication_date_anachronism", message=message, severity="warning",
-                          related_ids=[c.id for c in reported] + [source.id])
-        out.append(CrossDocumentWarning(id=warning.id, component=warning.component, version=VERSION, warning=warning))
-    return out

@@ -175,7 +175,7 @@ def _clause_event(token: Token) -> Token | None:
 # --------------------------------------------------------------------------- stage
 
 
-@registry.document_stage("dates", version=VERSION)
+@registry.document_stage("dates", version=VERSION, needs=("parse",), adds=("date",))
 def dates(ctx: DocContext) -> list[DateMention]:
     """Date expressions in the text, resolved against the publication date."""
     readings: list[_Reading] = []

@@ -72,7 +72,7 @@ def entity_key(text: str) -> str:
     return key.lower()
 
 
-@registry.document_stage("nlp", version="1")
+@registry.document_stage("nlp", version="1", needs=("parse",), adds=("sentence", "entity"))
 def sentences_and_entities(ctx: DocContext) -> list[Sentence | Entity]:
     """Sentences and named entities from the spaCy parse."""
     out: list[Sentence | Entity] = []

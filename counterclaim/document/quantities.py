@@ -343,7 +343,7 @@ def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bo
     return bool(entities) or (year and before in ("in", "since", "until", "by", "from", "of"))
 
 
-@registry.document_stage("quantities", version=VERSION)
+@registry.document_stage("quantities", version=VERSION, needs=("parse",), adds=("quantity",))
 def quantities(ctx: DocContext) -> list[Quantity]:
     """Figures in the text, each with its value or interval, qualifier, unit and measure."""
     out: list[Quantity] = []
