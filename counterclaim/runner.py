@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from .model import Annotation, CaseRecord, Document
-from .pipeline import ANALYST, BASE_INPUTS, CaseInputs, Stage
+from .pipeline import ANALYST, BASE_INPUTS, CaseInputs, Stage, allocate_id, registry
 from .store.db import Store
 
 ProgressFn = Callable[[str, int, int], None]
@@ -95,6 +95,16 @@ def fingerprint(store: Store, stage: Stage, upstream: dict[str, str], record_lay
         "records": {layer: upstream.get(layer) for layer in record_names},
     }
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def new_analyst_id(store: Store, stage_name: str, prefix: str) -> str:
+    """Allocate, in the id map of stage ``stage_name``, the id of something the analyst adds (H7, E12)."""
+    key = registry.get(stage_name).state_key
+    state = json.loads(store.get_meta(key) or "{}")
+    ids = state.setdefault("ids", {})
+    new = allocate_id(ids, f"analyst:{len(ids)}", prefix)
+    store.set_meta(key, json.dumps(state, sort_keys=True))
+    return new
 
 
 def fingerprint_key(stage: Stage) -> str:

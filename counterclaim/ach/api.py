@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -17,8 +16,7 @@ from pydantic import BaseModel, Field
 
 from ..attribution.api import Hypotheses
 from ..attribution.records import Hypothesis
-from ..pipeline import allocate_id, registry
-from ..runner import CaseAccess
+from ..runner import CaseAccess, new_analyst_id
 from . import scoring as S
 from .evidence import COMPONENT, LIMITS, AchEvidence, EvidenceMember, ExpectedEvidence, Suggestion
 
@@ -231,11 +229,7 @@ class Ach:
         """Evidence the sources do not give (a forensic report, an arrest); returns its id."""
         if not text.strip():
             raise AchError("evidence needs a text")
-        key = registry.get(COMPONENT).state_key
-        state = json.loads(self.case.store.get_meta(key) or "{}")
-        ids = state.setdefault("ids", {})
-        eid = allocate_id(ids, f"analyst:{len(ids)}", "E")
-        self.case.store.set_meta(key, json.dumps(state, sort_keys=True))
+        eid = new_analyst_id(self.case.store, COMPONENT, "E")
         self.case.store.put_analyst("evidence", eid, {"text": text.strip(), "source": source}, user=self.case.user,
                                     action="add", note=note, expected_rev=0)
         return eid

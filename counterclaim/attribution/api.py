@@ -6,12 +6,10 @@ refreshes the stages whose inputs changed (hypotheses, then ACH).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..pipeline import allocate_id, registry
-from ..runner import CaseAccess
+from ..runner import CaseAccess, new_analyst_id
 from .hypotheses import COMPONENT
 from .records import DocumentStance, Hypothesis
 
@@ -60,11 +58,7 @@ class Hypotheses:
         aliases = [a.strip() for a in aliases if a.strip()]
         if not label.strip():
             raise HypothesisError("a hypothesis needs a label")
-        key = registry.get(COMPONENT).state_key
-        state = json.loads(self.case.store.get_meta(key) or "{}")
-        ids = state.setdefault("ids", {})
-        hid = allocate_id(ids, f"analyst:{len(ids)}", "H")
-        self.case.store.set_meta(key, json.dumps(state, sort_keys=True))
+        hid = new_analyst_id(self.case.store, COMPONENT, "H")
         self._put(hid, {"origin": "analyst", "label": label.strip(), "aliases": aliases}, "add", note, 0)
         return self.get(hid)
 
