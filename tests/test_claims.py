@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.case import Case
-from counterclaim.document.claims import quote_spans
 from counterclaim.document.nlp import load
+from counterclaim.document.speakers import quote_spans
 from counterclaim.ingest.articles import iter_inputs, sha256, to_document
 from counterclaim.model import Claim, DateMention, Document, Entity, Quantity, Sentence
 from counterclaim.pipeline import DocContext
