@@ -21,9 +21,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from ..version import __version__
+from .findings import LEGEND, QUOTE_CHARS, date_text, technique_name
 from .highlight import anchor
 from .svg import figure_chart, source_colours
-from .view import LEGEND, QUOTE_CHARS, CaseView, date_text, technique_name
+from .view import CaseView
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case import Case
