@@ -38,8 +38,8 @@ class AnalyzeResult:
 class Case:
     """A case: documents, their annotations, cross-source records and analyst state.
 
-    >>> case = Case("crocus/")                       # doctest: +SKIP
-    >>> case.analyze(["corpus/crocus-seeds"])        # doctest: +SKIP
+    >>> case = Case("mycase/")                       # doctest: +SKIP
+    >>> case.analyze(["articles/"])                  # doctest: +SKIP
     >>> [c.text for c in case.claims(kind="quantity")]  # doctest: +SKIP
     """
 

@@ -246,9 +246,9 @@ def test_origin_groups_count_copies_once():
 def test_alias_table_fuzzy_and_nesting():
     t = AliasTable.default()
     assert t.resolve("Islamic State Khorasan") == "ISIS" == t.resolve("Daesh") == t.resolve("ISIS-K")
-    assert t.resolve("Kiev") == "Kyiv" and t.resolve("Ukrainian secret service") == "GUR"
+    assert t.resolve("Kiev") == "Kyiv" and t.resolve("Ukrainian military intelligence") == "GUR"
     assert t.resolve("the Kremlin") == "Russian state" == t.resolve("FSB")
-    assert t.resolve("Ukrainian secret servise") == "GUR"  # fuzzy
+    assert t.resolve("Ukrainian military inteligence") == "GUR"  # fuzzy
     assert t.side("GUR") == "Ukraine" and t.related("GUR", "Ukraine") and not t.related("GUR", "CIA")
     assert [m.canonical for m in t.mentions("as IS-K said, us and US officials")] == ["ISIS", "United States"]
 

@@ -150,8 +150,6 @@ def test_probably(corpus):
 
 
 def test_hedging_phrases(corpus):
-    assert "we have every reason to believe" in hedge_cues(find(corpus["OAKKE"], "it is the same one that"))
-    assert "working hypotheses" in hedge_cues(find(corpus["OAKKE"], "make some working hypotheses"))
     assert "it is possible that" in hedge_cues(find(corpus["OAKKE"], "Russia could blame its own main enemy"))
 
 

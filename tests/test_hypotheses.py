@@ -55,7 +55,7 @@ def test_agent_passive_and_reported_voice():
 
 
 def test_relative_clause_blame_and_outlet_denial():
-    found = hits("Ukraine, which Putin blames for this massacre, has none of these provocative characteristics")
+    found = hits("Ukraine, which Putin blames for this massacre, had no part in these provocative acts")
     assert ("Ukraine", "denies", "OUTLET", "deny") in found  # the subject is Ukraine, not Putin
     assert ("Ukraine", "reports", "Putin", "blame") in found
     assert not any(actor == "Russian state" for actor, *_ in found)
@@ -109,7 +109,7 @@ def test_negation_scopes():
 
 def test_default_lexicon_groups_organs_under_their_state():
     lexicon = Lexicon.for_aliases({})  # the one actor table (the built-in fallback table is gone)
-    assert lexicon.side(lexicon.resolve("Ukrainian secret service")) == "Ukraine"
+    assert lexicon.side(lexicon.resolve("Ukrainian military intelligence")) == "Ukraine"
     assert lexicon.side(lexicon.resolve("CIA")) == "United States"
     assert lexicon.resolve("Putin’s state") == "Russian state"
 

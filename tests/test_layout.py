@@ -104,3 +104,37 @@ def test_no_function_over_80_lines():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             and (n := node.end_lineno - node.lineno + 1) > MAX_FUNCTION_LINES}
     assert long == {}
+
+
+# --------------------------------------------------------------------------- knowledge
+
+
+DEMO = ("crocus", "oakke", "icwp")  # the demo corpus (corpus/crocus-seeds): its event, outlets and documents
+DEMO_FITTED = ("Zelinsky", "US imperialists", "Iranian mullahs", "Russian KGB", "Putinist Russia", "has none of",
+               "false credence", "working hypothes", "every reason to believe")
+OWNED_ELSEWHERE = ("evaluation",)  # counterclaim/evaluation/ reads the shared datasets, the Crocus feed among them
+
+
+MODEL_ARTEFACTS = ("data/minilm", "data/techniques", "data/checkworthy")  # trained on public datasets
+
+
+def library_files() -> list[Path]:
+    """Code, templates and lexicons of the package."""
+    return [p for p in sorted(PACKAGE.rglob("*")) if p.is_file() and p.suffix in (".py", ".json", ".j2", ".tsv")
+            and p.relative_to(PACKAGE).parts[0] not in OWNED_ELSEWHERE
+            and not str(p.relative_to(PACKAGE)).startswith(MODEL_ARTEFACTS)]
+
+
+def test_no_library_string_names_the_demo_corpus():
+    found = [(str(p.relative_to(PACKAGE)), word) for p in library_files()
+             for word in DEMO + DEMO_FITTED if word.lower() in p.read_text(encoding="utf-8").lower()]
+    assert found == []
+
+
+def test_every_lexicon_entry_has_its_source():
+    from counterclaim import lexicons
+
+    for path in sorted(lexicons.LEXICON_DIR.glob("*.json")):
+        for entry in lexicons.entries(path.stem):
+            assert entry.get("source", "").startswith(("news:", "wikipedia:", "wordnet:")), (path.name, entry)
+            assert not any(word in entry["source"].lower() for word in DEMO), (path.name, entry)

@@ -98,7 +98,7 @@ class Ach:
     >>> ach = case.ach                                   # doctest: +SKIP
     >>> ach.matrix("weighted").leaders                   # doctest: +SKIP
     >>> ach.rate("E12", "H2", "II", note="forged claim")  # doctest: +SKIP
-    >>> ach.rate_source("icwp-2024-03-27", "C")          # doctest: +SKIP
+    >>> ach.rate_source("outlet-2024-03-27", "C")        # doctest: +SKIP
     """
 
     def __init__(self, case: CaseAccess):

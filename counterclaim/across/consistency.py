@@ -41,7 +41,7 @@ def _dated_by(event_dates: dict[str, list[DateMention]], cluster: ClaimCluster, 
 def cross_consistency(inputs: CaseInputs) -> StageResult:
     """Documents that report, as having happened, an event other sources date after their publication date.
 
-    The OAKKE article's note says 18 January 2024, yet it reports the massacre that ICWP
+    An editorial note dated 18 January cannot report as past an attack that another source
     dates 22 March: the claims align on one event, so the stated date cannot be right.
     """
     documents = {d.id: d for d in inputs.documents}

@@ -4,7 +4,7 @@ A claim may hold several facts: each figure with a measure ("killed 137
 people" → killed=137), and each frame a cue names (who was *responsible*, who
 *claimed credit*, who *warned*). A claim with neither is one *statement* fact,
 compared by meaning and polarity only. Every fact records the event it is
-about — date, places (as countries, so Crocus City Hall and Russia nest) —
+about — date, places (as countries, so a venue, its city and its country nest) —
 taken from its own clause when that names one, else from the whole claim;
 two facts are only compared once their events are resolved as the same one.
 """
@@ -15,14 +15,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from ..attribution.actors import AliasTable, Mention
+from .. import lexicons
+from ..attribution.actors import DEMONYMS, AliasTable, Mention
 from ..attribution.responsibility import (
     BEHIND,
     CLAIM,
     CREDIT,
     CREDIT_CLAIM,
     DEMONYM,
-    DEMONYMS,
     EXCLUSIVE,
     NEGATION_OR_DENIAL,
     PERPETRATION_WORDS,
@@ -30,8 +30,7 @@ from ..attribution.responsibility import (
 )
 from ..model import Claim, DateMention, Document, Quantity
 
-EVENT_NOUNS = (r"attack|attacks|explosion|blast|bombing|fire|shooting|crash|massacre|strike|collapse|earthquake"
-               r"|incident|raid|assault|shelling|flood|storm|derailment")
+EVENT_NOUNS = lexicons.alternation("event_nouns", "frames")
 # Frames: which cue words name which proposition (the wording is shared with hypotheses: responsibility.py).
 FRAME_CUES: dict[str, re.Pattern[str]] = {
     # The claim ("claimed the responsibility", "assumed responsibility") or its noun ("a claim of responsibility").

@@ -7,7 +7,7 @@ are grouped (union-find) when they
   banding, so only paragraphs sharing a band bucket are ever compared;
 * name the same news agency, in a dateline ("MOSCOW, March 23 (Reuters) -",
   ``MetaSpan.wire``) or in the text ("according to TASS", "(AP)");
-* cite another document's outlet ("according to ICWP", "OAKKE reported");
+* cite another document's outlet ("according to Reuters", "the Times reported");
 * share two or more long quotations verbatim (one shared quote alone is
   usually a public statement every outlet quoted).
 

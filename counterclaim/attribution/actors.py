@@ -1,13 +1,14 @@
 """The entity alias table: many names, one actor or place.
 
-A default table ships with the package; each case adds the analyst's own
+A default table ships with the package (``data/lexicons/actors.json``, every
+name with its source); each case adds the analyst's own
 entries as analyst items of kind ``alias`` (key: the alias, data:
 ``{"canonical": ..., "parent": ..., "kind": ...}``; ``{"removed": true}`` hides
 a default alias). Every edit goes through ``store.put_analyst`` and is audited.
 
 ``parent`` links an organ to its state (GUR → Ukraine, FSB → Russian state) so
 "Ukraine had no part in it" can be compared with "the GUR carried it out";
-``country`` lets places nest (Crocus City Hall → Moscow → Russia).
+``country`` lets places nest (a venue → its city → its country), once a case adds the venue.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Literal
 from pydantic import Field
 from rapidfuzz import fuzz, process
 
+from .. import lexicons
+from ..lexicons import SHORT_ACRONYM, normalise_name
 from ..model import Record
 
 EntryKind = Literal["actor", "place"]
@@ -36,54 +39,29 @@ class AliasEntry(Record):
     source: Literal["default", "analyst"] = "default"
 
 
-def _e(canonical: str, *aliases: str, kind: EntryKind = "actor", parent: str | None = None,
-       country: str | None = None) -> AliasEntry:
-    return AliasEntry(canonical=canonical, kind=kind, aliases=list(aliases), parent=parent, country=country)
+def _default_table() -> tuple[AliasEntry, ...]:
+    """The actor table shipped in ``data/lexicons/actors.json`` (each name there has its source)."""
+    entities = lexicons.load("actors")["entities"]
+    names: dict[str, list[str]] = {canonical: [] for canonical in entities}
+    for entry in lexicons.entries("actors", role=None):
+        names[entry["canonical"]].append(entry["term"])
+    return tuple(AliasEntry(canonical=canonical, aliases=names[canonical], **fields)
+                 for canonical, fields in entities.items())
 
 
-# Names are matched case-insensitively except all-caps acronyms of up to 3
-# letters ("IS", "US"), which must match exactly so "is"/"us" never do.
-DEFAULT_TABLE: tuple[AliasEntry, ...] = (
-    _e("Russian state", "Russia", "Russian government", "Russian state", "Putin's state", "Russian Putin's state",
-       "Putinist Russia", "Putin's Russia", "Kremlin", "the Kremlin", "Putin", "Vladimir Putin", "FSB", "KGB",
-       "Russian KGB", "Russian diplomacy", "Russian authorities", "Moscow authorities", "Peskov", country="Russia"),
-    _e("Ukraine", "Ukraine", "Ukrainian government", "Ukrainian state", "Kyiv government", "Kiev government",
-       "Zelensky", "Zelenskyy", "Zelinsky", "Ukrainians", "Ukrainian side", country="Ukraine"),
-    _e("GUR", "GUR", "HUR", "Ukraine's military intelligence", "Ukrainian military intelligence",
-       "Ukrainian secret service", "Ukraine's secret service", "Main Intelligence Directorate", parent="Ukraine"),
-    _e("SBU", "SBU", "Security Service of Ukraine", parent="Ukraine"),
-    _e("ISIS", "ISIS", "ISIL", "IS", "Islamic State", "IS-K", "ISIS-K", "ISKP", "Islamic State Khorasan",
-       "Islamic State Khorasan Province", "Daesh", "Amaq"),
-    _e("United States", "US", "U.S.", "USA", "United States", "US government", "U.S. government", "US officials",
-       "U.S. officials", "Washington", "White House", "US imperialism", "US imperialists", country="United States"),
-    _e("CIA", "CIA", "US CIA", "Central Intelligence Agency", parent="United States"),
-    _e("NATO", "NATO", "North Atlantic Treaty Organization"),
-    _e("Iran", "Iran", "Iranian government", "Tehran government", "Iranian mullahs", country="Iran"),
-    _e("Israel", "Israel", "Israeli government", country="Israel"),
-    _e("Tajikistan", "Tajikistan", country="Tajikistan"),
-    _e("Turkey", "Turkey", "Türkiye", "Turkish government", country="Turkey"),
-    _e("Moscow", "Moscow", kind="place", country="Russia"),
-    _e("Crocus City Hall", "Crocus City Hall", "Crocus Hall", "Crocus", kind="place", country="Russia"),
-    _e("Krasnogorsk", "Krasnogorsk", kind="place", country="Russia"),
-    _e("Kyiv", "Kyiv", "Kiev", kind="place", country="Ukraine"),
-    _e("Tehran", "Tehran", "Kerman", kind="place", country="Iran"),
-    _e("Istanbul", "Istanbul", kind="place", country="Turkey"),
-    _e("Grozny", "Grozny", "Chechnya", kind="place", country="Russia"),
-)
+# Names are matched case-insensitively except all-caps acronyms of up to 4
+# characters ("IS", "US"), which must match exactly so "is"/"us" never do.
+DEFAULT_TABLE = _default_table()
+# Words that stand for a state only in a responsibility role ("Ukrainian involvement", "accuse Kiev").
+DEMONYMS = {e["term"]: e["canonical"] for e in lexicons.entries("actors", "demonym", role="stands-for")}
+METONYMS = {e["term"]: e["canonical"] for e in lexicons.entries("actors", "metonym", role="stands-for")}
 
-SHORT_ACRONYM = re.compile(r"^[A-Z.\-]{1,4}$")
 # Words, with apostrophes and dots ("Putin's", "U.S."); a hyphen joins only capitals or digits, so
 # "IS-K" is one word and "ISIS-perpetrated" starts with the word "ISIS".
 _TOKEN = re.compile(r"[\w'’.]+(?:-[A-Z0-9][\w'’.]*)*")
 
 
-def normalise(name: str) -> str:
-    """Lower-cased, curly quotes straightened, leading article and possessive dropped, spaces collapsed."""
-    words = name.replace("’", "'").replace("‘", "'").strip().strip(".,;:\"'“”").split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    text = " ".join(words).lower()
-    return text[:-2] if text.endswith("'s") else text
+normalise = normalise_name  # the package's one name normaliser (see counterclaim.lexicons)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ class Hypotheses:
 
     >>> h = case.hypotheses                                  # doctest: +SKIP
     >>> [x.label for x in h.list()]                          # doctest: +SKIP
-    >>> h.stance("oakke-2024", "H1").stance                  # doctest: +SKIP
+    >>> h.stance("outlet-2024-05-01", "H1").stance           # doctest: +SKIP
     >>> h.add("Russian state false flag", aliases=["FSB"])   # doctest: +SKIP
     """
 

@@ -6,21 +6,23 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from .. import lexicons
 from ..model import Claim
 from .lexicon import Lexicon, Mention
 from .records import Polarity
-from .responsibility import CREDIT_CLAIM, DENY, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
+from .responsibility import CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
 
 # A responsibility phrase and where the actor stands relative to it.
 #   agent:     "GUR carried out", "ISIS was behind", "CIA helped instigate"   (actor before)
 #   passive:   "carried out by the GUR", "organised by the FSB"             (actor after "by")
 #   claimed:   "ISIS-K ... claim credit" — the actor speaks for itself       (actor before)
 #   self-deny: "the Kremlin denies any involvement"                          (actor before)
-#   deny:      "Ukraine ... has none of these characteristics"               (actor before)
+#   deny:      "Ukraine is not responsible", "X had no role"                 (actor before)
 #   only:      "the only actor ... is Putin's state", "... and no one else"
 #   blame:     "Putin blames Ukraine", "accuse the US"                        (actor after; blamer before)
 #   incriminate: "these incriminated Ukraine"                               (actor after; the speaker's voice)
 # The wording shared with alignment frames (credit, perpetration, negation) is in responsibility.py.
+SELF_DENY = lexicons.alternation("denial", "self-deny")
 CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
         rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|(?:was|were|is|are|be|been) behind|"
@@ -29,11 +31,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
     "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),
     "claimed": re.compile(rf"\b{CREDIT_CLAIM}\b", re.I),
-    "self-deny": re.compile(rf"\b(?:{DENY}|reject(?:s|ed|ing)?)\s+(?:any\s+)?(?:involvement|responsibility|role|part)\b",
+    "self-deny": re.compile(rf"\b(?:{SELF_DENY})\s+(?:any\s+)?(?:involvement|responsibility|role|part)\b",
                             re.I),
-    "deny": re.compile(r"\b(?:ha(?:s|d|ve) none of|ha(?:s|d|ve) no (?:reason|motive|part|role|involvement)|"
-                       r"(?:is|are|was|were) not (?:behind|responsible|involved)|"
-                       r"(?:did|does|do) not (?:carry out|organi[sz]e|order|commit))", re.I),
+    "deny": re.compile(rf"\b(?:{lexicons.alternation('denial', 'deny')})", re.I),
     "only": NO_ONE_ELSE,
     "only-is": re.compile(r"\bthe only\b[^.;]{0,120}?\b(?:is|was)\s+", re.I),
     "blame": re.compile(r"\b(?:blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible)\b", re.I),
@@ -41,10 +41,10 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 SUPPORTING = {"agent", "passive", "claimed", "only", "only-is", "blame", "incriminate"}
 # The outlet distancing itself: its own claim becomes a dispute, a reported one is marked disputed.
-HEARSAY = re.compile(r"\b(?:supposedly|allegedly|purportedly|so-called)\b", re.I)
-DOUBT = re.compile(r"\b(?:narrative|false credence|propaganda|fabricat\w*|pretext)\b", re.I)
-DISPUTE_AFTER = re.compile(r"^['’]?s?\s+(?:narrative|version|story|propaganda|lies?|fabrication)\b", re.I)
-DISPUTE_BEFORE = re.compile(r"\b(?:so-called|alleged|supposed)\s+$", re.I)
+HEARSAY = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'hearsay')})\b", re.I)
+DOUBT = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'doubt')})\b", re.I)
+DISPUTE_AFTER = re.compile(rf"^['’]?s?\s+(?:{lexicons.alternation('hedges', 'dispute-after')})\b", re.I)
+DISPUTE_BEFORE = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'dispute-before')})\s+$", re.I)
 # Where the actor may stand: within so many characters of its cue, in the same clause.
 ACTOR_WINDOW = 60
 AFTER_WINDOW = 45

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .. import lexicons
 from ..across.records import ClaimCluster
 from ..model import CaseRecord, Claim, DateMention, Entity
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
@@ -39,7 +40,7 @@ COMPONENT = "hypotheses"
 VERSION = "2"
 
 
-EVENT_PLACE = re.compile(r"\b(?:attacks?|massacre|bombing|shooting)\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
+EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
 
 
 def event_country(texts: Iterable[str], lexicon: Lexicon) -> str | None:

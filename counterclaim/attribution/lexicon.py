@@ -7,12 +7,8 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from .actors import SHORT_ACRONYM, AliasTable, Mention, normalise
-from .responsibility import DEMONYMS
-
-# Words that stand for a state only in a responsibility role ("Ukrainian involvement",
-# "accuse Kiev"); not aliases elsewhere ("the Ukrainian border", "a missile strike on Kiev").
-METONYMS = {w: DEMONYMS[w] for w in ("Ukrainian", "American")} | {"Kiev": "Ukraine", "Kyiv": "Ukraine"}
+from ..lexicons import SHORT_ACRONYM
+from .actors import METONYMS, AliasTable, Mention, normalise
 
 
 def _name_pattern(name: str) -> str:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
+
 # Claiming credit: "claimed responsibility", "took credit", "assumed the responsibility".
 CLAIM = r"claim(?:ed|s|ing)?"
 TAKE = r"(?:took|taken|take|takes|taking)"
@@ -42,11 +44,10 @@ PERPETRATED = rf"carried out|{_STEMS}ed|ordered|committed"
 # Being behind it, with or without an auxiliary: "ISIS was behind", "Russia has been behind these hacks",
 # "suspected of being behind".
 BEHIND = r"(?:was|were|is|are|be|been|being) behind"
-DENY = r"den(?:y|ies|ied|ying)"
+DENY = lexicons.alternation("denial", "responsibility")
 
 # A nationality word standing for its state in a responsibility role ("Ukrainian involvement").
-DEMONYMS = {"Ukrainian": "Ukraine", "Russian": "Russian state", "American": "United States", "Iranian": "Iran"}
-DEMONYM = "(?:" + "|".join(DEMONYMS) + ")"
+DEMONYM = "(?:" + lexicons.alternation("actors", "demonym", role="stands-for") + ")"
 
 # "X and no one else" singles X out; with the other exclusive phrasings ("nothing but",
 # "none other than X") it negates nothing about X.

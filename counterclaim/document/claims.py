@@ -13,8 +13,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
   that ...", an accusation verb, or a direct quotation (quote marks around a clause).
   The innermost frame wins in nested reporting. Pronoun speakers are resolved only
   when a nearby antecedent is unambiguous by form (a person for *he*, a plural subject
-  for *they*); otherwise the pronoun is kept. First-person frames ("we have every reason
-  to believe that ...") are the outlet's own, hedged, claims.
+  for *they*); otherwise the pronoun is kept. First-person frames ("we believe
+  that ...") are the outlet's own, hedged, claims.
 * **Stance** is ``denies`` on clause negation or a denial verb, ``reports`` for any
   other attributed claim and ``asserts`` for the outlet's voice; hedges are kept
   separately with offsets.
@@ -91,7 +91,7 @@ def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | N
 
 
 def _negated(clause: Clause) -> bool:
-    """Clause negation: "not", "never", "has none of", "no one else" (but not "not only")."""
+    """Clause negation: "not", "never", "none of", "no one else" (but not "not only")."""
     for token in clause.tokens:
         low = token.lower_
         if low in NEGATIONS and core_of(token, clause.head) and not (

@@ -19,6 +19,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicons
 from ..model import DateMention
 from ..pipeline import DocContext, registry
 from .quantities import parse_number
@@ -27,9 +28,7 @@ VERSION = "1"
 # Events known by a name that is not a date expression dateparser could read.
 NAMED_DATES = {"9/11": dt.date(2001, 9, 11), "7/7": dt.date(2005, 7, 7)}
 # Nouns naming an event a date can belong to (for "this massacre took place five days after ...").
-EVENT_NOUNS = {"attack", "massacre", "bombing", "shooting", "explosion", "blast", "strike", "assault", "raid",
-               "siege", "killing", "slaughter", "incident", "tragedy", "atrocity", "election", "re-election",
-               "invasion", "announcement", "speech", "statement"}
+EVENT_NOUNS = lexicons.terms("event_nouns", "dates")
 UNITS = r"(?:second|minute|hour|day|week|month|year|decade)s?|centur(?:y|ies)"
 PRECISION = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}
 UNIT_PRECISION = {"year": "year", "decade": "year", "century": "year", "month": "month"}

@@ -6,7 +6,6 @@ en_core_web_sm 3.8.0 under another name), so nothing is downloaded at run time.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -14,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicons import normalise_name
 from ..model import Entity, Sentence
 from ..pipeline import DocContext, registry
 
@@ -61,17 +61,6 @@ def doc_from_bytes(data: bytes) -> Doc:
     return Doc(load().vocab).from_bytes(data)
 
 
-_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"(['’]s|['’])$")
-
-
-def entity_key(text: str) -> str:
-    """Normalised form used to merge mentions ("the CIA's" -> "cia")."""
-    key = " ".join(text.split()).strip(" .,;:\"'“”‘’()")
-    key = _POSSESSIVE.sub("", _ARTICLE.sub("", key))
-    return key.lower()
-
-
 @registry.document_stage("nlp", version="1", needs=("parse",), adds=("sentence", "entity"))
 def sentences_and_entities(ctx: DocContext) -> list[Sentence | Entity]:
     """Sentences and named entities from the spaCy parse."""
@@ -90,5 +79,5 @@ def sentences_and_entities(ctx: DocContext) -> list[Sentence | Entity]:
     for ent in ctx.doc.ents:
         out.append(Entity(id=ctx.make_id("e", ent.start_char, ent.end_char), doc_id=doc_id, start=ent.start_char,
                           end=ent.end_char, component="spacy.ner", version=version, label=ent.label_,
-                          text=ent.text, key=entity_key(ent.text)))
+                          text=ent.text, key=normalise_name(ent.text)))
     return out

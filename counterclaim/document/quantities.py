@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
 
@@ -167,11 +168,7 @@ COUNT_WORDS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatali
                "wounded": "injured", "injured": "injured", "injuries": "injured", "casualties": "casualties",
                "attendees": "attending", "detainees": "detained"}
 # Events whose "of" object is what they count ("the massacre of about 150 civilians").
-EVENT_NOUNS = {"massacre": "killed", "slaughter": "killed", "killing": "killed", "murder": "killed",
-               "death": "killed", "execution": "killed", "blowing": "destroyed", "bombing": "destroyed",
-               "destruction": "destroyed", "kidnapping": "kidnapped", "abduction": "kidnapped",
-               "deportation": "deported", "arrest": "detained", "detention": "detained",
-               "evacuation": "evacuated", "recruitment": "recruited", "injury": "injured"}
+EVENT_NOUNS = {e["term"]: e["counts"] for e in lexicons.entries("event_nouns", "quantities")}
 # Verbs normalised so sources compare; any other verb is kept as written.
 VERBS = {"kill": "killed", "murder": "killed", "massacre": "killed", "slaughter": "killed", "die": "killed",
          "execute": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",

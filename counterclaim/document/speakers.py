@@ -98,7 +98,7 @@ def is_reporting(token: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """A verb's subject, shared through coordination, control and participles: "helped
-    instigate", "was forced to say", "we have every reason to believe", "adding that"."""
+    instigate", "was forced to say", "we believe", "adding that"."""
     node, deps = verb, ("nsubj", "csubj")
     while True:
         subject = first_child(node, deps)

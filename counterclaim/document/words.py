@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
+
 REPORTING = {
     "say", "state", "claim", "tell", "warn", "brag", "boast", "reveal", "report", "announce", "declare", "insist",
     "argue", "allege", "assert", "confirm", "deny", "reject", "refute", "dispute", "admit", "acknowledge", "write",
@@ -13,7 +15,7 @@ REPORTING = {
 }
 
 
-DENIAL = {"deny", "reject", "refute", "dispute", "dismiss", "rebut"}
+DENIAL = lexicons.terms("denial", "claims")
 
 
 # Verbs whose object is told to do something: "warned US citizens to avoid gatherings".
@@ -36,8 +38,7 @@ ATTRIBUTION = {"organize", "organise", "orchestrate", "order", "instigate", "per
 RESPONSIBILITY = {"responsible", "responsibility", "credit", "culpable", "guilty"}
 
 
-EVENT_NOUNS = {"attack", "massacre", "bombing", "shooting", "explosion", "blast", "assault", "killing", "strike",
-               "raid", "atrocity", "crime", "operation", "incident", "tragedy", "act", "provocation"}
+EVENT_NOUNS = lexicons.terms("event_nouns", "claims")
 
 
 FIRST_PERSON = {"i", "we", "us", "me"}
@@ -46,17 +47,13 @@ FIRST_PERSON = {"i", "we", "us", "me"}
 NEGATIONS = {"not", "n't", "never", "no", "none", "nothing", "nobody", "neither", "nor", "nowhere", "cannot"}
 
 
-HEDGE_WORDS = {"probably", "allegedly", "reportedly", "surely", "supposedly", "apparently", "possibly", "perhaps",
-               "likely", "presumably", "seemingly", "purportedly", "ostensibly", "arguably", "evidently"}
+HEDGE_WORDS = lexicons.terms("hedges", "claims", type="adverb")
 
 
-HEDGE_MODALS = {"may", "might", "could"}
+HEDGE_MODALS = lexicons.terms("hedges", "claims", type="modal")
 
 
-HEDGE_PHRASES = re.compile(
-    r"\b(?:it is (?:possible|likely|probable|plausible) that|we have every reason to believe|"
-    r"working hypothes[ie]s|it (?:seems|appears) that|is (?:believed|thought|said|suspected) to|"
-    r"(?:seems|appears) to)\b", re.I)
+HEDGE_PHRASES = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'claims', type='phrase')})\b", re.I)
 
 
 CALL_MODALS = {"must", "should", "ought"}

@@ -133,7 +133,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def file_date(name: str) -> tuple[date | None, int | None]:
-    """A full date or a year embedded in a file name ("icwp-2024-03-27.txt")."""
+    """A full date or a year embedded in a file name ("outlet-2024-03-27.txt")."""
     m = FILENAME_DATE.search(name)
     if m:
         found = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
