@@ -298,7 +298,10 @@ class Ach:
     def to_xlsx(self, path: str, method: S.Method = "heuer", priors: Mapping[str, float] | None = None,
                 transpose: bool = False) -> None:
         """Workbook: Matrix, Hypotheses (ranking), Evidence (quotes and offsets), About (limits, weights)."""
-        from openpyxl import Workbook
+        try:
+            from openpyxl import Workbook
+        except ImportError:
+            raise AchError("xlsx export needs openpyxl, the package's xlsx extra: pip install openpyxl") from None
 
         m = self.matrix(method, priors)
         wb = Workbook()

@@ -7,7 +7,7 @@ Never all pairs. Candidates come from two sub-quadratic sources:
   paired with the next ``WINDOW`` facts in that order (all pairs when the
   block is small);
 * **nearest neighbours** — the ``K`` nearest claims by MiniLM embedding
-  (faiss: exact inner product for small cases, HNSW for large ones).
+  (exact inner product with numpy; faiss HNSW for very large cases with the ``[ann]`` extra).
 
 A candidate becomes an edge only once its events resolve as the same event
 (no date more than a month apart, no disjoint countries) and, for plain
@@ -62,18 +62,37 @@ class UnionFind:
 
 
 def neighbours(vectors: np.ndarray, k: int = K) -> tuple[np.ndarray, np.ndarray]:
-    """(similarities, indices) of each row's ``k`` nearest rows (itself included)."""
-    import faiss
-
+    """(similarities, indices) of each row's ``k`` nearest rows (itself included): exact search with numpy,
+    or, beyond ``EXACT_SEARCH_MAX`` rows and with the ``[ann]`` extra installed, faiss's HNSW index."""
     n, dim = vectors.shape
     k = min(k, n)
-    if n <= EXACT_SEARCH_MAX:
-        index = faiss.IndexFlatIP(dim)
-    else:
-        index = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efSearch = 32
-    index.add(vectors)
-    return index.search(vectors, k)
+    if n > EXACT_SEARCH_MAX:
+        try:
+            import faiss
+        except ImportError:
+            pass  # exact search: slower on very large cases, same or better neighbours
+        else:
+            index = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efSearch = 32
+            index.add(vectors)
+            return index.search(vectors, k)
+    return exact_neighbours(vectors, k)
+
+
+def exact_neighbours(vectors: np.ndarray, k: int, block: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """Exact inner-product top ``k`` per row, in blocks of rows so memory stays at ``block`` x n."""
+    n = len(vectors)
+    k = min(k, n)
+    sims = np.empty((n, k), dtype=np.float32)
+    ids = np.empty((n, k), dtype=np.int64)
+    for start in range(0, n, block):
+        scores = vectors[start:start + block] @ vectors.T
+        top = np.argpartition(-scores, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(scores), 1))
+        top_scores = np.take_along_axis(scores, top, axis=1)
+        order = np.lexsort((top, -top_scores), axis=1)  # best first; ties by row number
+        ids[start:start + block] = np.take_along_axis(top, order, axis=1)
+        sims[start:start + block] = np.take_along_axis(top_scores, order, axis=1)
+    return sims, ids
 
 
 def _block_order(fact: Fact) -> tuple:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,10 +70,12 @@ class HashedWords:
     name = "hashed-words"
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        from sklearn.feature_extraction.text import HashingVectorizer
-
-        vectors = HashingVectorizer(n_features=DIM, ngram_range=(1, 2), alternate_sign=False, norm=None)
-        return _l2(vectors.transform(texts).toarray().astype(np.float32))
+        matrix = np.zeros((len(texts), DIM), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = re.findall(r"(?u)\b\w\w+\b", text.lower())
+            for gram in words + [f"{a} {b}" for a, b in zip(words, words[1:])]:
+                matrix[row, int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=4).digest(), "little") % DIM] += 1
+        return _l2(matrix)
 
 
 def _l2(matrix: np.ndarray) -> np.ndarray:
