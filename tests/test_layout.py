@@ -138,3 +138,13 @@ def test_every_lexicon_entry_has_its_source():
         for entry in lexicons.entries(path.stem):
             assert entry.get("source", "").startswith(("news:", "wikipedia:", "wordnet:")), (path.name, entry)
             assert not any(word in entry["source"].lower() for word in DEMO), (path.name, entry)
+
+
+def test_importing_the_package_loads_no_model():
+    """``import counterclaim.evaluation`` must not pay for spaCy; ``from counterclaim import Case`` still works."""
+    import subprocess
+    import sys
+
+    code = ("import sys, counterclaim.evaluation, counterclaim.lexicons; assert 'spacy' not in sys.modules; "
+            "from counterclaim import Case; assert Case.__name__ == 'Case'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=PACKAGE.parent)
