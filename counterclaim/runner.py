@@ -74,14 +74,26 @@ def _layers(stage: Stage, registered: Iterable[str]) -> tuple[list[str], list[st
 def load_inputs(store: Store, stage: Stage, record_layers: Iterable[str]) -> CaseInputs:
     """Everything ``stage`` declared it needs, read from the store (corrections applied)."""
     annotation_layers, record_names = _layers(stage, record_layers)
-    state = store.get_meta(stage.state_key)
     return CaseInputs(
         documents=store.documents(),
         annotations={layer: annotations(store, layer) for layer in annotation_layers},
         records={layer: store.records(layer) for layer in record_names},
         analyst={kind: store.analyst_items(kind) for kind in _kinds(stage)},
-        state=json.loads(state) if state else {},
+        state=stage_state(store, stage),
     )
+
+
+# Where the id maps lived before stages had state (cases analysed before then keep their ids).
+LEGACY_STATE = {"hypotheses": "hypotheses.ids", "ach": "ach.evidence_ids"}
+
+
+def stage_state(store: Store, stage: Stage) -> dict[str, Any]:
+    """What ``stage`` returned as state last time."""
+    state = store.get_meta(stage.state_key)
+    if state is None and stage.name in LEGACY_STATE:
+        legacy = store.get_meta(LEGACY_STATE[stage.name])
+        return {"ids": json.loads(legacy)} if legacy else {}
+    return json.loads(state) if state else {}
 
 
 def fingerprint(store: Store, stage: Stage, upstream: dict[str, str], record_layers: Iterable[str]) -> str:
@@ -99,11 +111,11 @@ def fingerprint(store: Store, stage: Stage, upstream: dict[str, str], record_lay
 
 def new_analyst_id(store: Store, stage_name: str, prefix: str) -> str:
     """Allocate, in the id map of stage ``stage_name``, the id of something the analyst adds (H7, E12)."""
-    key = registry.get(stage_name).state_key
-    state = json.loads(store.get_meta(key) or "{}")
+    stage = registry.get(stage_name)
+    state = stage_state(store, stage)
     ids = state.setdefault("ids", {})
     new = allocate_id(ids, f"analyst:{len(ids)}", prefix)
-    store.set_meta(key, json.dumps(state, sort_keys=True))
+    store.set_meta(stage.state_key, json.dumps(state, sort_keys=True))
     return new
 
 
