@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
-from . import stages as _stages  # noqa: F401  (registers every stage)
-from .ingest import MAX_BYTES, IngestError, RawArticle, iter_inputs, sha256, to_document
+from . import runner
+from .ingest.articles import MAX_BYTES, IngestError, RawArticle, iter_inputs, sha256, to_document
 from .model import Annotation, CaseRecord, Claim, Document, Warning
-from .pipeline import DocContext, Stage, pipeline_version, registry
-from .store import Store
-
-DOCUMENT_STAGES = ["nlp", "dates", "quantities", "claims", "consistency", "techniques"]
-CASE_STAGES = ["align", "cross_consistency", "hypotheses", "ach"]
+from .pipeline import CaseInputs, DocContext, Stage, pipeline_version, registry
+from .runner import ProgressFn
+from .stages import CASE_STAGES, DOCUMENT_STAGES
+from .store.db import Store
 
 
 @dataclass
@@ -36,14 +35,11 @@ class AnalyzeResult:
         return not self.errors
 
 
-ProgressFn = Callable[[str, int, int], None]
-
-
 class Case:
     """A case: documents, their annotations, cross-source records and analyst state.
 
-    >>> case = Case("crocus/")                       # doctest: +SKIP
-    >>> case.analyze(["corpus/crocus-seeds"])        # doctest: +SKIP
+    >>> case = Case("mycase/")                       # doctest: +SKIP
+    >>> case.analyze(["articles/"])                  # doctest: +SKIP
     >>> [c.text for c in case.claims(kind="quantity")]  # doctest: +SKIP
     """
 
@@ -65,14 +61,16 @@ class Case:
 
     @staticmethod
     def document_stages(names: Iterable[str] = DOCUMENT_STAGES) -> list[Stage]:
-        return [registry.get(n) for n in names if n in registry.stages]
+        """The document stages, checked for order (a missing stage raises ``PipelineError``)."""
+        return registry.check(names)
 
     @staticmethod
     def case_stages(names: Iterable[str] = CASE_STAGES) -> list[Stage]:
-        return [registry.get(n) for n in names if n in registry.stages]
+        stages = registry.check([*DOCUMENT_STAGES, *names])
+        return stages[len(DOCUMENT_STAGES):]
 
     def pipeline_version(self) -> str:
-        from .nlp import model_version
+        from .document.nlp import model_version
 
         return pipeline_version(self.document_stages(), model_version())
 
@@ -121,7 +119,7 @@ class Case:
         result.unchanged = [d for d in result.unchanged if d not in stale]
         self.analyse_documents(pending, version, n_process=n_process, batch_size=batch_size, progress=progress)
         if run_case_stages:
-            self.run_case_stages(progress=progress)
+            self.refresh(progress=progress)
         return result
 
     def analyse_documents(self, docs: list[Document], version: str, *, n_process: int = 1, batch_size: int = 16,
@@ -152,12 +150,18 @@ class Case:
                 progress("documents", n, total)
 
     def run_case_stages(self, progress: ProgressFn | None = None) -> None:
-        """Recompute every cross-document layer (alignment, hypotheses, ACH suggestions)."""
+        """Recompute every cross-document layer (alignment, hypotheses, ACH suggestions), stale or not."""
+        runner.refresh(self.store, self.case_stages(), force=True, progress=progress)
+
+    def refresh(self, progress: ProgressFn | None = None) -> list[str]:
+        """Recompute the cross-document layers whose inputs changed (an analyst edit, new documents);
+        returns the names of the stages that ran. Every analyst write through this API calls it."""
+        return runner.refresh(self.store, self.case_stages(), progress=progress)
+
+    def stage_inputs(self, name: str) -> CaseInputs:
+        """What the case stage ``name`` reads, as it would read it now."""
         stages = self.case_stages()
-        for n, stage in enumerate(stages, 1):
-            self.store.replace_records(stage.layers, list(stage.fn(self)))
-            if progress:
-                progress("case", n, len(stages))
+        return runner.load_inputs(self.store, registry.get(name), [layer for s in stages for layer in s.adds])
 
     # ------------------------------------------------------------------ reading
 
@@ -169,7 +173,7 @@ class Case:
 
     def parse(self, doc_id: str) -> Any:
         """The stored spaCy parse of a document (tokens, tags, dependencies, entities), without re-parsing."""
-        from .nlp import doc_from_bytes
+        from .document.nlp import doc_from_bytes
 
         stored = self.store.parse_bytes(doc_id)
         if stored is None:
@@ -178,14 +182,7 @@ class Case:
 
     def annotations(self, layer: str, doc_id: str | None = None, *, corrected: bool = True) -> list[Annotation]:
         """One layer of annotations; with ``corrected`` the analyst's corrections are applied."""
-        items = self.store.annotations(layer, doc_id)
-        if not corrected:
-            return items
-        corrections = self.store.analyst_items("correction")
-        if not corrections:
-            return items
-        corrected_items = (_corrected(item, corrections.get(item.id)) for item in items)
-        return [item for item in corrected_items if item is not None]
+        return runner.annotations(self.store, layer, doc_id) if corrected else self.store.annotations(layer, doc_id)
 
     def claims(self, doc_id: str | None = None, kind: str | None = None) -> list[Claim]:
         claims = [c for c in self.annotations("claim", doc_id) if isinstance(c, Claim)]
@@ -193,7 +190,7 @@ class Case:
 
     def warnings(self, doc_id: str | None = None) -> list[Warning]:
         """Every warning: per-document ones and those found across documents."""
-        from .consistency import CrossDocumentWarning
+        from .across.consistency import CrossDocumentWarning
 
         cross = [r.warning for r in self.records(CrossDocumentWarning.layer) if isinstance(r, CrossDocumentWarning)]
         local = [w for w in self.annotations("warning", doc_id) if isinstance(w, Warning)]
@@ -204,8 +201,7 @@ class Case:
 
     def annotation(self, annotation_id: str) -> Annotation:
         """One annotation with the analyst's correction applied (KeyError if deleted or unknown)."""
-        item = _corrected(self.annotation_original(annotation_id),
-                          self.store.analyst_item("correction", annotation_id))
+        item = runner.corrected(self.annotation_original(annotation_id), self.store.analyst_item("correction", annotation_id))
         if item is None:
             raise KeyError(annotation_id)
         return item
@@ -220,8 +216,10 @@ class Case:
         data: dict[str, Any] = {"deleted": True} if delete else {"set": (current[0].get("set", {}) if current else {}) | fields}
         if not delete:
             type(original).model_validate(original.model_dump() | data["set"])  # refuse invalid values
-        return self.store.put_analyst("correction", annotation_id, data, user=self.user, note=note,
-                                      action="delete" if delete else "correct", expected_rev=expected_rev)
+        rev = self.store.put_analyst("correction", annotation_id, data, user=self.user, note=note,
+                                     action="delete" if delete else "correct", expected_rev=expected_rev)
+        self.refresh()
+        return rev
 
     def annotation_original(self, annotation_id: str) -> Annotation:
         doc_id = annotation_id.split("/", 1)[0]
@@ -232,6 +230,7 @@ class Case:
 
     def undo(self, edit_id: int) -> None:
         self.store.undo(edit_id, user=self.user)
+        self.refresh()
 
     # ------------------------------------------------------------------ stage APIs
     # Each capability exposes its Python API as an object over this case; the CLI
@@ -240,21 +239,21 @@ class Case:
     @property
     def alignment(self) -> Any:
         """Clusters, relations, stance matrix, figures, aliases, origin groups."""
-        from .align import Alignment
+        from .across.alignment import Alignment
 
         return Alignment(self)
 
     @property
     def hypotheses(self) -> Any:
         """Discovered and analyst-edited hypotheses with each document's stance."""
-        from .hypotheses import Hypotheses
+        from .attribution.api import Hypotheses
 
         return Hypotheses(self)
 
     @property
     def ach(self) -> Any:
         """The ACH matrix, ratings, Admiralty weights, scores and sensitivity."""
-        from .ach import Ach
+        from .ach.api import Ach
 
         return Ach(self)
 
@@ -271,7 +270,7 @@ def _analyse(docs: list[Document], stages: list[Stage],
              batch_size: int = 16) -> Iterator[tuple[str, list[Annotation], tuple[str, bytes]]]:
     """Parse documents and run the stages: (id, annotations, stored parse) for each, in order,
     one at a time (so a crash loses only the document in flight)."""
-    from .nlp import model_version, parse_bytes, parse_many
+    from .document.nlp import model_version, parse_bytes, parse_many
 
     version = model_version()
     for document, doc in zip(docs, parse_many((d.text for d in docs), batch_size=batch_size)):
@@ -284,19 +283,10 @@ def _analyse(docs: list[Document], stages: list[Stage],
 def _analyse_batch(docs: list[Document], version: str) -> list[tuple[str, list[Annotation], tuple[str, bytes]]]:
     """:func:`_analyse` as one worker process's task, refused if the worker's stages are not the parent's
     (a stage registered at run time exists in a forked worker, not in a spawned one)."""
-    from .nlp import model_version
+    from .document.nlp import model_version
 
     stages = Case.document_stages()
     if pipeline_version(stages, model_version()) != version:
         raise RuntimeError("a worker process has other document stages than this one: register custom stages "
                            "in an imported module, or analyse with --n-process 1")
     return list(_analyse(docs, stages, len(docs)))
-
-
-def _corrected(item: Annotation, fix: tuple[Any, int] | None) -> Annotation | None:
-    """``item`` with an analyst correction applied; None when the analyst deleted it."""
-    if fix is None:
-        return item
-    if fix[0].get("deleted"):
-        return None
-    return type(item).model_validate(item.model_dump() | fix[0].get("set", {}))

@@ -7,16 +7,14 @@ a real export against it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from . import __version__
 from .model import ANNOTATION_TYPES, CASE_RECORD_TYPES, Document, Edit
-from .store import SCHEMA_VERSION
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .case import Case
+from .runner import CaseAccess
+from .store.db import SCHEMA_VERSION
+from .version import __version__
 
 FORMAT = "counterclaim-case"
 
@@ -63,7 +61,7 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-def export_case(case: "Case") -> dict[str, Any]:
+def export_case(case: CaseAccess) -> dict[str, Any]:
     """Every document, annotation (corrections applied), record and analyst edit of a case."""
     analyst: dict[str, dict[str, Any]] = {}
     for kind in case.store.analyst_kinds():

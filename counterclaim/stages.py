@@ -1,8 +1,23 @@
-"""Importing this module registers every built-in stage with the pipeline registry."""
+"""The built-in pipeline: importing this module registers every stage and checks their order.
 
-from . import nlp  # noqa: F401
-from . import dates, quantities, consistency  # noqa: F401,E402
-from . import align  # noqa: F401,E402
-from . import claims  # noqa: F401
-from .techniques import stage as _techniques  # noqa: F401,E402
-from . import hypotheses, ach  # noqa: F401,E402
+Document stages run per document, in this order; case stages run over the whole case after
+every document is analysed. Each stage declares what it needs and adds; the check below fails
+at import, naming the stage and the missing layer, if the order cannot work.
+"""
+
+from .ach import evidence as _ach  # noqa: F401
+from .across import align as _align  # noqa: F401
+from .across import consistency as _cross_consistency  # noqa: F401
+from .attribution import hypotheses as _hypotheses  # noqa: F401
+from .document import claims as _claims  # noqa: F401
+from .document import consistency as _consistency  # noqa: F401
+from .document import dates as _dates  # noqa: F401
+from .document import nlp as _nlp  # noqa: F401
+from .document import quantities as _quantities  # noqa: F401
+from .pipeline import registry
+from .techniques import stage as _techniques  # noqa: F401
+
+DOCUMENT_STAGES = ["nlp", "dates", "quantities", "claims", "consistency", "techniques"]
+CASE_STAGES = ["align", "cross_consistency", "hypotheses", "ach"]
+
+registry.check(DOCUMENT_STAGES + CASE_STAGES)

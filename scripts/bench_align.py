@@ -53,7 +53,7 @@ def _name(rng: random.Random, parts: int) -> str:
 
 def world(rng: random.Random, n_events: int):
     """Countries with towns and armed groups, and the alias table that knows them."""
-    from counterclaim.align.aliases import DEFAULT_TABLE, AliasEntry, AliasTable
+    from counterclaim.attribution.actors import DEFAULT_TABLE, AliasEntry, AliasTable
 
     countries = sorted({_name(rng, 3) + "ia" for _ in range(60)})
     entries = list(DEFAULT_TABLE)
@@ -147,8 +147,8 @@ def rss_mb() -> float:
 
 
 def run(n_docs: int, mode: str) -> dict:
-    from counterclaim.align import AlignInput, align
-    from counterclaim.align.embed import embed
+    from counterclaim.across.align import AlignInput, align
+    from counterclaim.across.embed import embed
 
     embed(["warm up the model"])
     base = rss_mb()

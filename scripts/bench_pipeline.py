@@ -64,7 +64,7 @@ def make_corpus(n: int, folder: Path, seed: int = 1) -> list[Path]:
 
 def run_child(mode: str, folder: Path, n_process: int) -> dict:
     from counterclaim import Case
-    from counterclaim.nlp import load
+    from counterclaim.document.nlp import load
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     words = sum(len(t.split()) for t in texts)
@@ -86,8 +86,8 @@ def run_child(mode: str, folder: Path, n_process: int) -> dict:
 def stage_times(n: int) -> dict[str, float]:
     """Seconds per document stage (and the parse) over n generated documents, in this process."""
     from counterclaim import Case
-    from counterclaim.ingest import iter_inputs, to_document
-    from counterclaim.nlp import load
+    from counterclaim.document.nlp import load
+    from counterclaim.ingest.articles import iter_inputs, to_document
     from counterclaim.pipeline import DocContext
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from counterclaim import Case
-from counterclaim.ingest import sha256
+from counterclaim.ingest.articles import sha256
 from counterclaim.model import Annotation, Document, Quantity
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

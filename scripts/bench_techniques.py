@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from counterclaim.nlp import load  # noqa: E402
+from counterclaim.document.nlp import load  # noqa: E402
 from counterclaim.techniques.model import default_model  # noqa: E402
 
 

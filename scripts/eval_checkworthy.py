@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from counterclaim.checkworthy import SPLITS, data_dir, evaluate, load, positive_class_prf, read_split  # noqa: E402
+from counterclaim.document.checkworthy import SPLITS, data_dir, evaluate, load, positive_class_prf, read_split  # noqa: E402
 
 RANDOM_SEEDS = 100
 

@@ -3,7 +3,7 @@
     nice .venv/bin/python scripts/train_checkworthy.py [--data DIR]
 
 DIR defaults to $COUNTERCLAIM_DATA or ../shared/data. Fits TF-IDF (word 1-2 +
-char 2-5 n-grams, analysers from counterclaim.checkworthy) and a logistic
+char 2-5 n-grams, analysers from counterclaim.document.checkworthy) and a logistic
 regression on the train split; picks C and the decision threshold by F1 on the
 dev-test split (the test debates differ from the ClaimBuster-derived dev split;
 dev-test is closer to them); writes counterclaim/data/checkworthy/model.npz (plain
@@ -22,16 +22,25 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import hstack
 import sklearn
+from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from counterclaim.checkworthy import (  # noqa: E402
-    ANALYZERS, CARD_FILE, CT24, MODEL_FILE, SPLITS, CheckworthyModel, data_dir, evaluate, positive_class_prf, read_split,
+from counterclaim.document.checkworthy import (  # noqa: E402
+    ANALYZERS,
+    CARD_FILE,
+    CT24,
+    MODEL_FILE,
+    SPLITS,
+    CheckworthyModel,
+    data_dir,
+    evaluate,
+    positive_class_prf,
+    read_split,
 )
 
 VERSION = "1"

@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from counterclaim.techniques import rules  # noqa: E402
-from counterclaim.techniques.measure_rules import write_rules_table  # noqa: E402
 from counterclaim.techniques.data import Split, data_sha256, load_split, parse_split  # noqa: E402
 from counterclaim.techniques.evaluate import evaluate, gold_by_article, is_correct  # noqa: E402
 from counterclaim.techniques.features import N_BUCKETS, candidate_spans, feature_matrix  # noqa: E402
 from counterclaim.techniques.linear import Calibrator, LinearClassifier  # noqa: E402
+from counterclaim.techniques.measure_rules import write_rules_table  # noqa: E402
 from counterclaim.techniques.model import ARTEFACT_DIR, NONE, TechniqueModel, span_rows  # noqa: E402
 from counterclaim.techniques.scorer import si_score  # noqa: E402
 

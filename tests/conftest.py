@@ -48,7 +48,7 @@ def crocus_case(tmp_path_factory):
 def crocus_copy(crocus_case, tmp_path):
     """A writable copy of the analysed bundled case."""
     from counterclaim import Case
-    from counterclaim.store import DB_FILENAME
+    from counterclaim.store.db import DB_FILENAME
 
     crocus_case.store.engine.dispose()
     shutil.copy(Path(crocus_case.location) / DB_FILENAME, tmp_path / DB_FILENAME)

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from counterclaim import Case
-from counterclaim import ach_scores as S
-from counterclaim.ach import LIMITS, suggest_credibility
+from counterclaim.ach import scoring as S
+from counterclaim.ach.evidence import LIMITS, suggest_credibility
 from counterclaim.cli import main
-from counterclaim.store import ConflictError
+from counterclaim.store.db import ConflictError
 
 
 def row(rid: str, reliability: str = "F", credibility: int = 6, relevance: str = "high", **ratings: str) -> S.Row:

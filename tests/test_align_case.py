@@ -120,7 +120,7 @@ def test_figures_reconcile(revisions_case):
 
 @pytest.fixture
 def revisions_copy(revisions_case, tmp_path):
-    from counterclaim.store import DB_FILENAME
+    from counterclaim.store.db import DB_FILENAME
 
     revisions_case.store.engine.dispose()
     shutil.copy(Path(revisions_case.location) / DB_FILENAME, tmp_path / DB_FILENAME)

@@ -11,8 +11,9 @@ import hashlib
 
 import pytest
 
-from counterclaim.align import AlignInput, ClaimCluster, ClaimRelation, OriginGroup, align
-from counterclaim.align.aliases import AliasTable
+from counterclaim.across.align import AlignInput, align
+from counterclaim.across.records import ClaimCluster, ClaimRelation, OriginGroup
+from counterclaim.attribution.actors import AliasTable
 from counterclaim.model import Claim, DateMention, Document, MetaSpan, Quantity, Speaker, Warning
 
 
@@ -245,9 +246,9 @@ def test_origin_groups_count_copies_once():
 def test_alias_table_fuzzy_and_nesting():
     t = AliasTable.default()
     assert t.resolve("Islamic State Khorasan") == "ISIS" == t.resolve("Daesh") == t.resolve("ISIS-K")
-    assert t.resolve("Kiev") == "Kyiv" and t.resolve("Ukrainian secret service") == "GUR"
+    assert t.resolve("Kiev") == "Kyiv" and t.resolve("Ukrainian military intelligence") == "GUR"
     assert t.resolve("the Kremlin") == "Russian state" == t.resolve("FSB")
-    assert t.resolve("Ukrainian secret servise") == "GUR"  # fuzzy
+    assert t.resolve("Ukrainian military inteligence") == "GUR"  # fuzzy
     assert t.side("GUR") == "Ukraine" and t.related("GUR", "Ukraine") and not t.related("GUR", "CIA")
     assert [m.canonical for m in t.mentions("as IS-K said, us and US officials")] == ["ISIS", "United States"]
 
@@ -255,7 +256,7 @@ def test_alias_table_fuzzy_and_nesting():
 @pytest.mark.parametrize("qualifier,value,expected", [("about", 150, (142.5, 157.5)), ("at least", 133, (133, float("inf"))),
                                                       ("more than", 60, (61, float("inf")))])
 def test_intervals(qualifier, value, expected):
-    from counterclaim.align.relations import interval
+    from counterclaim.across.relations import interval
 
     q = Quantity(id="x/q", doc_id="x", start=0, end=1, component="t", version="1", text="x", value=value,
                  qualifier=qualifier, measure="killed")
@@ -263,8 +264,8 @@ def test_intervals(qualifier, value, expected):
 
 
 def test_candidate_pairs_grow_linearly():
-    from counterclaim.align.cluster import SMALL_BLOCK, WINDOW, block_pairs
-    from counterclaim.align.frames import Anchor, Fact
+    from counterclaim.across.cluster import SMALL_BLOCK, WINDOW, block_pairs
+    from counterclaim.across.frames import Anchor, Fact
 
     def facts(n):
         return [Fact(Claim(id=f"d{i}/c0-1", doc_id=f"d{i}", start=0, end=1, component="t", version="1", text="x",
@@ -277,7 +278,7 @@ def test_candidate_pairs_grow_linearly():
 
 
 def test_embedding_fallback_when_tokenizer_missing(monkeypatch):
-    from counterclaim.align import embed
+    from counterclaim.across import embed
 
     monkeypatch.setattr(embed, "tokenizer_path", lambda: None)
     embed.model.cache_clear()
@@ -326,7 +327,7 @@ def test_one_event_relations_grow_with_members_not_pairs():
 
 
 def test_many_answer_groups_meet_only_their_nearest():
-    from counterclaim.align.answers import GROUP_PAIRS_MAX, NEAREST_GROUPS
+    from counterclaim.across.answers import GROUP_PAIRS_MAX, NEAREST_GROUPS
 
     days = GROUP_PAIRS_MAX + 10
     b, figures, _ = _one_event(days, [100 + 3 * d for d in range(days)])
@@ -344,7 +345,7 @@ def test_many_answer_groups_meet_only_their_nearest():
 
 def _facts(text: str, aliases: AliasTable | None = None) -> list[tuple[str, str | None, bool]]:
     """(topic, agent, negative) of each fact of ``text`` read as one claim of one document."""
-    from counterclaim.align.frames import ClaimContext, facts_of
+    from counterclaim.across.frames import ClaimContext, facts_of
 
     b = Builder()
     b.doc("a", text)
@@ -366,7 +367,7 @@ def _facts(text: str, aliases: AliasTable | None = None) -> list[tuple[str, str 
     ("The US government claims that ISIS was behind the Crocus Hall attack", "was behind"),
 ])
 def test_behind_with_any_auxiliary_is_a_responsibility_cue(text, cue):
-    from counterclaim.align.frames import FRAME_CUES
+    from counterclaim.across.frames import FRAME_CUES
 
     assert [m.group(1) for m in FRAME_CUES["responsible"].finditer(text)] == [cue]
 
@@ -393,8 +394,8 @@ def test_been_behind_names_the_perpetrator():
 
 
 def test_credit_cue_takes_an_article_and_assumed():
-    from counterclaim.align.frames import FRAME_CUES
-    from counterclaim.hypotheses import CUES
+    from counterclaim.across.frames import FRAME_CUES
+    from counterclaim.attribution.cues import CUES
 
     # checkthat2024_task1_english/CT24_checkworthy_english_train.tsv, sentence 8278: a credit claim, negated
     text = ("I would only suggest that while we do not take the credit for it - I would not presume to - that since "
@@ -431,7 +432,7 @@ def test_an_organisation_is_not_a_perpetrator(text):
 
 
 def test_organise_counts_as_a_verb_and_organisers_only_of_an_event():
-    from counterclaim.align.frames import FRAME_CUES
+    from counterclaim.across.frames import FRAME_CUES
 
     responsible = FRAME_CUES["responsible"]
     # corpus/crocus-seeds/oakke-2024.txt

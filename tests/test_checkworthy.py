@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from counterclaim import checkworthy
-from counterclaim.checkworthy import char_ngrams, positive_class_prf, read_split, word_ngrams
+from counterclaim.document import checkworthy
+from counterclaim.document.checkworthy import char_ngrams, positive_class_prf, read_split, word_ngrams
 
 from .conftest import ROOT
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from counterclaim.case import Case
-from counterclaim.claims import quote_spans
-from counterclaim.ingest import iter_inputs, sha256, to_document
+from counterclaim.document.nlp import load
+from counterclaim.document.speakers import quote_spans
+from counterclaim.ingest.articles import iter_inputs, sha256, to_document
 from counterclaim.model import Claim, DateMention, Document, Entity, Quantity, Sentence
-from counterclaim.nlp import load
 from counterclaim.pipeline import DocContext
 
 from .conftest import CORPUS
@@ -150,8 +150,6 @@ def test_probably(corpus):
 
 
 def test_hedging_phrases(corpus):
-    assert "we have every reason to believe" in hedge_cues(find(corpus["OAKKE"], "it is the same one that"))
-    assert "working hypotheses" in hedge_cues(find(corpus["OAKKE"], "make some working hypotheses"))
     assert "it is possible that" in hedge_cues(find(corpus["OAKKE"], "Russia could blame its own main enemy"))
 
 

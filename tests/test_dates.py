@@ -12,10 +12,10 @@ from functools import lru_cache
 import pytest
 
 from counterclaim import stages  # noqa: F401  (registers the stages)
-from counterclaim.dates import resolve
-from counterclaim.ingest import iter_inputs, read_text, to_document
+from counterclaim.document.dates import resolve
+from counterclaim.document.nlp import load
+from counterclaim.ingest.articles import iter_inputs, read_text, to_document
 from counterclaim.model import DateMention
-from counterclaim.nlp import load
 from counterclaim.pipeline import DocContext, registry
 from tests.conftest import ICWP, OAKKE
 

@@ -7,19 +7,16 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from counterclaim import responsibility
+from counterclaim.attribution import responsibility
+from counterclaim.attribution.api import HypothesisError
+from counterclaim.attribution.cues import find_hits
+from counterclaim.attribution.hypotheses import new_actors
+from counterclaim.attribution.lexicon import Lexicon
+from counterclaim.attribution.records import StanceEvidence
+from counterclaim.attribution.stance import item_stance, overall_stance
 from counterclaim.cli import main
-from counterclaim.hypotheses import (
-    HypothesisError,
-    Lexicon,
-    StanceEvidence,
-    find_hits,
-    item_stance,
-    new_actors,
-    overall_stance,
-)
 from counterclaim.model import Claim, Entity, Slots, Speaker
-from counterclaim.store import ConflictError
+from counterclaim.store.db import ConflictError
 
 OAKKE, ICWP = "oakke-2024", "icwp-2024-03-27"
 
@@ -58,7 +55,7 @@ def test_agent_passive_and_reported_voice():
 
 
 def test_relative_clause_blame_and_outlet_denial():
-    found = hits("Ukraine, which Putin blames for this massacre, has none of these provocative characteristics")
+    found = hits("Ukraine, which Putin blames for this massacre, had no part in these provocative acts")
     assert ("Ukraine", "denies", "OUTLET", "deny") in found  # the subject is Ukraine, not Putin
     assert ("Ukraine", "reports", "Putin", "blame") in found
     assert not any(actor == "Russian state" for actor, *_ in found)
@@ -110,9 +107,9 @@ def test_negation_scopes():
     assert not negated("the Russian Putin’s state and no one else", or_denial)
 
 
-def test_fallback_lexicon_groups_organs_under_their_state():
-    lexicon = Lexicon._fallback()
-    assert lexicon.side(lexicon.resolve("Ukrainian secret service")) == "Ukraine"
+def test_default_lexicon_groups_organs_under_their_state():
+    lexicon = Lexicon.for_aliases({})  # the one actor table (the built-in fallback table is gone)
+    assert lexicon.side(lexicon.resolve("Ukrainian military intelligence")) == "Ukraine"
     assert lexicon.side(lexicon.resolve("CIA")) == "United States"
     assert lexicon.resolve("Putin’s state") == "Russian state"
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from counterclaim.cli import main
-from counterclaim.ingest import IngestError, RawArticle, iter_inputs, text_layout
+from counterclaim.ingest.articles import IngestError, RawArticle, iter_inputs, text_layout
 
 from .conftest import CORPUS, ICWP, OAKKE
 

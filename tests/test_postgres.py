@@ -16,7 +16,7 @@ import tempfile
 import pytest
 
 from counterclaim import Case
-from counterclaim.store import ConflictError
+from counterclaim.store.db import ConflictError
 
 from .conftest import ICWP
 

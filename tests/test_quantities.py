@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim import nlp
+from counterclaim.document import nlp
+from counterclaim.document.quantities import parse_number, quantities
 from counterclaim.model import Document, Quantity
 from counterclaim.pipeline import DocContext
-from counterclaim.quantities import parse_number, quantities
 from tests.conftest import ICWP, OAKKE
 from tests.test_dates import analysed
 

@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from counterclaim import Case
 from counterclaim.pipeline import registry
-from counterclaim.store import ConflictError, Store, StoreError, meta
+from counterclaim.store.db import ConflictError, Store, StoreError, meta
 
 from .conftest import CORPUS, ICWP
 

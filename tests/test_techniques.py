@@ -76,7 +76,7 @@ def test_rules_find_comparisons_not_mentions():
 
 
 def _rule_matches(find, sentence: str) -> list[str]:
-    from counterclaim.nlp import load
+    from counterclaim.document.nlp import load
 
     doc = load()(sentence)
     return [sentence[s:e] for s, e in find(doc)]
@@ -159,7 +159,7 @@ def test_artefact_is_small_safe_and_documented():
 
 
 def test_detect_is_deterministic_and_filters_by_confidence():
-    from counterclaim.nlp import load
+    from counterclaim.document.nlp import load
     from counterclaim.techniques.model import default_model
 
     doc = load()("This is a disgraceful, shameful betrayal by the corrupt elite. We must never surrender!")

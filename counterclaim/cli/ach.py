@@ -16,9 +16,9 @@ METHODS = click.Choice(["heuer", "weighted", "bayes"])
 
 def _analyst_errors(fn: Callable[[], Any]) -> Any:
     """Run an analyst action; report refusals (stale revision, unknown id, bad value) as errors."""
-    from ..ach import AchError
-    from ..hypotheses import HypothesisError
-    from ..store import ConflictError
+    from ..ach.api import AchError
+    from ..attribution.api import HypothesisError
+    from ..store.db import ConflictError
 
     try:
         return fn()

@@ -80,9 +80,9 @@ def aliases(ctx: click.Context, case_path: str, user: str, fmt: str) -> None:
     """The case's entity alias table (defaults plus your edits); add or remove names.
 
     \b
-    counterclaim aliases --case crocus/
-    counterclaim aliases --case crocus/ add "Russian state" "Lubyanka"
-    counterclaim aliases --case crocus/ remove "Lubyanka"
+    counterclaim aliases --case mycase/
+    counterclaim aliases --case mycase/ add "Russian state" "Lubyanka"
+    counterclaim aliases --case mycase/ remove "Lubyanka"
     """
     ctx.obj = {"case_path": case_path, "user": user}
     if ctx.invoked_subcommand:

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .. import __version__
+from ..version import __version__
 
 console = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)

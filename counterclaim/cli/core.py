@@ -10,7 +10,19 @@ import click
 from rich.markup import escape
 from rich.panel import Panel
 
-from .base import case_option, compact, console, emit, fail, format_option, iter_progress, main, open_case, out, user_option
+from .base import (
+    case_option,
+    compact,
+    console,
+    emit,
+    fail,
+    format_option,
+    iter_progress,
+    main,
+    open_case,
+    out,
+    user_option,
+)
 
 
 @main.command()
@@ -176,7 +188,7 @@ def edits(case_path: str, fmt: str) -> None:
 @user_option
 def undo(edit_id: int, case_path: str, user: str) -> None:
     """Undo one analyst edit (the undo is audited too)."""
-    from ..store import StoreError
+    from ..store.db import StoreError
 
     with open_case(case_path, user) as case:
         try:

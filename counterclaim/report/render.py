@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .. import __version__
+from ..version import __version__
+from .findings import LEGEND, QUOTE_CHARS, date_text, technique_name
 from .highlight import anchor
 from .svg import figure_chart, source_colours
-from .view import LEGEND, QUOTE_CHARS, CaseView, date_text, technique_name
+from .view import CaseView
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case import Case

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from .view import FigurePoint, Measure, fmt_number
+from .findings import FigurePoint, Measure, fmt_number
 
 PALETTE = ["#1f4e8c", "#c62828", "#2e7d32", "#b26a00", "#6a1b9a", "#00838f", "#5d4037", "#ad1457", "#455a64", "#827717"]
 

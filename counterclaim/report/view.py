@@ -3,8 +3,8 @@
 Both front ends render the same :class:`CaseView`, so a finding looks and
 links the same in the offline file and in the app. Everything is read from
 what the case holds: annotation layers, and the alignment / hypotheses / ACH
-stage APIs when those modules are installed. A missing capability yields
-``None`` and its section shows an empty state.
+stage APIs (cross-source sections live in :mod:`.crossviews`). Reading never
+runs a stage: an empty layer shows as an empty state.
 """
 
 from __future__ import annotations
@@ -12,122 +12,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from ..model import Annotation, Claim, DateMention, Document, Quantity, Technique, Warning
+from ..model import Annotation, Claim, DateMention, Document, Technique, Warning
 from .highlight import Run, Span, anchor, runs
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case import Case
 
-T = TypeVar("T")
-
-QUOTE_CHARS = 140  # another source's sentence quoted on a card is cut here
-
-# Layers drawn in the narratives, in legend order.
-LEGEND = [
-    ("claim", "claim"),
-    ("quantity", "figure"),
-    ("date", "date"),
-    ("speaker", "quoted speaker"),
-    ("technique", "persuasion technique"),
-    ("warning", "warning"),
-]
-
-
-def stage_api(get: Callable[[], T]) -> T | None:
-    """A stage API object, or None while its module is not installed."""
-    try:
-        return get()
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("counterclaim."):
-            return None
-        raise
-
-
-def technique_name(technique: str) -> str:
-    try:
-        from ..techniques.taxonomy import short_name
-    except ModuleNotFoundError:
-        return technique.replace("_", " ")
-    return short_name(technique)
-
-
-def fmt_number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-
-
-def figure_text(q: Quantity) -> str:
-    """'at least 60 people injured' from a normalised quantity."""
-    if q.value is not None:
-        number = fmt_number(q.value)
-    elif q.low is not None or q.high is not None:
-        number = f"{fmt_number(q.low)}–{fmt_number(q.high)}"
-    else:
-        number = q.text
-    qualifier = "" if q.qualifier in ("exact", "range") else q.qualifier
-    return " ".join(p for p in (qualifier, number, q.unit, q.measure) if p)
-
-
-def date_text(d: DateMention) -> str:
-    if d.value is None:
-        return d.text
-    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y", "decade": "%Y"}.get(d.precision or "day", "%Y-%m-%d")
-    return d.value.strftime(fmt) + ("s" if d.precision == "decade" else "")
-
-
-@dataclass
-class Finding:
-    """One annotation as the reader meets it: where it is, what it says, how to get there."""
-
-    item: Annotation
-    kind: str
-    label: str
-    doc: Document
-
-    @property
-    def id(self) -> str:
-        return self.item.id
-
-    @property
-    def anchor(self) -> str:
-        return anchor(self.item.id)
-
-    @property
-    def card(self) -> str:
-        return anchor(self.item.id, "card")
-
-    @property
-    def quote(self) -> str:
-        return self.doc.text[self.item.start:self.item.end]
-
-
-@dataclass
-class SourceRow:
-    doc: Document
-    counts: Counter
-    warnings: list[Warning]
-    rating: Any = None  # the ACH's SourceRating: source, reliability, meaning, rev
-
-
-@dataclass
-class FigurePoint:
-    finding: Finding
-    published: dt.date | None
-    outlier: bool = False
-    revision: str | None = None  # the alignment's reason, when the figure is part of a revision series
-    conflict: str | None = None  # the alignment's reason, when another source's figure contradicts it
-
-
-@dataclass
-class Measure:
-    name: str
-    points: list[FigurePoint] = field(default_factory=list)
+from .crossviews import AchView, AlignmentView, HypothesesView, Match
+from .findings import FigurePoint, Finding, Measure, SourceRow, date_text, figure_text, technique_name
 
 
 class CaseView:
@@ -316,19 +211,17 @@ class CaseView:
         return len(self.alignment.by_claim.get(claim_id, [])) if self.alignment else 0
 
     @cached_property
-    def alignment(self) -> AlignmentView | None:
-        api = stage_api(lambda: self.case.alignment)
-        return AlignmentView(self, api) if api else None
+    def alignment(self) -> AlignmentView:
+        return AlignmentView(self.findings, self.case.alignment)
 
     @cached_property
-    def hypotheses(self) -> HypothesesView | None:
-        api = stage_api(lambda: self.case.hypotheses)
-        return HypothesesView(self, api.list(include_inactive=True), api.stances()) if api else None
+    def hypotheses(self) -> HypothesesView:
+        api = self.case.hypotheses
+        return HypothesesView(self.findings, api.list(include_inactive=True), api.stances())
 
     @cached_property
-    def ach(self) -> AchView | None:
-        api = stage_api(lambda: self.case.ach)
-        return AchView(self, api) if api else None
+    def ach(self) -> AchView:
+        return AchView(self.findings, self.case.ach)
 
     @cached_property
     def _techniques_by_claim(self) -> dict[str, list[Technique]]:
@@ -363,10 +256,8 @@ class CaseView:
 
     @cached_property
     def source_ratings(self) -> dict[str, Any]:
-        """doc id -> the ACH's Admiralty reliability of its source (outlet), when ACH is installed."""
-        api = stage_api(lambda: self.case.ach)
-        if api is None:
-            return {}
+        """doc id -> the ACH's Admiralty reliability of its source (outlet)."""
+        api = self.case.ach
         by_source = {r.source: r for r in api.sources()}
         return {d.id: by_source[api.source_key(d)] for d in self.documents if api.source_key(d) in by_source}
 
@@ -448,224 +339,3 @@ def _claim_label(c: Claim) -> str:
 def _date_label(d: DateMention) -> str:
     precision = f" · {d.precision}" if d.precision else ""
     return f"{date_text(d)}{precision}{' · relative' if d.relative else ''}"
-
-
-# --------------------------------------------------------------------------- cross-source (stage APIs)
-
-
-@dataclass
-class Match:
-    relation: str
-    finding: Finding
-    reason: str = ""
-
-
-@dataclass
-class RelationView:
-    kind: str
-    subtype: str
-    reason: str
-    topic: str
-    a: Finding
-    b: Finding
-
-
-@dataclass
-class Cell:
-    stance: str
-    finding: Finding | None = None
-    note: str = ""
-
-
-@dataclass
-class Row:
-    id: str
-    label: str
-    cells: dict[str, Cell]
-    origin: str = ""
-
-
-RELATION_ORDER = ["contradict", "revision", "compatible", "agree"]
-
-
-@dataclass
-class RelationGroup:
-    """All pairs of one kind within one claim cluster; a few are shown, the rest counted."""
-
-    kind: str
-    topic: str
-    count: int
-    examples: list[RelationView]
-
-    @property
-    def more(self) -> int:
-        return self.count - len(self.examples)
-
-
-class AlignmentView:
-    """Relations, stance matrix and origin groups from ``case.alignment``.
-
-    Relations are pairwise, so a case of many similar sources holds very many;
-    the views group them by cluster and show a few examples of each group.
-    """
-
-    EXAMPLES = 3  # pairs shown per (relation type, cluster)
-    MATCHES = 4  # other sources' claims listed on a finding card
-
-    def __init__(self, view: CaseView, api: Any):
-        self.api = api
-        self.findings = f = view.findings
-        clusters = api.clusters()
-        topics = {c.id: c.label for c in clusters}
-        grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
-        self.by_claim: dict[str, list[Any]] = defaultdict(list)
-        self.numeric: dict[str, list[Any]] = defaultdict(list)  # revisions and numeric contradictions
-        for r in api.relations():
-            if r.type == "unrelated" or r.claim_a not in f or r.claim_b not in f:
-                continue
-            grouped[(r.type, r.cluster_id)].append(r)
-            for claim_id in (r.claim_a, r.claim_b):
-                self.by_claim[claim_id].append(r)
-                if r.type == "revision" or r.subtype == "numeric":
-                    self.numeric[claim_id].append(r)
-        self.groups = {kind: [RelationGroup(kind, topics.get(cid, ""), len(items),
-                                            [self._view(r, topics) for r in items[:self.EXAMPLES]])
-                              for (k, cid), items in sorted(grouped.items(), key=lambda kv: -len(kv[1])) if k == kind]
-                       for kind in RELATION_ORDER}
-        self.counts = {kind: sum(g.count for g in groups) for kind, groups in self.groups.items()}
-        self.topics = topics
-        shared = {c.id for c in clusters if len({s.doc_id for s in c.stances if s.stance != "silent"}) > 1}
-        self.stance_rows = [
-            Row(row.cluster_id, row.label, {d: Cell(s.stance, _first(f, s.claim_ids), ", ".join(s.answers))
-                                            for d, s in row.cells.items() if s.stance != "silent"})
-            for row in api.matrix().rows if row.cluster_id in shared
-        ]
-        self.origin_groups = [g for g in api.origin_groups() if len(g.doc_ids) > 1]
-        self.origin_of = {d: (g.wire or g.id) for g in self.origin_groups for d in g.doc_ids}
-
-    def _view(self, r: Any, topics: dict[str, str]) -> RelationView:
-        return RelationView(r.type, r.subtype or "", r.reason, topics.get(r.cluster_id, ""),
-                            self.findings[r.claim_a], self.findings[r.claim_b])
-
-    @property
-    def by_kind(self) -> list[tuple[str, list[RelationGroup]]]:
-        return [(k, self.groups[k]) for k in RELATION_ORDER if self.groups[k]]
-
-    def matches(self, claim_id: str, limit: int) -> list[Match]:
-        """Other sources' claims paired with this one (the first ``limit``)."""
-        out = []
-        for r in self.by_claim.get(claim_id, [])[:limit]:
-            other = r.claim_b if r.claim_a == claim_id else r.claim_a
-            out.append(Match(r.type, self.findings[other], r.reason))
-        return out
-
-    def figure_relations(self, claim_id: str, quantity: Quantity) -> list[Any]:
-        """Revisions and numeric contradictions that name this figure (a claim may hold several)."""
-        from ..align.relations import describe
-
-        named = f"'{describe(quantity)}'"
-        return [r for r in self.numeric.get(claim_id, []) if named in r.reason]
-
-
-class HypothesesView:
-    """Active hypotheses × documents, each cell linked to the claim it rests on."""
-
-    def __init__(self, view: CaseView, hypotheses: list[Any], stances: list[Any]):
-        self.all = hypotheses
-        self.active = active = [h for h in hypotheses if h.status == "active"]
-        cells: dict[str, dict[str, Cell]] = defaultdict(dict)
-        for s in stances:
-            if s.stance != "absent":
-                claim_ids = [e.claim_id for e in s.evidence]
-                stance = "disputes" if s.disputed else s.stance
-                cells[s.hypothesis_id][s.doc_id] = Cell(stance, _first(view.findings, claim_ids), s.reason)
-        self.rows = [Row(h.id, h.label, cells.get(h.id, {}), h.origin) for h in active]
-
-
-def _first(findings: dict[str, Finding], ids: list[str]) -> Finding | None:
-    return next((findings[i] for i in ids if i in findings), None)
-
-
-@dataclass
-class Column:
-    id: str
-    label: str
-
-
-@dataclass
-class AchCell:
-    rating: str
-    suggested: bool
-    reason: str
-    rev: int
-
-
-@dataclass
-class AchRow:
-    id: str
-    label: str
-    finding: Finding | None
-    source: str
-    diagnosticity: float | None
-    cells: dict[str, AchCell]
-
-
-@dataclass
-class ScoreRow:
-    method: str
-    note: str
-    values: dict[str, float]
-    best: set[str]
-
-
-METHODS = [
-    ("heuer", "heuer", "Heuer", "inconsistency count; lowest is best"),
-    ("weighted", "weighted", "Weighted", "inconsistency weighted by Admiralty reliability × credibility; lowest is best"),
-    ("bayes", "posterior", "Bayes", "posterior probability from rating likelihoods; highest is best"),
-]
-
-
-class AchView:
-    """The ACH matrix, scores by method and sensitivity, from ``case.ach``."""
-
-    SENSITIVITY_RUNS = 500
-
-    def __init__(self, view: CaseView, api: Any):
-        import numpy as np
-
-        from .. import ach_scores
-
-        matrix = api.matrix("heuer")
-        self.limits = matrix.limits
-        self.hypotheses = [Column(h.id, h.label) for h in sorted(matrix.hypotheses, key=lambda h: int(h.id[1:]))]
-        ids = [h.id for h in self.hypotheses]
-        self.rows = [
-            AchRow(r.id, f"{r.id}: {r.text}", _first(view.findings, [m.claim_id for m in r.members]),
-                   f"{', '.join(r.sources) or 'analyst'} · {r.reliability}{r.credibility}", r.diagnosticity,
-                   {h: AchCell(c.rating, c.by == "suggested", c.reason, c.rev) for h, c in r.cells.items()})
-            for r in matrix.rows
-        ]
-        by_id = {h.id: h for h in matrix.hypotheses}
-        self.scores = []
-        for method, attr, name, note in METHODS:
-            values = {h: getattr(by_id[h], attr) for h in ids}
-            best = ach_scores.leaders(method, np.array([values[h] for h in ids]))
-            self.scores.append(ScoreRow(name, note, values, {ids[j] for j in best}))
-        self.sensitivity = self._sensitivity(api, view) if self.rows and ids else []
-
-    def _sensitivity(self, api: Any, view: CaseView) -> list[str]:
-        sens = api.sensitivity("heuer", runs=self.SENSITIVITY_RUNS)
-        label = {h.id: f"{h.id} ({h.label})" for h in self.hypotheses}
-        lines = [f"Leading under Heuer scoring: {', '.join(label[h] for h in sens.leaders) or 'none'}."]
-        for p in sens.linchpins:
-            lines.append(f"Linchpin {p.evidence_id}: without it the lead moves from "
-                         f"{', '.join(p.leaders_before)} to {', '.join(p.leaders_after)}.")
-        if not sens.linchpins:
-            lines.append("No single evidence row changes the leader when removed.")
-        mc = sens.monte_carlo
-        shares = ", ".join(f"{h} {share:.0%}" for h, share in sorted(mc.first_share.items(), key=lambda kv: -kv[1]))
-        lines.append(f"Ranked first in {mc.runs} perturbed runs (ratings shifted one step with p={mc.p_rating}, "
-                     f"Admiralty grades with p={mc.p_weight}; seed {mc.seed}): {shares}.")
-        for e in sens.missing:
-            lines.append(f"Missing evidence for {label.get(e.hypothesis_id, e.hypothesis_id)}: {e.item} — no source reports it.")
-        return lines

@@ -56,7 +56,7 @@ def parse_split(split: Split, cache_dir: str | Path | None = None) -> dict[str, 
     """spaCy parses of a split's articles with the project's pipeline, cached as a DocBin."""
     from spacy.tokens import DocBin
 
-    from ..nlp import load, model_version, parse_many
+    from ..document.nlp import load, model_version, parse_many
 
     ids = sorted(split.articles)
     cache = None

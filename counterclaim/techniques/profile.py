@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..model import Technique
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..case import Case
+from ..runner import CaseAccess
 
 
 @dataclass
@@ -37,13 +34,13 @@ class SourceProfile:
         }
 
 
-def findings(case: "Case", doc_id: str | None = None, min_confidence: float = 0.0) -> list[Technique]:
+def findings(case: CaseAccess, doc_id: str | None = None, min_confidence: float = 0.0) -> list[Technique]:
     """The case's technique findings (analyst corrections applied), confident ones only."""
     items = [t for t in case.annotations("technique", doc_id) if isinstance(t, Technique)]
     return [t for t in items if (t.confidence or 0.0) >= min_confidence]
 
 
-def profile(case: "Case", min_confidence: float = 0.0) -> list[SourceProfile]:
+def profile(case: CaseAccess, min_confidence: float = 0.0) -> list[SourceProfile]:
     """One profile per source (the outlet, else the document id), in document order."""
     by_source: dict[str, SourceProfile] = {}
     for doc in case.documents():

@@ -17,7 +17,7 @@ def _one_per_span(findings: list[Finding]) -> list[Finding]:
     return sorted(best.values(), key=lambda f: (f.start, f.end))
 
 
-@registry.document_stage("techniques", version="3")
+@registry.document_stage("techniques", version="3", needs=("parse", "claim"), adds=("technique",))
 def techniques(ctx: DocContext) -> list[Technique]:
     """Technique suggestions outside datelines and notes; each lists the claims it overlaps."""
     model = default_model()

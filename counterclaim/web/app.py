@@ -25,7 +25,7 @@ from ..report.highlight import anchor
 from ..report.render import SECTIONS, charts, environment, render_report
 from ..report.render import STATIC as REPORT_STATIC
 from ..report.view import CaseView
-from ..store import ConflictError, StoreError
+from ..store.db import ConflictError, StoreError
 from . import edits
 from .security import Guard, GuardMiddleware
 
@@ -46,68 +46,82 @@ NAV = [("/", "Overview"), ("/narratives", "Narratives"), ("/conflicts", "Conflic
 
 def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | None = None) -> FastAPI:
     """The workbench for the case at ``location``; ``guard`` sets token and accepted hosts."""
-    case = Case(location, user=user)
-    guard = guard or Guard()
-    env = environment(HERE / "templates")
+    bench = Workbench(Case(location, user=user), guard or Guard())
     app = FastAPI(title="counterclaim", docs_url=None, redoc_url=None, openapi_url=None)
-    app.add_middleware(GuardMiddleware, guard=guard)
-    app.state.case = case
+    app.add_middleware(GuardMiddleware, guard=bench.guard)
+    app.state.case = bench.case
+    _page_routes(app, bench)
+    _file_routes(app, bench)
+    _write_routes(app, bench)
+    return app
 
+
+class Workbench:
+    """One case as the app serves it: the cached read model, page rendering, and the write protocol."""
+
+    def __init__(self, case: Case, guard: Guard):
+        self.case = case
+        self.guard = guard
+        self.env = environment(HERE / "templates")
+        self.cached: dict[str, Any] = {}  # the last CaseView and the store generation it was read at
+        self.lock = threading.Lock()
+
+    @staticmethod
     def link(annotation_id: str) -> str:
-        return doc_link(annotation_id.split("/", 1)[0]) + "#" + anchor(annotation_id)
+        return Workbench.doc_link(annotation_id.split("/", 1)[0]) + "#" + anchor(annotation_id)
 
+    @staticmethod
     def doc_link(doc_id: str) -> str:
         return "/doc/" + quote(doc_id, safe="")
 
-    cached: dict[str, Any] = {}  # the last CaseView and the store generation it was read at
-    lock = threading.Lock()
-
-    def current_view() -> CaseView:
+    def current_view(self) -> CaseView:
         """The case as the pages show it, rebuilt only after a write (from this app or any other process):
         building it reads the whole case, seconds for a few hundred documents."""
-        generation = case.store.generation()
-        with lock:
-            if cached.get("generation") == generation:
-                return cached["view"]
+        generation = self.case.store.generation()
+        with self.lock:
+            if self.cached.get("generation") == generation:
+                return self.cached["view"]
         # Kept under the generation read before it: the view reads the case lazily, later, and any write
-        # in between (another process, or a stage refreshed on reading) moves the generation, so the next
-        # request builds afresh. No view outlives a write it did not see.
-        view = CaseView(case)
-        with lock:
-            cached.update(generation=generation, view=view, sections={})
+        # in between (another process, or the stages refreshed after an edit) moves the generation, so the
+        # next request builds afresh. No view outlives a write it did not see.
+        view = CaseView(self.case)
+        with self.lock:
+            self.cached.update(generation=generation, view=view, sections={})
         return view
 
-    def section_body(view: CaseView, section_id: str) -> Markup:
+    def section_body(self, view: CaseView, section_id: str) -> Markup:
         """A section without forms, rendered once per read model (narratives: about 1.5 s for 200 documents)."""
-        with lock:
-            body = cached["sections"].get(section_id) if cached.get("view") is view else None
+        with self.lock:
+            body = self.cached["sections"].get(section_id) if self.cached.get("view") is view else None
         if body is None:
-            body = Markup(env.get_template("section_body.html.j2").render(
-                view=view, section=section_id, link=link, doc_link=doc_link, admiralty=None, ach_cell=None,
-                charts=charts(view, link) if section_id == "figures" else {}))
-            with lock:
-                if cached.get("view") is view:
-                    cached["sections"][section_id] = body
+            body = Markup(self.env.get_template("section_body.html.j2").render(
+                view=view, section=section_id, link=self.link, doc_link=self.doc_link, admiralty=None,
+                ach_cell=None, charts=charts(view, self.link) if section_id == "figures" else {}))
+            with self.lock:
+                if self.cached.get("view") is view:
+                    self.cached["sections"][section_id] = body
         return body
 
-    def page(request: Request, template: str, *, status: int = 200, view: CaseView | None = None,
+    def page(self, request: Request, template: str, *, status: int = 200, view: CaseView | None = None,
              error: str | None = None, **context: Any) -> HTMLResponse:
-        view = view or current_view()
+        view = view or self.current_view()
+        case = self.case
         notice = NOTICES.get(request.query_params.get("done", ""))
         revs = {k: r for k, (_d, r) in case.store.analyst_items("correction", include_deleted=True).items()}
-        html = env.get_template(template).render(
-            view=view, link=link, doc_link=doc_link, csrf=request.state.csrf, path=request.url.path, nav=NAV,
-            user=case.user, case_name=Path(case.location).name or case.location, notice=notice, error=error,
-            admiralty=None, ach_cell=None, correction_rev=lambda i: revs.get(i, 0), **context)
+        html = self.env.get_template(template).render(
+            view=view, link=self.link, doc_link=self.doc_link, csrf=request.state.csrf, path=request.url.path,
+            nav=NAV, user=case.user, case_name=Path(case.location).name or case.location, notice=notice,
+            error=error, admiralty=None, ach_cell=None, correction_rev=lambda i: revs.get(i, 0), **context)
         return HTMLResponse(html, status_code=status)
 
-    async def form(request: Request) -> FormData:
+    async def form(self, request: Request) -> FormData:
         """The posted form, after the CSRF check every write must pass."""
         data = await request.form()
-        if not guard.csrf_ok(request.state.session, data.get("csrf")):
+        if not self.guard.csrf_ok(request.state.session, data.get("csrf")):
             raise HTTPException(403, "missing or invalid CSRF token: reload the page and try again")
         return data
 
+    @staticmethod
     def done(data: FormData, code: str) -> RedirectResponse:
         target = str(data.get("next") or "/")
         if not target.startswith("/") or target.startswith(("//", "/\\")):
@@ -116,21 +130,23 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         sep = "&" if "?" in path else "?"
         return RedirectResponse(f"{path}{sep}done={code}" + (f"#{fragment}" if fragment else ""), status_code=303)
 
-    def refused(request: Request, data: FormData, message: str, status: int) -> HTMLResponse:
-        return page(request, "refused.html.j2", status=status, error=message, title="Not saved",
-                    back=str(data.get("next") or "/"))
+    def refused(self, request: Request, data: FormData, message: str, status: int) -> HTMLResponse:
+        return self.page(request, "refused.html.j2", status=status, error=message, title="Not saved",
+                         back=str(data.get("next") or "/"))
 
-    def write(request: Request, data: FormData, action: Callable[[], str]) -> Response:
+    def write(self, request: Request, data: FormData, action: Callable[[], str]) -> Response:
         """Run one edit; a stale revision is refused with 409, a bad value with 422."""
         try:
             code = action()
         except ConflictError as exc:
-            return refused(request, data, f"Not saved: {exc}", 409)
+            return self.refused(request, data, f"Not saved: {exc}", 409)
         except (StoreError, KeyError, ValueError) as exc:  # AchError and HypothesisError are ValueErrors
-            return refused(request, data, f"Not saved: {_first_line(exc)}", 422)
-        return done(data, code)
+            return self.refused(request, data, f"Not saved: {_first_line(exc)}", 422)
+        return self.done(data, code)
 
-    # ------------------------------------------------------------------ pages
+
+def _page_routes(app: FastAPI, bench: Workbench) -> None:
+    case, page = bench.case, bench.page
 
     @app.get("/", response_class=HTMLResponse)
     def overview(request: Request) -> HTMLResponse:
@@ -141,15 +157,15 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
             continue
 
         def section_page(request: Request, section_id: str = section_id, label: str = label) -> HTMLResponse:
-            view = current_view()
+            view = bench.current_view()
             return page(request, "section.html.j2", view=view, section=section_id, title=label,
-                        body=section_body(view, section_id))
+                        body=bench.section_body(view, section_id))
 
         app.add_api_route(f"/{section_id}", section_page, methods=["GET"], response_class=HTMLResponse)
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str) -> HTMLResponse:
-        view = current_view()
+        view = bench.current_view()
         if doc_id not in view.docs:
             raise HTTPException(404, "no such document")
         return page(request, "document.html.j2", view=view, doc=view.docs[doc_id], title=view.docs[doc_id].title or doc_id,
@@ -172,6 +188,10 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         log = list(reversed(case.store.edits()))
         return page(request, "edits.html.j2", title="Audit log", log=log, dumps=_dumps)
 
+
+def _file_routes(app: FastAPI, bench: Workbench) -> None:
+    case = bench.case
+
     @app.get("/report.html")
     def report() -> Response:
         # The offline report carries its own CSP (inline hashes); replace the app's for this download.
@@ -192,7 +212,9 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         path, media = STATIC_FILES[name]
         return Response(path.read_bytes(), media_type=media, headers={"Cache-Control": "no-cache"})
 
-    # ------------------------------------------------------------------ writes
+
+def _write_routes(app: FastAPI, bench: Workbench) -> None:
+    case, write, form = bench.case, bench.write, bench.form
 
     @app.post("/correct")
     def correct(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
@@ -223,8 +245,6 @@ def create_app(location: str | Path, *, user: str = "analyst", guard: Guard | No
         if fn is None:
             raise HTTPException(404)
         return write(request, data, lambda: fn(case, data))
-
-    return app
 
 
 def _first_line(exc: Exception) -> str:

@@ -15,7 +15,6 @@ from typing import Any
 
 from ..case import Case
 from ..model import Annotation, Edit
-from ..report.view import stage_api
 
 # Entity labels whose names can be merged into actors and places.
 MERGEABLE = ("ORG", "GPE", "PERSON", "NORP", "FAC", "LOC")
@@ -102,12 +101,10 @@ class EntityRow:
     mentions: int
 
 
-def entity_table(case: Case) -> tuple[list[EntityRow], list[tuple[str, int]]] | None:
+def entity_table(case: Case) -> tuple[list[EntityRow], list[tuple[str, int]]]:
     """Known entities with their aliases and mention counts, and the names found in the case that
-    resolve to none of them; None while the alignment (which owns the alias table) is not installed."""
-    api = stage_api(lambda: case.alignment)
-    if api is None:
-        return None
+    resolve to none of them."""
+    api = case.alignment
     revs = {k: r for k, (_d, r) in case.store.analyst_items("alias", include_deleted=True).items()}
     table = api.alias_table()
     names = Counter(e.text for e in case.annotations("entity") if e.label in MERGEABLE)

@@ -111,7 +111,7 @@ class Server:
 
 def copy_case(case, folder: Path):
     from counterclaim import Case
-    from counterclaim.store import DB_FILENAME
+    from counterclaim.store.db import DB_FILENAME
 
     case.store.engine.dispose()
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,4 @@
+"""Across documents: align claims, type their relations, group sources by origin, cross-document consistency.
+
+See ``docs/alignment.md``.
+"""

@@ -1,0 +1,176 @@
+"""The Python API over a case's alignment: ``case.alignment`` (an :class:`Alignment`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from pydantic import BaseModel, Field
+
+from ..attribution.actors import AliasEntry, AliasTable, normalise
+from ..runner import CaseAccess
+from .align import AlignInput
+from .frames import Anchor
+from .records import ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
+from .relations import as_of, describe, interval
+
+
+class MatrixRow(BaseModel):
+    cluster_id: str
+    label: str
+    cells: dict[str, SourceStance] = Field(description="doc id -> that source's stance; every document has a cell")
+
+
+class StanceMatrix(BaseModel):
+    """Claim clusters × sources."""
+
+    documents: list[str]
+    rows: list[MatrixRow]
+
+
+class Figure(BaseModel):
+    """One source's figure for a measure, with the time it held."""
+
+    doc_id: str
+    outlet: str | None
+    published: dt.date | None
+    as_of: dt.date | None
+    as_of_note: str
+    figure: str
+    low: float | None
+    high: float | None
+    claim_id: str | None
+    quote: str
+    cluster_id: str | None = Field(None, description="the cluster the figure was compared in")
+    event: str = Field(description="that cluster's label")
+
+
+class FigureReport(BaseModel):
+    """Every figure for one measure and how they reconcile."""
+
+    measure: str
+    figures: list[Figure]
+    relations: list[ClaimRelation]
+    reconciliation: list[str] = Field(description="readable summary: revision series, conflicts, agreements")
+
+
+class Alignment:
+    """Clusters, relations, stance matrix, figures, origin groups and the alias table of a case."""
+
+    def __init__(self, case: CaseAccess):
+        self.case = case
+
+    # ------------------------------------------------------------------ stored records
+
+    def clusters(self) -> list[ClaimCluster]:
+        return [r for r in self.case.records(ClaimCluster.layer) if isinstance(r, ClaimCluster)]
+
+    def relations(self, type: RelationType | None = None, cluster_id: str | None = None) -> list[ClaimRelation]:  # noqa: A002
+        items = [r for r in self.case.records(ClaimRelation.layer) if isinstance(r, ClaimRelation)]
+        return [r for r in items if (type is None or r.type == type) and (cluster_id is None or r.cluster_id == cluster_id)]
+
+    def conflicts(self, kind: ContradictionKind | None = None) -> list[ClaimRelation]:
+        """Contradictions, optionally of one kind (numeric, temporal, agent, negation, antonymy)."""
+        return [r for r in self.relations("contradict") if kind is None or r.subtype == kind]
+
+    def origin_groups(self) -> list[OriginGroup]:
+        return [r for r in self.case.records(OriginGroup.layer) if isinstance(r, OriginGroup)]
+
+    def matrix(self) -> StanceMatrix:
+        """Every cluster against every document: asserts / reports / denies / silent."""
+        doc_ids = [d.id for d in self.case.documents()]
+        rows = []
+        for cluster in self.clusters():
+            given = {s.doc_id: s for s in cluster.stances}
+            cells = {d: given.get(d) or SourceStance(doc_id=d, stance="silent") for d in doc_ids}
+            rows.append(MatrixRow(cluster_id=cluster.id, label=cluster.label, cells=cells))
+        return StanceMatrix(documents=doc_ids, rows=rows)
+
+    def figures(self, measure: str) -> FigureReport:
+        """Every figure for ``measure`` by event, source and as-of date, with the relations between them."""
+        inp = AlignInput.from_inputs(self.case.stage_inputs("align"))
+        env = inp.env()
+        clusters = [c for c in self.clusters() if c.topic == measure]
+        by_claim: dict[str, list[ClaimCluster]] = defaultdict(list)
+        for c in clusters:
+            for cid in c.claim_ids:
+                by_claim[cid].append(c)
+        figures = []
+        for f in inp.facts():
+            if f.quantity is None or f.topic != measure:
+                continue
+            # A claim can hold figures of two events ("150 in Russia ... 100 in Iran"): keep the cluster
+            # whose event this figure's own event matches.
+            cluster = next((c for c in by_claim[f.claim.id] if not f.anchor.conflicts(
+                Anchor(c.event_date, "day" if c.event_date else None, frozenset(c.places)))), None)
+            when, note = as_of(f, (cluster.event_date if cluster else None) or f.anchor.date, env)
+            low, high = interval(f.quantity)
+            doc = env.documents[f.doc_id]
+            figures.append(Figure(doc_id=f.doc_id, outlet=doc.outlet, published=doc.published, as_of=when,
+                                  as_of_note=note, figure=describe(f.quantity), low=_finite(low), high=_finite(high),
+                                  claim_id=f.claim.id, quote=f.claim.text, cluster_id=cluster.id if cluster else None,
+                                  event=cluster.label if cluster else "not compared: one source, or another event"))
+        figures.sort(key=lambda x: (x.cluster_id is None, x.event, x.as_of or dt.date.max, x.doc_id))
+        relations = [r for c in clusters for r in self.relations(cluster_id=c.id)]
+        return FigureReport(measure=measure, figures=figures, relations=relations,
+                            reconciliation=_reconcile(figures, relations))
+
+    # ------------------------------------------------------------------ aliases
+
+    def alias_table(self) -> AliasTable:
+        return AliasTable.with_analyst_items(self.case.store.analyst_items("alias"))
+
+    def aliases(self) -> list[AliasEntry]:
+        """The effective table: defaults plus the analyst's additions, minus removals."""
+        return sorted(self.alias_table().entries.values(), key=lambda e: e.canonical.lower())
+
+    def add_alias(self, canonical: str, alias: str, *, kind: str = "actor", parent: str | None = None,
+                  country: str | None = None, note: str | None = None, expected_rev: int | None = None) -> int:
+        """Make ``alias`` a name of ``canonical`` in this case (audited); returns the item's revision.
+
+        ``parent`` and ``country`` only matter when ``canonical`` is new to the table.
+        """
+        data = {"canonical": canonical, "kind": kind, "parent": parent, "country": country}
+        rev = self.case.store.put_analyst("alias", alias, data, user=self.case.user, action="alias",
+                                          note=note, expected_rev=expected_rev)
+        self.case.refresh()
+        return rev
+
+    def remove_alias(self, alias: str, *, note: str | None = None, expected_rev: int | None = None) -> int:
+        """Stop treating ``alias`` as a name of anything (hides a default alias too)."""
+        known = {normalise(a) for e in self.alias_table().entries.values() for a in e.aliases}
+        if normalise(alias) not in known:
+            raise KeyError(alias)
+        rev = self.case.store.put_analyst("alias", alias, {"removed": True}, user=self.case.user,
+                                          action="unalias", note=note, expected_rev=expected_rev)
+        self.case.refresh()
+        return rev
+
+    def refresh(self) -> int:
+        """Bring the case's derived records up to date (alignment and every stage after it whose inputs
+        changed, e.g. after alias edits); returns the number of alignment records."""
+        self.case.refresh()
+        return sum(len(self.case.records(layer)) for layer in (ClaimCluster.layer, ClaimRelation.layer,
+                                                                OriginGroup.layer))
+
+
+def _finite(x: float) -> float | None:
+    return x if x not in (float("inf"), float("-inf")) else None
+
+
+def _reconcile(figures: list[Figure], relations: list[ClaimRelation]) -> list[str]:
+    """Per event: the figures in as-of order, those whose time is unknown, then every relation."""
+    lines = []
+    for cluster_id in dict.fromkeys(f.cluster_id for f in figures if f.cluster_id):
+        members = [f for f in figures if f.cluster_id == cluster_id]
+        dated = [f for f in members if f.as_of]
+        if len(dated) > 1:
+            series = " → ".join(f"{f.figure} ({f.as_of}, {f.outlet or f.doc_id})" for f in dated)
+            lines.append(f"{members[0].event}: by as-of date, {series}.")
+        for f in members:
+            if f.as_of is None:
+                lines.append(f"{f.outlet or f.doc_id} '{f.figure}': as-of time unknown — {f.as_of_note}.")
+    for kind in ("contradict", "revision", "compatible", "agree"):
+        for r in (r for r in relations if r.type == kind):
+            lines.append(f"{kind}{'/' + r.subtype if r.subtype else ''}: {r.reason}")
+    return lines

@@ -1,0 +1,217 @@
+"""Structural relation typing between two facts of one cluster.
+
+Embeddings say two claims are on the same topic, never whether they agree;
+the verdict here comes from structure: figures as intervals with an as-of
+time, event dates, the agent of a frame resolved through the alias table,
+polarity, and antonym pairs. Each verdict carries a reason a person can read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from ..attribution.actors import AliasTable
+from ..model import Document, Quantity
+from .frames import Fact
+
+# Cumulative counts only grow as information comes in; a later, higher figure is an update.
+CUMULATIVE = {"killed", "injured", "missing", "arrested", "detained", "hospitalised", "hospitalized", "displaced",
+              "evacuated", "affected"}
+DOWNWARD_REVISION = 0.10  # a later figure up to 10% lower is read as a correction, beyond that as a clash
+ABOUT = 0.05  # "about 150" spans ±5%
+ANTONYMS = [("rise", "fall"), ("increase", "decrease"), ("alive", "dead"), ("guilty", "innocent"), ("win", "lose"),
+            ("won", "lost"), ("true", "false"), ("confirmed", "denied"), ("accepted", "rejected"), ("success", "failure"),
+            ("strong", "weak"), ("legal", "illegal"), ("peace", "war"), ("victory", "defeat"), ("open", "closed")]
+# Units that measure, as opposed to nouns that only say who is counted ("civilians", "people").
+MEASURING_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "percent", "%", "km", "miles",
+                   "metres", "meters", "kg", "tonnes", "tons", "litres", "barrels"}
+TOPIC_PHRASES = {"responsible": "was responsible", "claimed credit": "issued the claim of responsibility", "warned": "warned beforehand"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    type: str
+    reason: str
+    confidence: float
+    subtype: str | None = None
+
+
+@dataclass
+class RelationEnv:
+    """What relation typing needs besides the two facts."""
+
+    aliases: AliasTable
+    documents: dict[str, Document]
+    unreliable_dates: dict[str, str]  # doc id -> why its publication date is not trusted
+
+    def source(self, fact: Fact) -> str:
+        doc = self.documents.get(fact.doc_id)
+        name = (doc.outlet if doc and doc.outlet else fact.doc_id)
+        speaker = fact.claim.speaker
+        if speaker.kind == "outlet" or speaker.name in (name, fact.doc_id):
+            return name
+        return f"{name} (reporting {speaker.name})"
+
+
+def relate(a: Fact, b: Fact, env: RelationEnv, similarity: float) -> Verdict:
+    """The one relation between two facts already resolved to the same event and topic."""
+    if clash := a.anchor.conflicts(b.anchor):
+        return Verdict("unrelated", f"Not the same event: {clash}.", 0.8)
+    if a.event_day and b.event_day and a.event_day != b.event_day:
+        return Verdict("contradict", f"{env.source(a)} dates the event to {a.event_day}, {env.source(b)} to "
+                       f"{b.event_day}: incompatible dates for the same event.", 0.8, "temporal")
+    if a.quantity is not None and b.quantity is not None:
+        return _numeric(a, b, env)
+    if a.topic in TOPIC_PHRASES:
+        return _agents(a, b, env)
+    return _statements(a, b, env, similarity)
+
+
+# ------------------------------------------------------------------ figures
+
+
+def units_clash(a: Quantity, b: Quantity) -> bool:
+    """True when two figures are in different units of measurement (days vs years, USD vs EUR)."""
+    if not (a.unit and b.unit) or a.unit.lower() == b.unit.lower():
+        return False
+    return any(u.lower() in MEASURING_UNITS or (len(u) == 3 and u.isupper()) for u in (a.unit, b.unit))
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a figure allows."""
+    v = q.value if q.value is not None else (q.low if q.low is not None else q.high)
+    if q.qualifier == "range" or (q.value is None and q.low is not None and q.high is not None):
+        return (q.low if q.low is not None else -math.inf, q.high if q.high is not None else math.inf)
+    assert v is not None
+    step = 1.0 if float(v).is_integer() else 0.0
+    return {
+        "about": (v - max(1.0, v * ABOUT), v + max(1.0, v * ABOUT)),
+        "at least": (v, math.inf), "more than": (v + step, math.inf),
+        "at most": (-math.inf, v), "up to": (-math.inf, v), "less than": (-math.inf, v - step),
+    }.get(q.qualifier, (v, v))
+
+
+def describe(q: Quantity) -> str:
+    """'about 150 killed' from the figure's fields (never its raw text alone)."""
+    if q.value is not None:
+        value = f"{q.value:g}"
+    else:
+        value = f"{q.low:g}–{q.high:g}" if q.low is not None and q.high is not None else f"{q.low or q.high:g}"
+    qualifier = "" if q.qualifier in ("exact", "range") else q.qualifier + " "
+    return f"{qualifier}{value} {q.measure or ''}".strip()
+
+
+def _span(lo: float, hi: float) -> str:
+    if lo == hi:
+        return f"{lo:g}"
+    return f"≥{lo:g}" if hi == math.inf else f"≤{hi:g}" if lo == -math.inf else f"{lo:g}–{hi:g}"
+
+
+def as_of(fact: Fact, event_date: dt.date | None, env: RelationEnv) -> tuple[dt.date | None, str]:
+    """When a figure held: a stated 'as of' date, else a plausible publication date; with the why."""
+    if fact.stated_as_of is not None:
+        return fact.stated_as_of.value, f"as of {fact.stated_as_of.value} ('{fact.stated_as_of.text}')"
+    doc = env.documents.get(fact.doc_id)
+    published = doc.published if doc else None
+    name = env.source(fact)
+    if published is None:
+        return None, f"{name} gives no publication date"
+    if event_date and published < event_date:
+        return None, f"{name}'s stated publication date ({published}) precedes the event ({event_date})"
+    if fact.doc_id in env.unreliable_dates:
+        return None, f"{name}'s publication date ({published}) {env.unreliable_dates[fact.doc_id]}"
+    return published, f"as of publication ({published})"
+
+
+def _numeric(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
+    qa, qb = a.quantity, b.quantity
+    assert qa is not None and qb is not None
+    fa, fb = f"{env.source(a)} '{describe(qa)}'", f"{env.source(b)} '{describe(qb)}'"
+    if units_clash(qa, qb):
+        return Verdict("unrelated", f"{fa} and {fb} count in different units ({qa.unit}, {qb.unit}).", 0.6)
+    (la, ha), (lb, hb) = interval(qa), interval(qb)
+    if (la, ha) == (lb, hb):
+        return Verdict("agree", f"{fa} and {fb} give the same figure.", 0.9)
+    if la <= hb and lb <= ha:
+        return Verdict("compatible", f"{fa} ({_span(la, ha)}) and {fb} ({_span(lb, hb)}) overlap: "
+                       "the same figure at different precision.", 0.8)
+    event = a.anchor.date or b.anchor.date
+    (da, why_a), (db, why_b) = as_of(a, event, env), as_of(b, event, env)
+    apart = f"{fa} ({_span(la, ha)}) and {fb} ({_span(lb, hb)}) cannot both hold at the same time"
+    if da and db and da != db:
+        (early, d1, i1), (late, d2, i2) = sorted([(fa, da, (la, ha)), (fb, db, (lb, hb))], key=lambda x: x[1])
+        rising = i2[0] > i1[1]
+        small_drop = i1[0] - i2[1] <= DOWNWARD_REVISION * max(abs(i1[0]), 1)
+        if a.topic not in CUMULATIVE or rising or small_drop:
+            trend = "rose" if rising else "was revised down"
+            return Verdict("revision", f"The figure {trend} from {early} ({d1}) to {late} ({d2}): one measure of "
+                           "the same event reported at different times — an update, not a contradiction.", 0.8)
+        return Verdict("contradict", f"{apart}: the later report ({late}, {d2}) gives a much lower cumulative "
+                       f"figure than the earlier one ({early}, {d1}).", 0.6, "numeric")
+    if da and db:
+        return Verdict("contradict", f"{apart}; both hold as of {da}.", 0.9, "numeric")
+    unknown = "; ".join(w for d, w in ((da, why_a), (db, why_b)) if d is None)
+    return Verdict("contradict", f"{apart}. It cannot be read as a revision: {unknown}, so the as-of time of "
+                   "the figure is unknown.", 0.6, "numeric")
+
+
+# ------------------------------------------------------------------ frames with an agent
+
+
+def _agents(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
+    sa, sb = env.source(a), env.source(b)
+    phrase = TOPIC_PHRASES[a.topic]
+    say_a = f"{sa} {'denies that' if a.negative else 'says'} {a.agent or 'someone'} {phrase}"
+    say_b = f"{sb} {'denies that' if b.negative else 'says'} {b.agent or 'someone'} {phrase}"
+    both = f"{say_a}; {say_b}"
+    if not (a.agent and b.agent):
+        if a.negative != b.negative:
+            return Verdict("contradict", f"{both}: one affirms what the other denies.", 0.5, "negation")
+        return Verdict("compatible", f"{both}: only one names who.", 0.5)
+    related = env.aliases.related(a.agent, b.agent)
+    link = _link(a.agent, b.agent, env.aliases)
+    if a.negative != b.negative:
+        if related or env.aliases.side(a.agent) == env.aliases.side(b.agent):
+            return Verdict("contradict", f"{both}{link}: a denial against an assertion.", 0.85, "negation")
+        return Verdict("compatible", f"{both}: different actors, no conflict.", 0.6)
+    if related:
+        what = "deny" if a.negative else "agree"
+        return Verdict("agree", f"{both}{link}: they {what} on who.", 0.85)
+    if a.negative:
+        return Verdict("compatible", f"{both}: they deny different actors.", 0.6)
+    if env.aliases.side(a.agent) == env.aliases.side(b.agent):
+        return Verdict("compatible", f"{both}: different organs of {env.aliases.side(a.agent)}.", 0.6)
+    return Verdict("contradict", f"{both}: different perpetrators for the same act.", 0.85, "agent")
+
+
+def _link(x: str, y: str, aliases: AliasTable) -> str:
+    if x == y:
+        return ""
+    inner, outer = (x, y) if y in aliases.ancestors(x) else (y, x)
+    if outer in aliases.ancestors(inner):
+        return f" ({inner} belongs to {outer})"
+    return f" ({x} belongs to {aliases.side(x)}, {y} to {aliases.side(y)})"
+
+
+# ------------------------------------------------------------------ plain statements
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _statements(a: Fact, b: Fact, env: RelationEnv, similarity: float) -> Verdict:
+    sa, sb = env.source(a), env.source(b)
+    wa, wb = words(a.claim.text), words(b.claim.text)
+    for x, y in ANTONYMS:
+        if (x in wa and y in wb and y not in wa and x not in wb) or (y in wa and x in wb and x not in wa and y not in wb):
+            return Verdict("contradict", f"{sa} and {sb} say opposite things of the same matter ('{x}' vs '{y}').",
+                           0.6, "antonymy")
+    if a.negative != b.negative:
+        denier, asserter = (sa, sb) if a.negative else (sb, sa)
+        return Verdict("contradict", f"{denier} negates what {asserter} asserts about the same matter.", 0.6, "negation")
+    return Verdict("agree", f"{sa} and {sb} make the same point (similarity {similarity:.2f}, same polarity).",
+                   round(min(0.9, similarity), 2))

@@ -1,0 +1,177 @@
+"""Responsibility cues: which actor a claim puts in the role of the one who did it, and in whose voice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from .. import lexicons
+from ..model import Claim
+from .lexicon import Lexicon, Mention
+from .records import Polarity
+from .responsibility import CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
+
+# A responsibility phrase and where the actor stands relative to it.
+#   agent:     "GUR carried out", "ISIS was behind", "CIA helped instigate"   (actor before)
+#   passive:   "carried out by the GUR", "organised by the FSB"             (actor after "by")
+#   claimed:   "ISIS-K ... claim credit" — the actor speaks for itself       (actor before)
+#   self-deny: "the Kremlin denies any involvement"                          (actor before)
+#   deny:      "Ukraine is not responsible", "X had no role"                 (actor before)
+#   only:      "the only actor ... is Putin's state", "... and no one else"
+#   blame:     "Putin blames Ukraine", "accuse the US"                        (actor after; blamer before)
+#   incriminate: "these incriminated Ukraine"                               (actor after; the speaker's voice)
+# The wording shared with alignment frames (credit, perpetration, negation) is in responsibility.py.
+SELF_DENY = lexicons.alternation("denial", "self-deny")
+CUES: dict[str, re.Pattern[str]] = {
+    "agent": re.compile(
+        rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|(?:was|were|is|are|be|been) behind|"
+        r"(?:is|are|was|were|being|been|be) (?:\w+ )?responsible|did (?:it|this|the (?:attack|massacre))|"
+        r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were) involved|involvement|"
+        r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
+    "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),
+    "claimed": re.compile(rf"\b{CREDIT_CLAIM}\b", re.I),
+    "self-deny": re.compile(rf"\b(?:{SELF_DENY})\s+(?:any\s+)?(?:involvement|responsibility|role|part)\b",
+                            re.I),
+    "deny": re.compile(rf"\b(?:{lexicons.alternation('denial', 'deny')})", re.I),
+    "only": NO_ONE_ELSE,
+    "only-is": re.compile(r"\bthe only\b[^.;]{0,120}?\b(?:is|was)\s+", re.I),
+    "blame": re.compile(r"\b(?:blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible)\b", re.I),
+    "incriminate": re.compile(r"\b(?:incriminat|implicat)\w*", re.I),
+}
+SUPPORTING = {"agent", "passive", "claimed", "only", "only-is", "blame", "incriminate"}
+# The outlet distancing itself: its own claim becomes a dispute, a reported one is marked disputed.
+HEARSAY = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'hearsay')})\b", re.I)
+DOUBT = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'doubt')})\b", re.I)
+DISPUTE_AFTER = re.compile(rf"^['’]?s?\s+(?:{lexicons.alternation('hedges', 'dispute-after')})\b", re.I)
+DISPUTE_BEFORE = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'dispute-before')})\s+$", re.I)
+# Where the actor may stand: within so many characters of its cue, in the same clause.
+ACTOR_WINDOW = 60
+AFTER_WINDOW = 45
+# Words that end the stretch between an actor and its cue: the actor must be in the same clause.
+BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if)\b", re.I)
+RELATIVE = re.compile(r",\s*(?:which|who|whom)\b[^,.;]*,", re.I)
+RELATIVE_TAIL = re.compile(r"(?:,\s*|\s)(?:which|whom|who)\s+([^,.;]{1,40}?)\s*$", re.I)
+SUBJECT_FILLER = {"could", "can", "may", "might", "would", "will", "have", "has", "had", "also", "openly", "or",
+                  "covertly", "now", "to", "even", "then", "so", "and", "is", "are", "was", "were", "be", "not"}
+SUBJECT_STOP = {"for", "by", "of", "to", "with", "from", "in", "on", "at", "it", "easier", "is", "are", "was"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An actor named in a responsibility role inside one claim."""
+
+    claim: Claim
+    mention: Mention
+    cue: str
+    cue_kind: str
+    polarity: Polarity
+    speaker: str
+    speaker_kind: Literal["outlet", "quoted", "reported"]
+    exclusive: bool = False
+    disputed: bool = False
+
+
+def _before(mentions: list[Mention], pos: int, text: str, window: int = ACTOR_WINDOW) -> Mention | None:
+    """The closest actor ending before ``pos``, if it is in the same clause."""
+    m = max((m for m in mentions if m.end <= pos), key=lambda m: m.end, default=None)
+    return m if m and len(text[m.end:pos]) <= window and not BARRIER.search(text[m.end:pos]) else None
+
+
+def _after(mentions: list[Mention], pos: int, text: str, window: int = AFTER_WINDOW) -> Mention | None:
+    """The closest actor starting after ``pos``, if no sentence or clause boundary lies between."""
+    m = min((m for m in mentions if m.start >= pos), key=lambda m: m.start, default=None)
+    gap = text[pos:m.start] if m else ""
+    return m if m and len(gap) <= window and not re.search(r"[.;:!?]|\bthat\b|\bbecause\b", gap) else None
+
+
+def _subject(text: str) -> str:
+    """The words naming who blames/accuses: the end of the clause before the cue."""
+    clause = re.split(r"[,.;:]|\bthat\b", text)[-1]
+    words = re.findall(r"[\w’'-]+", clause)
+    while words and words[-1].lower() in SUBJECT_FILLER:
+        words.pop()
+    subject: list[str] = []
+    for word in reversed(words[-3:]):
+        if word.lower() in SUBJECT_STOP:
+            break
+        subject.insert(0, word)
+    return " ".join(subject)
+
+
+def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
+    """Every actor the claim puts in a responsibility role (offsets are claim-relative here)."""
+    text = claim.text
+    # Blank relative clauses (", which Putin blames for this massacre,") so "Ukraine ... has none"
+    # finds Ukraine, not Putin; blanking keeps offsets.
+    masked = RELATIVE.sub(lambda m: " " * len(m.group()), text)
+    mentions = lexicon.mentions(text)
+    outside = [m for m in mentions if masked[m.start:m.end] == text[m.start:m.end]]
+    own = (claim.speaker.name, claim.speaker.kind)
+    hearsay = bool(HEARSAY.search(text))
+    doubt = hearsay or bool(DOUBT.search(text))
+    hits: list[Hit] = []
+
+    def add(m: Mention | None, cue: re.Match[str], kind: str, polarity: Polarity, voice: tuple[str, Any],
+            exclusive: bool = False) -> None:
+        if m is None:
+            return
+        if voice == own and polarity == "supports":
+            # A denial frame ("Russia denied that ...") flips the claim; clause negation anywhere
+            # in the clause (claim.negated) does not: the cue's own negation is checked locally.
+            if claim.stance == "denies" and not claim.negated:
+                polarity = "rejects"
+            elif hearsay and own[1] == "outlet":
+                polarity = "disputes"
+        hits.append(Hit(claim, m, cue.group().strip(), kind, polarity, voice[0], voice[1], exclusive,
+                        disputed=doubt and voice[1] != "outlet"))
+
+    # "denies any involvement" is a denial, not an "involvement" cue.
+    denials = [m.span() for m in CUES["self-deny"].finditer(masked)]
+    for kind in ("agent", "deny", "only"):
+        for cue in CUES[kind].finditer(masked):
+            if any(s <= cue.start() < e for s, e in denials):
+                continue
+            m = _before(outside, cue.start(), masked)
+            if kind == "agent" and m and negated(masked[m.end:cue.start()]):
+                add(m, cue, kind, "rejects", own)
+            else:
+                add(m, cue, kind, "rejects" if kind == "deny" else "supports", own, exclusive=kind == "only")
+    for cue in CUES["only-is"].finditer(text):
+        add(_after(mentions, cue.end(), text, 15), cue, "only-is", "supports", own, exclusive=True)
+    for cue in CUES["passive"].finditer(text):
+        add(_after(mentions, cue.end(), text, 30), cue, "passive", "supports", own)
+    for kind, polarity in (("claimed", "supports"), ("self-deny", "rejects")):
+        for cue in CUES[kind].finditer(text):
+            m = _before(mentions, cue.start(), text, 40)
+            add(m, cue, kind, polarity, (m.text, "reported") if m else own)
+    for cue in CUES["blame"].finditer(text):
+        relative = RELATIVE_TAIL.search(text[:cue.start()])
+        if relative:  # "Ukraine, which Putin blames"
+            m = _before(mentions, relative.start(), text, 3)
+            blamer = relative.group(1)
+        else:
+            m = _after(mentions, cue.end(), text)
+            blamer = _subject(text[:cue.start()])
+        add(m, cue, "blame", "supports", (blamer, "reported") if blamer else own)
+    for cue in CUES["incriminate"].finditer(text):
+        add(_after(mentions, cue.end(), text, 30), cue, "incriminate", "supports", own)
+    if own[1] == "outlet":  # the outlet's own doubt about a name: "the ISIS narrative", "so-called ..."
+        for m in mentions:
+            cue = DISPUTE_AFTER.search(text[m.end:]) or DISPUTE_BEFORE.search(text[:m.start])
+            if cue:
+                add(m, cue, "dispute", "disputes", own)
+    return _dedupe(hits)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """One hit per (actor, polarity, voice) in a claim: the first cue explains it, and it is exclusive
+    when any of them is ("X and no one else ordered it": the agent cue, exclusively)."""
+    out: dict[tuple[str, str, str], Hit] = {}
+    for hit in hits:
+        key = (hit.mention.actor, hit.polarity, hit.speaker)
+        if key not in out:
+            out[key] = hit
+        elif hit.exclusive and not out[key].exclusive:
+            out[key] = replace(out[key], exclusive=True)
+    return list(out.values())

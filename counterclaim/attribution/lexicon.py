@@ -1,0 +1,97 @@
+"""The names the hypotheses stage looks for: the actor table's actors and places, plus a case's own names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
+
+from ..lexicons import SHORT_ACRONYM
+from .actors import METONYMS, AliasTable, Mention, normalise
+
+
+def _name_pattern(name: str) -> str:
+    body = re.escape(name).replace("'", "['’]")
+    return body if SHORT_ACRONYM.match(name) else f"(?i:{body})"
+
+
+class Lexicon:
+    """Actor names to look for: alias → canonical actor, actor → side and country, place → country."""
+
+    def __init__(self, aliases: dict[str, str], parent: dict[str, str | None], country: dict[str, str | None],
+                 places: dict[str, str]):
+        self.aliases = aliases
+        self.parent = parent
+        self.country = country
+        self.places = places
+
+    @classmethod
+    def for_aliases(cls, alias_items: dict[str, tuple[Any, int]], extra: Iterable[str] = ()) -> "Lexicon":
+        """The actor table with a case's analyst ``alias`` items, plus ``extra`` names (an analyst
+        hypothesis's own aliases, or actors found in the case) that stand for themselves."""
+        table = AliasTable.with_analyst_items(alias_items)
+        actors = [e for e in table.entries.values() if e.kind == "actor"]
+        lexicon = cls(
+            {name: e.canonical for e in actors for name in (e.canonical, *e.aliases)},
+            {e.canonical: e.parent for e in actors},
+            {e.canonical: e.country for e in actors},
+            {name: e.country for e in table.entries.values() if e.kind == "place" and e.country
+             for name in (e.canonical, *e.aliases)},
+        )
+        for adjective, actor in METONYMS.items():
+            if actor in lexicon.parent:
+                lexicon.aliases.setdefault(adjective, actor)
+        for name in extra:
+            if lexicon.resolve(name) is None:
+                lexicon.aliases[name] = name
+                lexicon.parent[name] = None
+        return lexicon
+
+    @classmethod
+    def for_case(cls, case: Any, extra: Iterable[str] = ()) -> "Lexicon":
+        """:meth:`for_aliases` with the alias items of ``case`` (anything with ``store.analyst_items``)."""
+        return cls.for_aliases(case.store.analyst_items("alias"), extra)
+
+    def _bynormalise(self) -> dict[str, str]:
+        # Not cached: ``for_aliases`` adds names after construction.
+        return {normalise(a): c for a, c in self.aliases.items()}
+
+    def resolve(self, name: str) -> str | None:
+        return self._bynormalise().get(normalise(name))
+
+    def side(self, actor: str) -> str:
+        """The outermost actor (GUR → Ukraine): what a hypothesis is about."""
+        seen = [actor]
+        while (parent := self.parent.get(seen[-1])) and parent not in seen:
+            seen.append(parent)
+        return seen[-1]
+
+    def names_of(self, actors: Iterable[str]) -> list[str]:
+        wanted = set(actors)
+        return sorted({a for a, c in self.aliases.items() if c in wanted and a not in METONYMS}, key=str.lower)
+
+    @cached_property
+    def _actor_re(self) -> re.Pattern[str]:
+        return _alternation(self.aliases)
+
+    @cached_property
+    def _place_re(self) -> re.Pattern[str]:
+        return _alternation(self.places)
+
+    def mentions(self, text: str) -> list[Mention]:
+        by_norm = self._bynormalise()
+        return [Mention(m.start(), m.end(), by_norm[normalise(m.group())], m.group())
+                for m in self._actor_re.finditer(text) if normalise(m.group()) in by_norm]
+
+    def place_country(self, text: str) -> str | None:
+        by_norm = {normalise(p): c for p, c in self.places.items()}
+        m = self._place_re.match(text)
+        return by_norm.get(normalise(m.group())) if m else None
+
+
+def _alternation(names: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(names), key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in ordered) + r")(?![\w-])")

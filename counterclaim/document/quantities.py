@@ -1,0 +1,405 @@
+"""Figures: numbers in digits or words normalised to a value or interval, with what they count.
+
+A figure is found in the text by pattern (qualifier, number or vague amount, range, currency)
+and read in the spaCy parse: the counted noun becomes the ``unit`` and the predicate it
+belongs to becomes the ``measure`` ("killed 137 people" counts *killed*). Years, calendar
+dates, times of day and ordinals are dates, not figures, and numbers in datelines and
+editorial notes are metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import lexicons
+from ..model import Quantity
+from ..pipeline import DocContext, registry
+
+VERSION = "1"
+
+# --------------------------------------------------------------------------- numbers
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "k": 1_000}
+# Plural scale words and "a few"/"several" name an order of magnitude, not a number.
+VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 999_999_999), "a few": (2, 5), "a couple of": (2, 3), "several": (3, 9),
+}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+                  "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH"}
+TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
+              "month": "months", "year": "years", "decade": "decades", "century": "centuries"}
+YEARS_IN = {"decade": 10, "century": 100}
+UNIT_ALIASES = {"%": "percent", "pct": "percent"}
+CURRENCIES = set(CURRENCY_SIGNS.values()) | set(CURRENCY_WORDS.values())
+
+_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))  # longest first: "seventeen" before "seven"
+_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{_UNIT_WORDS})"
+_SCALE_WORD = "hundred|thousand|million|billion|trillion"
+_WORDNUM = rf"(?:{_WORD}|an?(?=[\s-]+(?:{_SCALE_WORD})\b))(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE_WORD})\b)*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = (rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORD})\b|(?:bn|mn|k)\b)?"
+           rf"|\d+/\d+|half\s+a\s+dozen|(?:a\s+)?dozen|no\s+one|none|nobody|{_WORDNUM})")
+_VAGUE = (r"(?:tens|hundreds)\s+of\s+thousands|(?:dozens|scores|hundreds|thousands|millions)"
+          rf"|(?:a\s+few|several|a\s+couple\s+of)(?:\s+(?:{_SCALE_WORD}|dozen)\b)?")
+_CURRENCY = r"US\$|[$€£₽]"
+
+QUALIFIERS: dict[str, str] = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "not less than": "at least",
+    "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+    "upwards of": "more than",
+    "at most": "at most", "no more than": "at most", "not more than": "at most", "a maximum of": "at most",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "up to": "up to", "as many as": "up to",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
+    "circa": "about",
+}
+_QUAL = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
+
+FIGURE = re.compile(
+    rf"(?<![\w$€£₽/.,-])"
+    rf"(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<cur>{_CURRENCY})?\s?"
+    rf"(?:(?P<vague>{_VAGUE})|(?P<num>{_NUMBER})"
+    rf"(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<cur2>{_CURRENCY})?(?P<num2>{_NUMBER}))?)"
+    rf"(?![\w/]|[.,]\d)",
+    re.I,
+)
+_OF_TIME = re.compile(r"\s+of\s+an?\s+(?P<unit>century|decade|year)\b", re.I)
+_EACH = re.compile(r"\s*(?:each|apiece|per\s+(?:person|head|man)|a\s+head)\b", re.I)
+_COMPARISON = re.compile(r"^[\s,]*(?:\w+\s+)?(?:instead\s+of|rather\s+than|compared\s+(?:with|to)|up\s+from|"
+                         r"down\s+from|than|versus|vs\.?)(?:\s+the)?(?:\s+\w+)?\s*$", re.I)
+NOT_FIGURES = {"9/11", "24/7", "7/7", "4/20", "50/50"}
+
+
+def parse_number(text: str) -> float | None:
+    """'2.8 million' -> 2800000, 'twenty-five' -> 25, '3/4' -> 0.75, 'a dozen' -> 12, '1.5bn' -> 1.5e9."""
+    text = " ".join(text.lower().replace("-", " ").replace(",", "").split())
+    if text in ("no one", "none", "nobody", "zero"):
+        return 0
+    if re.fullmatch(r"\d+/\d+", text):
+        top, bottom = map(int, text.split("/"))
+        return top / bottom if bottom else None
+    text = re.sub(r"^(\d+(?:\.\d+)?)(bn|mn|k)$", r"\1 \2", text)
+    total, current, seen = 0.0, 0.0, False
+    for word in text.split():
+        if word in ("and", "a", "an"):
+            current = current or (1 if word != "and" else 0)
+            continue
+        if word == "half":
+            current, seen = 0.5, True
+        elif word == "dozen":
+            current, seen = (current or 1) * 12, True
+        elif word in SCALES:
+            scale = SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+        elif word in WORD_VALUES:
+            current, seen = current + WORD_VALUES[word], True
+        else:
+            try:
+                current, seen = current + float(word), True
+            except ValueError:
+                return None
+    return total + current if seen else None
+
+
+def vague_interval(text: str) -> tuple[float, float]:
+    """'hundreds' -> (200, 999); 'a few thousand' -> (2000, 5000)."""
+    text = " ".join(text.lower().split())
+    if text in VAGUE:
+        return VAGUE[text]
+    head, scale = text.rsplit(" ", 1)
+    low, high = VAGUE[head]
+    factor = SCALES.get(scale, 12 if scale == "dozen" else 1)
+    return low * factor, high * factor
+
+
+@dataclass
+class _Figure:
+    """A figure as the pattern reads it, before the parse says what it counts."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+
+
+def _scan(text: str) -> Iterator[_Figure]:
+    for m in FIGURE.finditer(text):
+        qual = QUALIFIERS.get(" ".join((m["qual"] or "").lower().split()), "exact")
+        unit = CURRENCY_SIGNS.get(m["cur"] or m["cur2"] or "")
+        groups = ("between", "qual", "cur", "vague", "num") if m["num2"] else ("qual", "cur", "vague", "num")
+        start = min(m.start(g) for g in groups if m[g])
+        value = low = high = None
+        if m["vague"]:
+            low, high, qual = *vague_interval(m["vague"]), "vague"
+        elif m["num2"]:
+            low, high, qual = parse_number(m["num"]), parse_number(m["num2"]), "range"
+        else:
+            value = parse_number(m["num"])
+        if value is None and (low is None or high is None):
+            continue
+        yield _Figure(start, m.end(), value, low, high, qual, unit)
+
+
+# --------------------------------------------------------------------------- measures
+
+# Words that are themselves a count of casualties ("300 dead and 1000 wounded").
+COUNT_WORDS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed",
+               "wounded": "injured", "injured": "injured", "injuries": "injured", "casualties": "casualties",
+               "attendees": "attending", "detainees": "detained"}
+# Events whose "of" object is what they count ("the massacre of about 150 civilians").
+EVENT_NOUNS = {e["term"]: e["counts"] for e in lexicons.entries("event_nouns", "quantities")}
+# Verbs normalised so sources compare; any other verb is kept as written.
+VERBS = {"kill": "killed", "murder": "killed", "massacre": "killed", "slaughter": "killed", "die": "killed",
+         "execute": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
+         "hospitalise": "injured", "hospitalize": "injured", "attend": "attending", "detain": "detained",
+         "arrest": "detained", "pay": "paid", "recruit": "recruited", "hire": "recruited",
+         "kidnap": "kidnapped", "abduct": "kidnapped", "deport": "deported", "evacuate": "evacuated",
+         "destroy": "destroyed", "blow": "destroyed", "bomb": "destroyed", "raze": "destroyed"}
+PHRASES = {"warning period": "warning time", "warning": "warning time", "notice": "warning time",
+           "death toll": "killed", "toll": "killed"}
+CASUALTIES = {"killed", "injured", "casualties"}
+KNOWN_MEASURES = set(COUNT_WORDS.values()) | set(EVENT_NOUNS.values()) | set(VERBS.values())
+# Verbs too light to say what is counted; their complement does ("put 2.8 million people into security forces").
+LIGHT_VERBS = {"be", "have", "put", "get", "make", "take", "give", "send", "bring", "include", "remain"}
+TREND_VERBS = {"rise", "climb", "reach", "stand", "total", "increase", "grow", "jump", "exceed"}
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative", "appos"}
+# "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
+_SMALL = re.compile(r"\b(?:an?|one|none|nobody|zero)$", re.I)
+_AMOUNT_WORDS = set(VAGUE) | set(SCALES) | {"few", "dozen"}
+
+
+def _phrase(noun: Token) -> Span:
+    """A noun with its common-noun compounds: 'Patriot missile systems' -> 'missile systems'."""
+    first = noun
+    while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "NOUN":
+        first = first.nbor(-1)
+    return noun.doc[first.i:noun.i + 1]
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun a figure counts: the next noun after adjectives and names, or the object of 'of'."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ == "of" and span[-1].lower_ in _AMOUNT_WORDS:  # "hundreds of spectators"
+        i += 1
+    while i < len(doc) and doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "DET") and doc[i].lower_ not in COUNT_WORDS:
+        if doc[i].pos_ == "NOUN" and doc[i].dep_ != "compound":
+            return doc[i]
+        if doc[i].pos_ == "DET" and doc[i].lower_ not in ("the", "a", "an"):
+            return None
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].lower_ in COUNT_WORDS else None
+
+
+def _phrase_head(span: Span, noun: Token | None) -> Token:
+    """The token linking the figure phrase to the rest of the sentence."""
+    if noun is not None and noun.dep_ in CORE_DEPS:  # the noun's role is clearest ("from 40 to 60 people were held")
+        return noun
+    last = noun.i if noun is not None else span.end - 1
+    inside = range(span.start, last + 1)
+    head = next((t for t in span.doc[span.start:last + 1] if t.head.i not in inside or t.head is t), span[-1])
+    while head.dep_ in ("nummod", "quantmod") and head.head.i > head.i:  # "60 more were injured" -> more
+        head = head.head
+    return head
+
+
+def _up_from_of(token: Token) -> Token | None:
+    """'the blowing up of four blocks' -> blowing (through 'of' and particles)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return None
+    up = token.head.head
+    while up.pos_ in ("ADP", "PART") and up.head is not up:
+        up = up.head
+    return up
+
+
+Measure = tuple[str, Span]
+
+
+def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
+    """What the figure counts, with the words it was read from; None when the parse says nothing.
+
+    ``guess`` allows the nearby-verb fallback, which suits counts but not durations
+    ("were detained within 24 hours" does not count detentions)."""
+    if noun is not None and noun.lower_ in COUNT_WORDS:
+        return COUNT_WORDS[noun.lower_], noun.doc[noun.i:noun.i + 1]
+    if noun is not None and noun.lemma_ in EVENT_NOUNS:  # "two massacres" counts massacres
+        return _phrase(noun).text.lower(), _phrase(noun)
+    head = _phrase_head(span, noun)
+    verb = head.head
+    children = noun.children if noun is not None else ()
+    attached = [c for c in children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if attached or (head.dep_ == "nsubj" and verb.tag_ == "VBG"):  # "people killed", "with 6000 people attending"
+        return _verb(attached[0] if attached else verb)
+    event = _up_from_of(head)
+    if event is not None and event.lemma_ in EVENT_NOUNS:
+        return EVENT_NOUNS[event.lemma_], event.doc[event.i:event.i + 1]
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "at") and verb.head.lemma_ in TREND_VERBS:
+        return _subject(verb.head)  # "the toll rose to 143"
+    if head.dep_ in CORE_DEPS and verb.pos_ in ("VERB", "AUX"):
+        if head.dep_ == "attr" or verb.lemma_ in TREND_VERBS:  # "the warning period was six minutes"
+            return _subject(verb)
+        return _verb(verb) if verb.lemma_ not in LIGHT_VERBS else _complement(verb)
+    return _nearby_verb(span) if guess else None
+
+
+def _verb(verb: Token) -> Measure:
+    # Unknown verbs keep their surface form: the small model's lemmas slip ("bleed" -> "blee").
+    return VERBS.get(verb.lemma_, verb.lower_), verb.doc[verb.i:verb.i + 1]
+
+
+def _subject(verb: Token) -> Measure | None:
+    """A figure stated of a subject: 'the warning period was six minutes', 'the death toll rose to 143'."""
+    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+    if subject is None:
+        return None
+    phrase = _phrase(subject)
+    name = phrase.text.lower()
+    return PHRASES.get(name, PHRASES.get(subject.lower_, name)), phrase
+
+
+def _complement(verb: Token) -> Measure | None:
+    """Light verbs: 'put 2.8 million people into security forces', '95 remain missing'."""
+    state = next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if state is not None:
+        return state.lower_, verb.doc[state.i:state.i + 1]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("into", "to", "as"):
+            target = next((t for t in prep.children if t.dep_ == "pobj" and t.pos_ == "NOUN"), None)
+            if target is not None:
+                phrase = _phrase(target)
+                return phrase.text.lower(), phrase
+    return None
+
+
+def _nearby_verb(span: Span) -> Measure | None:
+    """Parse fallback: a known measure verb shortly before the figure in the same clause
+    ('kill en masse, like flies, a few thousand of civilian inhabitants')."""
+    for token in reversed(span.doc[max(span.sent.start, span.start - 8):span.start]):
+        if token.pos_ in ("VERB", "AUX"):
+            return _verb(token) if token.lemma_ in VERBS else None
+    return None
+
+
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                  "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A number inside one of these is part of a name or rank: "Section 230", "World War 2", "Flight 370", "first".
+NAME_ENTITIES = {"ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PERSON"}
+_NUMBERED = re.compile(r"(?:\bNo\.|#)\s*$")  # "No. 10", "#3"
+_CLOCK = re.compile(r":\d\d|\b[ap]\.?m\b|o'clock", re.I)
+_YEAR = re.compile(r"1\d{3}|20\d\d")
+
+
+def _entity(token: Token) -> Span | None:
+    """The named entity a token is part of."""
+    if not token.ent_type_:
+        return None
+    doc, first, last = token.doc, token.i, token.i
+    while doc[first].ent_iob_ == "I":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return Span(doc, first, last + 1, label=token.ent_type_)
+
+
+def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bool:
+    """Years, dates, times of day, ordinals and numbered names; durations ('six minutes') are figures."""
+    raw = text[fig.start:fig.end]
+    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]) \
+            or any(t.ent_type_ in NAME_ENTITIES for t in span):
+        return True
+    entities = {e for e in map(_entity, span) if e is not None and e.label_ in ("DATE", "TIME")}
+    if any(_CLOCK.search(e.text) or CALENDAR_WORDS & {t.lower_.rstrip(".") for t in e} for e in entities):
+        return True
+    if noun is not None:  # the model sometimes calls "between 40 and 60 people" a date; a counted noun says not
+        return False
+    year = fig.unit is None and bool(_YEAR.fullmatch(raw))
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    return bool(entities) or (year and before in ("in", "since", "until", "by", "from", "of"))
+
+
+@registry.document_stage("quantities", version=VERSION, needs=("parse",), adds=("quantity",))
+def quantities(ctx: DocContext) -> list[Quantity]:
+    """Figures in the text, each with its value or interval, qualifier, unit and measure."""
+    out: list[Quantity] = []
+    for fig in _scan(ctx.text):
+        if ctx.document.is_metadata(fig.start, fig.end):
+            continue
+        span = ctx.doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = None if _OF_TIME.match(ctx.text, fig.end) else _counted_noun(span)
+        if _is_date_like(fig, ctx.text, span, noun):
+            continue
+        quantity = _read(ctx, fig, span, noun, out[-1] if out else None)
+        if quantity is not None:
+            out.append(quantity)
+    return out
+
+
+def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previous: Quantity | None
+          ) -> Quantity | None:
+    """Unit, measure and distributive reading of one figure."""
+    end, value, unit = fig.end, fig.value, fig.unit
+    of_time = _OF_TIME.match(ctx.text, fig.end)
+    if of_time and value is not None:  # "3/4 of a century" -> 75 years
+        value, unit, end = value * YEARS_IN[of_time["unit"].lower()], "years", of_time.end()
+    if noun is not None and unit is None and noun.lower_ not in COUNT_WORDS:
+        unit = (TIME_UNITS.get(noun.lemma_.lower()) or CURRENCY_WORDS.get(noun.lower_)
+                or UNIT_ALIASES.get(noun.lower_) or _phrase(noun).text.lower())
+    is_time = unit in TIME_UNITS.values()
+    found = None if of_time else _measure(span, noun, guess=not is_time)
+    measure, where = found if found else (None, None)
+    if unit in CURRENCIES and measure in (None, unit):
+        measure = "paid"
+    if measure is None and previous is not None and _COMPARISON.match(ctx.text[previous.end:fig.start]):
+        # "only six minutes instead of the usual 20": the compared figure counts the same thing
+        return _quantity(ctx, fig, end, value, unit or previous.unit, previous.measure,
+                         (previous.measure_start, previous.measure_end), None)
+    if measure is None and is_time:
+        measure = "duration"
+    if _SMALL.search(ctx.text[fig.start:fig.end]) and measure not in KNOWN_MEASURES:
+        return None  # "one thing", "no one else": a pronoun, not a figure
+    if unit is None and measure in CASUALTIES:
+        unit = "people"
+    each = _EACH.match(ctx.text, end)
+    per = "person" if each else None
+    bounds = (where[0].idx, where[-1].idx + len(where[-1])) if where is not None else (None, None)
+    return _quantity(ctx, fig, each.end() if each else end, value, unit, measure, bounds, per)
+
+
+def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit: str | None, measure: str | None,
+              bounds: tuple[int | None, int | None], per: str | None) -> Quantity:
+    low, high = fig.low, fig.high
+    if fig.qualifier in ("at least", "more than"):
+        low = value
+    elif fig.qualifier in ("at most", "less than", "up to"):
+        high = value
+    return Quantity(
+        id=ctx.make_id("q", fig.start, end), doc_id=ctx.document.id, start=fig.start, end=end,
+        component="counterclaim.quantities", version=VERSION, text=ctx.text[fig.start:end], value=value, low=low,
+        high=high, qualifier=fig.qualifier, unit=unit, measure=measure,  # type: ignore[arg-type]
+        measure_start=bounds[0], measure_end=bounds[1], per=per,
+    )

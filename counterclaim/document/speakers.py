@@ -1,0 +1,183 @@
+"""Who says a clause: direct quotations, reporting verbs and their subjects, pronoun speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Speaker
+from .syntax import first_child, name_of
+from .words import CONFIDENCE, EVENT_NOUNS, FIRST_PERSON, QUOTE_PAIRS, REPORTING, RESPONSIBILITY, SUBJECTS
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: the characters between the marks, and who is quoted."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+    confidence: float
+    verb: Token | None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside paired quotation marks, never across a blank line."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    closers = ""
+    for i, ch in enumerate(text):
+        if ch == "\n" and text[i + 1:i + 2] == "\n":
+            opened = None
+        elif opened is None and ch in QUOTE_PAIRS:
+            opened, closers = i + 1, QUOTE_PAIRS[ch]
+        elif opened is not None and ch in closers and not _apostrophe(text, i):
+            spans.append((opened, i))
+            opened = None
+    return spans
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A right single quote between letters is an apostrophe (Putin’s), not a closing mark."""
+    return text[i] == "’" and text[i - 1:i].isalpha() and text[i + 1:i + 2].isalpha()
+
+
+def direct_quotes(doc: Doc) -> list[Quote]:
+    """Quotations that hold a clause (a subject and a verb), each attributed to the nearest
+    reporting verb outside it.
+
+    Scare quotes, titles and quoted fragments ("safe house", "special military
+    operation", vowed to “identify and punish”) are left to the clause around them.
+    """
+    out: list[Quote] = []
+    text = doc.text  # built from the tokens on each access: read it once
+    for start, end in quote_spans(text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not (any(t.dep_ in SUBJECTS for t in span) and any(t.pos_ in ("VERB", "AUX") for t in span)):
+            continue
+        verb = _quoting_verb(doc, span)
+        if verb is None:
+            out.append(_continued(text, out, start, end))
+        else:
+            speaker, confidence, _ = speaker_of(verb, "quoted")
+            out.append(Quote(start, end, speaker, confidence, verb))
+    return out
+
+
+def _continued(text: str, earlier: list[Quote], start: int, end: int) -> Quote:
+    """A quotation with no reporting verb of its own: in news style it continues the previous
+    quotation of the same paragraph, else its speaker is unknown."""
+    previous = earlier[-1] if earlier else None
+    if previous is not None and previous.speaker is not None and "\n\n" not in text[previous.end:start]:
+        return Quote(start, end, previous.speaker, CONFIDENCE["resolved"], None)
+    return Quote(start, end, Speaker(kind="quoted", name="unspecified"), CONFIDENCE["pronoun"], None)
+
+
+def _quoting_verb(doc: Doc, quote: Span) -> Token | None:
+    """The reporting verb governing a quotation: its syntactic head, else the nearest one
+    before it in the same sentence, else the first one after it in the next."""
+    for token in quote:
+        if not (quote.start <= token.head.i < quote.end) and is_reporting(token.head):
+            return token.head
+    sent = doc[quote.start].sent
+    before = [t for t in sent if t.i < quote.start and is_reporting(t)]
+    if before:
+        return before[-1]
+    after_sent = doc[quote.end].sent if quote.end < len(doc) else None
+    after = [t for t in (after_sent or []) if t.i >= quote.end and is_reporting(t)]
+    return after[0] if after else None
+
+
+def is_reporting(token: Token) -> bool:
+    """A reporting verb, but not "claimed responsibility" (an attribution, not a frame)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in token.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """A verb's subject, shared through coordination, control and participles: "helped
+    instigate", "was forced to say", "we believe", "adding that"."""
+    node, deps = verb, ("nsubj", "csubj")
+    while True:
+        subject = first_child(node, deps)
+        if subject is not None:
+            return subject
+        if node.dep_ in ("conj", "xcomp"):
+            node = node.head
+        elif node.dep_ == "advcl" and node.tag_ == "VBG" and first_child(node, ("mark",)) is None:
+            # "X said ..., adding that ...": the participle shares the sayer's subject, also
+            # when the parser hangs it on the reported clause
+            node = node.head.head if node.head.dep_ == "ccomp" and is_reporting(node.head.head) else node.head
+        elif node.dep_ in ("acl", "relcl") and node.head.dep_ == "dobj":
+            node = node.head.head
+        else:
+            return None
+        deps = ("nsubj", "nsubjpass", "csubj")
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The last by-phrase of a passive participle: "denounced as organized by the FSB by two
+    democrats" names the denouncers last."""
+    if verb.tag_ != "VBN" or "have" in {c.lemma_ for c in verb.children if c.dep_ == "aux"}:
+        return None
+    agents = [t for t in verb.subtree if t.dep_ == "agent" and t.head.tag_ == "VBN"]
+    objects = [c for a in agents[-1:] for c in a.children if c.dep_ == "pobj"]
+    return objects[0] if objects else None
+
+
+def speaker_of(verb: Token, kind: str) -> tuple[Speaker | None, float, Token | None]:
+    """Speaker of a frame verb (None when it is the outlet in the first person), its
+    confidence and the token naming it."""
+    who = _passive_agent(verb) or subject_of(verb)
+    if who is None:
+        return Speaker(kind=kind, name="unspecified", cue=verb.text), CONFIDENCE["pronoun"], None  # type: ignore[arg-type]
+    return (*named_speaker(who, kind, verb.text), who)
+
+
+def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, float]:
+    confidence = CONFIDENCE["frame"]
+    if who.tag_ in ("WP", "WDT") and who.head.dep_ in ("relcl", "acl"):
+        who = who.head.head
+    if who.lower_ in FIRST_PERSON:
+        return None, CONFIDENCE["outlet"]
+    if who.pos_ == "PRON":
+        antecedent = resolve_pronoun(who)
+        confidence = CONFIDENCE["resolved"] if antecedent is not None else CONFIDENCE["pronoun"]
+        who = antecedent or who
+    name = name_of(who)
+    return Speaker(kind=kind, name=name.text, start=name.start_char, end=name.end_char,  # type: ignore[arg-type]
+                   cue=cue), confidence
+
+
+def resolve_pronoun(pronoun: Token) -> Token | None:
+    """The antecedent of a pronoun when its form makes it unambiguous, else None.
+
+    *he/she*: the nearest person named before it (this or the two previous sentences);
+    *they*: the nearest plural noun subject before it; *it/this*: the nearest event noun
+    ("the attack"). Anything else stays unresolved.
+    """
+    low = pronoun.lower_
+    window = _preceding(pronoun)
+    if low in ("he", "she", "him", "her", "his"):
+        return next((t for t in window if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
+    if low in ("they", "them"):
+        return next((t for t in window if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+                     and (t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+                     and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))), None)
+    if low in ("it", "this"):
+        return next((t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS), None)
+    return None
+
+
+def _preceding(token: Token, sentences: int = 2) -> Iterator[Token]:
+    """Tokens before ``token``, nearest first, back to the start of an earlier sentence."""
+    sent = token.sent
+    start = sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        yield token.doc[i]

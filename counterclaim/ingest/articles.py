@@ -1,0 +1,500 @@
+"""Reading articles: files, folders, globs, URLs, stdin -> :class:`Document`.
+
+Articles are hostile input. Every failure is an :class:`IngestError` naming the
+input and the reason; the caller reports it and goes on with the other inputs.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import ipaddress
+import json
+import re
+import socket
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from ..model import Document, MetaSpan
+
+MAX_BYTES = 5_000_000
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+
+class IngestError(Exception):
+    """A bad input: ``source`` names it, ``reason`` says why in one line."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass
+class RawArticle:
+    """An article before it becomes a :class:`Document` (no id yet)."""
+
+    text: str
+    source: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_source: str | None = None
+    extra_meta: list[MetaSpan] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- bytes -> text
+
+
+def decode(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> str:
+    """Bytes to text with encoding detection; rejects empty, huge and binary input."""
+    if len(data) > max_bytes:
+        raise IngestError(source, f"too large ({len(data):,} bytes; limit {max_bytes:,})")
+    if not data.strip():
+        raise IngestError(source, "empty file")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(source, "binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _detect_and_decode(data, source)
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:4096]) // 50):
+        raise IngestError(source, "binary file (control characters)")
+    # Normalise line endings only: offsets must index the text we keep, and we keep this one.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _detect_and_decode(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise IngestError(source, "undecodable: no text encoding fits")
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    # Short Latin-script texts tie across cp125x code pages; Windows-1252 is by far the likeliest.
+    chosen = next((m for m in tied if m.encoding == "cp1252"), best)
+    return str(chosen)
+
+
+# --------------------------------------------------------------------------- dates in metadata
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_DAY = rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
+_DAY_MONTH = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}}))?"
+
+# "MOSCOW, March 23 (Reuters) -", "MOSCOW (AP) —", "March 27—", "MOSCOW:"
+DATELINE = re.compile(
+    rf"^(?:(?P<place>[A-Z][A-Z.'\- ]{{1,40}}?)(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s*)?)?"
+    rf"(?:\s*(?:{_MONTH_DAY}|{_DAY_MONTH}))?"
+    rf"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{{1,30}})\))?"
+    rf"\s*(?:[—–]|--|-\s|:\s)\s*"
+)
+PUBLICATION_NOTE = re.compile(
+    rf"\b(?:was\s+)?(?:first\s+)?(?:published|posted|written)\s+(?:on|in)\s+(?:{_MONTH_DAY}|{_DAY_MONTH})",
+    re.I,
+)
+FILENAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_.]?(?P<month>[01]\d)[-_.]?(?P<day>[0-3]\d)(?!\d)")
+FILENAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _month_day(match: re.Match[str]) -> tuple[int, int, int | None] | None:
+    groups = match.groupdict()
+    month = groups.get("month") or groups.get("month2")
+    day = groups.get("day") or groups.get("day2")
+    year = groups.get("year") or groups.get("year2")
+    if not month or not day:
+        return None
+    number = MONTHS.get(month.lower().rstrip(".")) or MONTHS.get(month.lower()[:3])
+    return (number, int(day), int(year) if year else None) if number else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def file_date(name: str) -> tuple[date | None, int | None]:
+    """A full date or a year embedded in a file name ("outlet-2024-03-27.txt")."""
+    m = FILENAME_DATE.search(name)
+    if m:
+        found = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+        if found:
+            return found, found.year
+    m2 = FILENAME_YEAR.search(name)
+    return None, int(m2.group(1)) if m2 else None
+
+
+# --------------------------------------------------------------------------- text layout
+
+
+def _looks_like_title(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 200 and not line.endswith((".", ",", ";")) and len(line.split()) <= 30
+
+
+def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSpan], date | None, str | None]:
+    """Title, metadata spans, and the publication date read from a plain-text article."""
+    spans: list[MetaSpan] = []
+    title = None
+    lead = len(text) - len(text.lstrip())
+    first_end = text.find("\n", lead)
+    first_end = len(text) if first_end < 0 else first_end
+    first_line = text[lead:first_end]
+    rest_starts = first_end < len(text)
+    body_at = lead
+    if rest_starts and _looks_like_title(first_line):
+        title = first_line.strip()
+        spans.append(MetaSpan(kind="title", start=lead, end=lead + len(first_line.rstrip()), text=title))
+        body_at = first_end
+    name_full, name_year = file_date(name_hint)
+    published: date | None = None
+    published_source: str | None = None
+
+    # A dateline opens the first body paragraph ("March 27— The March 22 attack ...").
+    # Only the first few paragraphs are searched; a month-day deep in the text is content.
+    for para in list(re.finditer(r"[^\n]+", text[body_at:]))[:4]:
+        start = body_at + para.start()
+        m = DATELINE.match(para.group(0))
+        if m and m.end() < len(para.group(0)) and (m["place"] or m["month"] or m["month2"]):
+            md = _month_day(m)
+            place = (m["place"] or "").strip(" ,") or None
+            if place and len(place) < 3:
+                place = None
+            if not md and not place:
+                continue
+            when, inferred = None, False
+            if md:
+                year = md[2] or (name_full.year if name_full else name_year)
+                inferred = md[2] is None
+                when = _safe_date(year, md[0], md[1]) if year else None
+            spans.append(MetaSpan(kind="dateline", start=start, end=start + len(m.group(0).rstrip()), text=m.group(0).strip(),
+                                  place=place, date=when, year_inferred=inferred and when is not None,
+                                  wire=m["wire"]))
+            if when and published is None:
+                published = when
+                published_source = "dateline" + (" (year from file name)" if inferred else "")
+            break
+
+    # An editorial note: "The following article was published on January 18, 2024 ..."
+    for para in list(re.finditer(r"[^\n]+", text))[:6]:
+        m = PUBLICATION_NOTE.search(para.group(0))
+        if not m:
+            continue
+        md = _month_day(m)
+        if not md or not md[2]:
+            continue
+        when = _safe_date(md[2], md[0], md[1])
+        start = para.start()
+        end = para.end()
+        spans.append(MetaSpan(kind="note", start=start, end=end, text=para.group(0).strip(), date=when))
+        if when and published is None:
+            published, published_source = when, "editorial note"
+        break
+
+    if published is None and name_full:
+        published, published_source = name_full, "file name"
+    spans.sort(key=lambda s: s.start)
+    return title, spans, published, published_source
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def _parse_given_date(value: Any, source: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+    except ValueError:
+        import dateparser
+
+        parsed = dateparser.parse(str(value), settings={"STRICT_PARSING": True})
+        if parsed is None:
+            raise IngestError(source, f"unreadable published date {value!r}") from None
+        return parsed.date()
+
+
+def _outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def read_text(text: str, source: str) -> RawArticle:
+    title, spans, published, published_source = text_layout(text, Path(source).name)
+    return RawArticle(text=text, source=source, title=title, published=published,
+                      published_source=published_source, extra_meta=spans)
+
+
+def read_html(raw: str, source: str, url: str | None = None) -> RawArticle:
+    """Main text and metadata via trafilatura; scripts, styles and comments never survive."""
+    import trafilatura
+
+    text = trafilatura.extract(raw, url=url, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise IngestError(source, "HTML has no extractable article text")
+    meta = trafilatura.extract_metadata(raw, default_url=url)
+    title = meta.title if meta else None
+    body_title, spans, published, published_source = text_layout(text, Path(source).name)
+    if meta and meta.date:
+        published, published_source = _parse_given_date(meta.date, source), "html metadata"
+    return RawArticle(
+        text=text, source=source, title=title or body_title, author=meta.author if meta else None,
+        outlet=(meta.sitename if meta else None) or _outlet_from_url(url or (meta.url if meta else None)),
+        url=url or (meta.url if meta else None), published=published, published_source=published_source,
+        extra_meta=[s for s in spans if s.kind != "title" or not title],
+    )
+
+
+def _record_to_article(rec: Any, source: str) -> RawArticle:
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        raise IngestError(source, "JSON record needs a non-empty string field 'text'")
+    text = rec["text"].replace("\r\n", "\n")
+    article = read_text(text, source)
+    given = _parse_given_date(rec.get("published") or rec.get("date"), source)
+    if given:
+        article.published, article.published_source = given, "given"
+    article.title = rec.get("title") or article.title
+    article.author = rec.get("author")
+    article.url = rec.get("url")
+    article.outlet = rec.get("outlet") or _outlet_from_url(rec.get("url"))
+    return article
+
+
+def read_json(raw: str, source: str, jsonl: bool) -> Iterator[RawArticle | IngestError]:
+    if jsonl:
+        for n, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{source}:{n}"
+            try:
+                yield _record_to_article(json.loads(line), where)
+            except json.JSONDecodeError as exc:
+                yield IngestError(where, f"invalid JSON ({exc.msg})")
+            except IngestError as exc:
+                yield exc
+        return
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        yield IngestError(source, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    items = data if isinstance(data, list) else [data]
+    for n, rec in enumerate(items):
+        where = source if len(items) == 1 else f"{source}[{n}]"
+        try:
+            yield _record_to_article(rec, where)
+        except IngestError as exc:
+            yield exc
+
+
+def _by_kind(raw: str, source: str, kind: str, url: str | None = None) -> Iterator[RawArticle | IngestError]:
+    if kind == "html":
+        yield read_html(raw, source, url)
+    elif kind in ("json", "jsonl"):
+        yield from read_json(raw, source, kind == "jsonl")
+    else:
+        yield read_text(raw, source)
+
+
+def _kind_of_path(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published"}
+
+
+def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
+    """Metadata the analyst put beside a file (``NAME.meta.json``) overrides what was read."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return article
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IngestError(str(sidecar), f"unreadable metadata file ({exc})") from None
+    unknown = set(meta) - SIDECAR_FIELDS if isinstance(meta, dict) else {"(not an object)"}
+    if unknown:
+        raise IngestError(str(sidecar), f"unknown metadata fields {sorted(unknown)}; allowed: {sorted(SIDECAR_FIELDS)}")
+    for key in ("outlet", "url", "title", "author"):
+        if meta.get(key):
+            setattr(article, key, str(meta[key]))
+    if meta.get("published"):
+        article.published, article.published_source = _parse_given_date(meta["published"], str(sidecar)), "given"
+    return article
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | IngestError]:
+    source = str(path)
+    kind = _kind_of_path(path)
+    if kind is None:
+        yield IngestError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; use .txt, .md, .html, .json or .jsonl")
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(source, f"too large ({size:,} bytes; limit {max_bytes:,})")
+        raw = decode(path.read_bytes(), source, max_bytes)
+        for item in _by_kind(raw, source, kind):
+            yield apply_sidecar(item, path) if isinstance(item, RawArticle) else item
+    except IngestError as exc:
+        yield exc
+    except OSError as exc:
+        yield IngestError(source, f"cannot read ({exc.strerror or exc})")
+
+
+# --------------------------------------------------------------------------- URLs
+
+
+def _check_host(url: str, allow_private: bool) -> None:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise IngestError(url, "only http(s) URLs are supported")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(parsed.hostname, parsed.port or (443 if parsed.scheme == "https" else 80))
+    except socket.gaierror as exc:
+        raise IngestError(url, f"cannot resolve host ({exc.strerror})") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+            raise IngestError(url, f"refusing private/loopback address {address} (use --allow-private)")
+
+
+def fetch_url(url: str, allow_private: bool = False, max_bytes: int = MAX_BYTES, timeout: float = 20.0
+              ) -> Iterator[RawArticle | IngestError]:
+    """Download one article with a timeout, a size cap and a content-type check."""
+    import httpx
+
+    try:
+        _check_host(url, allow_private)
+        with httpx.Client(timeout=timeout, follow_redirects=False) as client:
+            current = url
+            for _ in range(5):  # follow redirects by hand so every hop is checked
+                with client.stream("GET", current, headers={"User-Agent": "counterclaim"}) as resp:
+                    if resp.is_redirect:
+                        current = str(resp.url.join(resp.headers.get("location", "")))
+                        _check_host(current, allow_private)
+                        continue
+                    if resp.status_code >= 400:
+                        raise IngestError(url, f"HTTP {resp.status_code}")
+                    ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+                    kind = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
+                            "text/markdown": "text", "application/json": "json"}.get(ctype)
+                    if kind is None:
+                        raise IngestError(url, f"unsupported content type {ctype or '(none)'!r}")
+                    body = bytearray()
+                    for chunk in resp.iter_bytes():
+                        body.extend(chunk)
+                        if len(body) > max_bytes:
+                            raise IngestError(url, f"too large (over {max_bytes:,} bytes)")
+                    raw = decode(bytes(body), url, max_bytes)
+                    for item in _by_kind(raw, url, kind, url=url):
+                        if isinstance(item, RawArticle):
+                            item.url = item.url or url
+                            item.outlet = item.outlet or _outlet_from_url(url)
+                        yield item
+                    return
+            raise IngestError(url, "too many redirects")
+    except IngestError as exc:
+        yield exc
+    except httpx.HTTPError as exc:
+        yield IngestError(url, f"download failed ({type(exc).__name__})")
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: int = MAX_BYTES,
+                stdin: Any = None) -> Iterator[RawArticle | IngestError]:
+    """Expand files, folders (recursive), globs, URLs and '-' (stdin) into articles or errors."""
+    for spec in specs:
+        if spec == "-":
+            stream = stdin or sys.stdin.buffer
+            try:
+                yield from _by_kind(decode(stream.read(), "<stdin>", max_bytes), "<stdin>", "text")
+            except IngestError as exc:
+                yield exc
+            continue
+        if spec.startswith(("http://", "https://")):
+            yield from fetch_url(spec, allow_private, max_bytes)
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                           and not p.name.endswith(SIDECAR_SUFFIX))
+            for file in files:
+                if file.suffix.lower() in SUPPORTED:
+                    yield from read_file(file, max_bytes)
+            continue
+        if path.exists():
+            yield from read_file(path, max_bytes)
+            continue
+        matches = sorted(glob.glob(spec, recursive=True))
+        if not matches:
+            yield IngestError(spec, "no such file, folder or glob match")
+        for match in matches:
+            if Path(match).is_file():
+                yield from read_file(Path(match), max_bytes)
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, limit: int = 40) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-") or "doc"
+
+
+def to_document(article: RawArticle, taken: set[str]) -> Document:
+    """Give an article a unique, readable id and freeze it as a :class:`Document`."""
+    stem = Path(article.source).stem if article.source not in ("<stdin>",) and "://" not in article.source else ""
+    if ":" in article.source and "://" not in article.source:  # jsonl line "file.jsonl:3"
+        stem = ""
+    base = slug(stem or article.title or urlparse(article.url or "").path.rsplit("/", 1)[-1] or "doc")
+    doc_id, n = base, 2
+    while doc_id in taken:
+        doc_id, n = f"{base}-{n}", n + 1
+    taken.add(doc_id)
+    return Document(
+        id=doc_id, source=article.source, outlet=article.outlet, title=article.title, author=article.author,
+        url=article.url, published=article.published, published_source=article.published_source,
+        text=article.text, sha256=sha256(article.text), meta_spans=article.extra_meta,
+        ingested_at=datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None),
+    )
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
