@@ -238,7 +238,7 @@ def test_origin_groups_count_copies_once():
     r = b.run()
     copies = next(g for g in r.origins if "w1" in g.doc_ids)
     assert copies.doc_ids == ["w1", "w2"] and copies.wire == "Reuters"
-    assert any("near-duplicate paragraph" in e for e in copies.evidence)
+    assert any("near-duplicate text" in e for e in copies.evidence)
     cluster = next(c for c in r.clusters if c.topic == "killed")
     assert len(cluster.doc_ids) == 3 and cluster.independent_sources == 2
 

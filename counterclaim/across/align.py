@@ -90,7 +90,7 @@ def align(inp: AlignInput) -> list[CaseRecord]:
         groups = answer_groups([facts[i] for i in members], candidates, env)
         cluster = _cluster_record([facts[i] for i in members], groups, origin_of)
         records.append(cluster)
-        records.extend(_relations(cluster.id, groups, candidates, env))
+        records.extend(_relations(cluster.id, groups, candidates, env, origin_of))
     return records
 
 
@@ -167,8 +167,10 @@ def _answer_record(group: AnswerGroup) -> AnswerRecord:
 
 
 def _relations(cluster_id: str, groups: list[AnswerGroup], candidates: Candidates,
-               env: RelationEnv) -> list[ClaimRelation]:
-    """A star of agreements inside each answer group, then typed relations across groups (see ``answers``)."""
+               env: RelationEnv, origin_of: dict[str, str]) -> list[ClaimRelation]:
+    """A star of agreements inside each answer group, then typed relations across groups (see ``answers``).
+
+    Copies of one origin never contradict each other: a difference between them is an edit of one story."""
     found: list[tuple[Verdict, Fact, Fact]] = []
     for g in groups:
         rep = g.representative
@@ -177,6 +179,9 @@ def _relations(cluster_id: str, groups: list[AnswerGroup], candidates: Candidate
                   for f, v in zip(g.members, g.verdicts) if v is not None and f.doc_id != rep.doc_id]
     for g, h, a, b in group_pairs(groups, candidates):
         v = relate(a, b, env, candidates.similarity(a, b))
+        if v.type == "contradict" and a.doc_id != b.doc_id and origin_of.get(a.doc_id) == origin_of.get(b.doc_id):
+            v = Verdict("unrelated", f"{env.source(a)} and {env.source(b)} are copies of one origin: the difference is "
+                        f"an edit of one story, not a contradiction ({v.reason})", v.confidence)
         n, m = len(g.members), len(h.members)
         sizes = f" Answer groups of {n} and {m} claims." if n + m > 2 else ""
         found.append((replace(v, reason=v.reason + sizes), a, b))

@@ -1,17 +1,15 @@
-"""Source independence: which documents share one origin.
+"""Source independence: which documents are copies of one origin.
 
-Ten outlets running the same Reuters story are one source, not ten. Documents
-are grouped (union-find) when they
-
-* carry near-duplicate paragraphs — MinHash over 5-word shingles with LSH
-  banding, so only paragraphs sharing a band bucket are ever compared;
-* name the same news agency, in a dateline ("MOSCOW, March 23 (Reuters) -",
-  ``MetaSpan.wire``) or in the text ("according to TASS", "(AP)");
-* cite another document's outlet ("according to Reuters", "the Times reported");
-* share two or more long quotations verbatim (one shared quote alone is
-  usually a public statement every outlet quoted).
-
-Each group records the evidence that joined it.
+Ten outlets running the same Reuters story are one source, not ten. Two documents are
+grouped (union-find) when their *texts* show it: most of the shorter one's word 5-shingles
+(over the lower-cased words, whatever the paragraph layout) occur in the other. Candidates
+come from MinHash signatures of overlapping 50-word windows with LSH banding, so only
+windows sharing a band bucket are ever compared; each candidate pair is then checked on
+the exact shingle sets. A mention of an agency or another outlet ("Reuters reported"), or a
+public statement both quote, does not make two different texts one origin: only shared
+text does. Copies that differ in figures stay grouped, and the evidence names the figures
+each has that the other lacks. A group's ``wire`` is the agency its members' datelines
+name ("MOSCOW, March 23 (Reuters) -").
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 
@@ -27,93 +25,57 @@ from ..model import Document
 from .cluster import UnionFind
 
 SHINGLE = 5
-MIN_WORDS = 20  # shorter paragraphs (bylines, captions) are too generic to prove copying
+MIN_WORDS = 20  # shorter texts (bylines, captions) are too generic to prove copying
+WINDOW, STEP = 50, 25  # candidate windows: independent of paragraph breaks
 PERMUTATIONS = 64
-BANDS = 16  # 16 bands x 4 rows: pairs with Jaccard ~0.5 collide with probability ~0.65, ~0.8 almost surely
-NEAR_DUPLICATE = 0.5
-QUOTE_WORDS = 12
-
-WIRES = {
-    "reuters": "Reuters", "ap": "AP", "associated press": "AP", "afp": "AFP", "agence france-presse": "AFP",
-    "tass": "TASS", "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "interfax": "Interfax", "xinhua": "Xinhua",
-    "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa", "anadolu": "Anadolu", "ukrinform": "Ukrinform",
-    "efe": "EFE", "ansa": "ANSA", "pti": "PTI",
-}
-_WIRE_NAMES = "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True))
-WIRE_CITE = re.compile(
-    rf"(?:according to|cited by|quoted by|told|reported by|via)\s+(?:the\s+)?({_WIRE_NAMES})\b"
-    rf"|\(({_WIRE_NAMES})\)|\b({_WIRE_NAMES})\s+(?:news agency\s+)?(?:reported|said|reports)\b", re.I)
-QUOTE = re.compile(r"[\"“]([^\"“”]{20,600})[\"”]")
+BANDS = 16  # 16 bands x 4 rows: windows with Jaccard ~0.5 collide with probability ~0.65, ~0.8 almost surely
+CONTAINMENT = 0.5  # share of the shorter text's shingles found in the other
 
 _rng = np.random.default_rng(20240322)  # fixed: signatures must be comparable across runs
 _PRIME = (1 << 61) - 1
 _A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def minhash(words: list[str]) -> np.ndarray:
-    """MinHash signature of a paragraph's word 5-shingles."""
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    hashes = np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64, count=len(shingles))
+def shingles(words: list[str]) -> set[int]:
+    """Hashed word 5-shingles."""
+    return {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1)}
+
+
+def minhash(hashed: set[int]) -> np.ndarray:
+    """MinHash signature of a set of hashed shingles."""
+    hashes = np.fromiter(hashed, dtype=np.uint64, count=len(hashed))
     # (a*h + b) mod 2^61-1 with uint64 wrap-around is a fine universal hash for 32-bit inputs here.
     return ((hashes[:, None] * _A[None, :] + _B[None, :]) % _PRIME).min(axis=0)
 
 
-def _paragraphs(doc: Document) -> list[list[str]]:
-    return [w for p in re.split(r"\n\s*\n", doc.text) if len(w := _words(p)) >= MIN_WORDS]
+def _windows(words: list[str]) -> list[list[str]]:
+    if len(words) < MIN_WORDS:
+        return []
+    return [words[i:i + WINDOW] for i in range(0, max(len(words) - WINDOW, 0) + 1, STEP)]
 
 
-def _wires(doc: Document) -> set[str]:
-    found = {WIRES[m.wire.lower()] for m in doc.meta_spans if m.wire and m.wire.lower() in WIRES}
-    for m in WIRE_CITE.finditer(doc.text):
-        name = next(g for g in m.groups() if g)
-        if name.lower() in ("ap", "ria", "efe", "upi", "pti") and not name.isupper():
-            continue  # "ap"/"ria" in running text are not agencies
-        found.add(WIRES[name.lower()])
-    return found
-
-
-def _quotes(doc: Document) -> set[str]:
-    return {" ".join(w) for m in QUOTE.finditer(doc.text) if len(w := _words(m.group(1))) >= QUOTE_WORDS}
+def _wire(doc: Document) -> str | None:
+    return next((m.wire for m in doc.meta_spans if m.wire), None)
 
 
 def origin_groups(documents: list[Document]) -> list[tuple[list[str], str | None, list[str]]]:
     """(doc ids, wire, evidence) for every origin group; a document on its own is a group of one."""
     uf = UnionFind(len(documents))
-    evidence: dict[tuple[int, int], str] = {}
-
-    def join(i: int, j: int, why: str) -> None:
-        if uf.find(i) != uf.find(j):
-            evidence[(i, j)] = why
+    evidence: dict[int, list[str]] = defaultdict(list)
+    for i, j, why in near_duplicates(documents):
         uf.union(i, j)
-
-    _near_duplicates(documents, join)
-    wires: dict[str, list[int]] = defaultdict(list)
-    for i, doc in enumerate(documents):
-        for wire in sorted(_wires(doc)):
-            wires[wire].append(i)
-    for wire, members in wires.items():
-        for i in members[1:]:
-            join(members[0], i, f"{documents[members[0]].id} and {documents[i].id} both go back to {wire}")
-    _citations(documents, join)
-    _shared_quotes(documents, join)
-
-    why: dict[int, list[str]] = defaultdict(list)
-    for (i, _), text in evidence.items():
-        why[uf.find(i)].append(text)
-    wire_of: dict[int, set[str]] = defaultdict(set)
-    for wire, members in wires.items():
-        wire_of[uf.find(members[0])].add(wire)
+        evidence[i].append(why)
     groups = []
     for members in sorted(uf.groups(), key=lambda g: documents[g[0]].id):
-        root = uf.find(members[0])
-        group_wires = sorted(wire_of[root])
-        groups.append((sorted(documents[i].id for i in members), group_wires[0] if group_wires else None,
-                       sorted(why[root])))
+        wires = Counter(w for i in members if (w := _wire(documents[i])))
+        why = sorted(e for i in members for e in evidence[i])
+        groups.append((sorted(documents[i].id for i in members), wires.most_common(1)[0][0] if wires else None, why))
     return groups
 
 
@@ -121,48 +83,38 @@ def group_id(doc_ids: list[str]) -> str:
     return "origin-" + hashlib.sha1("\0".join(sorted(doc_ids)).encode()).hexdigest()[:12]
 
 
-def _near_duplicates(documents: list[Document], join) -> None:
+def near_duplicates(documents: list[Document]) -> list[tuple[int, int, str]]:
+    """(i, j, why) for every pair of documents whose texts are copies of one another."""
+    words = [_words(d.text) for d in documents]
+    sets = [shingles(w) for w in words]
     rows = PERMUTATIONS // BANDS
-    buckets: dict[tuple[int, bytes], list[tuple[int, np.ndarray]]] = defaultdict(list)
-    for i, doc in enumerate(documents):
-        for words in _paragraphs(doc):
-            sig = minhash(words)
+    buckets: dict[tuple[int, bytes], set[int]] = defaultdict(set)
+    for i, w in enumerate(words):
+        for window in _windows(w):
+            sig = minhash(shingles(window))
             for band in range(BANDS):
-                buckets[(band, sig[band * rows:(band + 1) * rows].tobytes())].append((i, sig))
+                buckets[(band, sig[band * rows:(band + 1) * rows].tobytes())].add(i)
+    candidates: set[tuple[int, int]] = set()
     for members in buckets.values():
-        first_doc, first_sig = members[0]
-        for doc_i, sig in members[1:]:
-            if doc_i != first_doc and float((sig == first_sig).mean()) >= NEAR_DUPLICATE:
-                join(first_doc, doc_i, f"{documents[first_doc].id} and {documents[doc_i].id} share a near-duplicate "
-                     f"paragraph (estimated Jaccard {(sig == first_sig).mean():.2f})")
+        ordered = sorted(members)
+        # A window shared by very many documents (a wire story everyone ran) pairs each with the first only:
+        # union-find still joins them all, and the candidate count stays linear.
+        pairs = ((ordered[0], j) for j in ordered[1:]) if len(ordered) > 20 else \
+            ((i, j) for n, i in enumerate(ordered) for j in ordered[n + 1:])
+        candidates.update(pairs)
+    found = []
+    for i, j in sorted(candidates):
+        shared = len(sets[i] & sets[j]) / max(min(len(sets[i]), len(sets[j])), 1)
+        if shared >= CONTAINMENT:
+            found.append((i, j, f"{documents[i].id} and {documents[j].id} share near-duplicate text ({shared:.0%} of "
+                          f"the shorter text's word 5-shingles){_figure_differences(documents[i], documents[j])}"))
+    return found
 
 
-def _citations(documents: list[Document], join) -> None:
-    outlets = {d.outlet: i for i, d in enumerate(documents) if d.outlet and len(d.outlet) >= 3}
-    if not outlets:
-        return
-    names = "|".join(re.escape(o) for o in sorted(outlets, key=len, reverse=True))
-    pattern = re.compile(rf"(?:according to|reported by|cited by|quoted by)\s+(?:the\s+)?({names})\b"
-                         rf"|\b({names})\s+(?:reported|wrote|said|reports)\b")
-    for i, doc in enumerate(documents):
-        for m in pattern.finditer(doc.text):
-            j = outlets[next(g for g in m.groups() if g)]
-            if j != i:
-                join(i, j, f"{doc.id} cites {documents[j].outlet} ({documents[j].id})")
-
-
-def _shared_quotes(documents: list[Document], join) -> None:
-    holders: dict[str, list[int]] = defaultdict(list)
-    for i, doc in enumerate(documents):
-        for quote in _quotes(doc):
-            holders[quote].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in holders.values():
-        if len(members) <= 20:  # a quote in very many documents is a public statement, not a copy
-            for x in members:
-                for y in members:
-                    if x < y:
-                        shared[(x, y)] += 1
-    for (x, y), n in sorted(shared.items()):
-        if n >= 2:
-            join(x, y, f"{documents[x].id} and {documents[y].id} share {n} long quotations verbatim")
+def _figure_differences(a: Document, b: Document) -> str:
+    """Figures one copy has and the other lacks (an edited wire copy that changed the toll)."""
+    na, nb = set(_NUMBER.findall(a.text)), set(_NUMBER.findall(b.text))
+    only_a, only_b = sorted(na - nb)[:5], sorted(nb - na)[:5]
+    if not (only_a or only_b):
+        return ""
+    return f"; figures differ: {a.id} has {', '.join(only_a) or 'none'}, {b.id} has {', '.join(only_b) or 'none'}"
