@@ -63,7 +63,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
             writer.writerow({k: _cell(row.get(k)) for k in columns})
         click.echo(buf.getvalue(), nl=False)
         return
-    if len(columns) * MIN_COLUMN > out.width:
+    if not fits(len(columns)):
         records(rows, columns, title)
         return
     table = Table(title=title, show_lines=False, header_style="bold")
@@ -76,6 +76,11 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
 
 
 MIN_COLUMN = 14  # below this many characters a column folds a word per line: print records instead
+
+
+def fits(columns: int) -> bool:
+    """Whether ``columns`` columns side by side stay readable in this terminal."""
+    return columns * MIN_COLUMN <= out.width
 
 
 def records(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:

@@ -78,6 +78,16 @@ def _summary(case, result) -> None:
     hypotheses = [r for r in case.records("hypothesis") if r.status == "active"]  # type: ignore[attr-defined]
     if hypotheses:
         lines.append(f"[bold]{len(hypotheses)}[/bold] competing hypotheses: {compact((h.label for h in hypotheses), 6)}")
+    undated = [d for d in docs if d.published is None]
+    if undated:
+        figures = Counter(q.doc_id for q in case.annotations("quantity"))
+        lines.append(f"[yellow]{len(undated)} without a publication date[/yellow] (their "
+                     f"{sum(figures[d.id] for d in undated)} figures have no as-of date; add `published` "
+                     "in a sidecar): " + compact((escape(d.id) for d in undated), 10))
+    ambiguous = [d.id for d in docs if d.published_ambiguous]
+    if ambiguous:
+        lines.append(f"[yellow]{len(ambiguous)} with day/month order ambiguous[/yellow] (read month first): "
+                     + compact((escape(d) for d in ambiguous), 10))
     for w in case.warnings():
         colour = {"info": "cyan", "warning": "yellow", "error": "red"}[w.severity]
         lines.append(f"[{colour}]{w.severity}[/{colour}] {w.doc_id}: {escape(w.message)}")
