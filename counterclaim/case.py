@@ -111,8 +111,9 @@ class Case:
             old = existing[0]
             seen[digest] = old.id
             new = to_document(article, set()).model_copy(update={"id": old.id, "ingested_at": old.ingested_at})
-            if _metadata(new) != _metadata(old):
+            if new.source == old.source and _metadata(new) != _metadata(old):
                 # Metadata is part of the document: a changed sidecar or date re-runs what depends on it.
+                # (The same text under another name stays a duplicate: its metadata does not replace ours.)
                 self.store.update_document(new)
                 result.updated.append(old.id)
             else:

@@ -16,13 +16,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from ..model import Document, MetaSpan
+from .pubdate import file_date
+from .sidecars import SIDECAR_SUFFIX, is_sidecar, orphan_reason, sidecar_matches, sidecars_of
+from .titles import _looks_like_title, is_chrome
 
 MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -124,8 +125,6 @@ PUBLICATION_NOTE = re.compile(
     rf"\b(?:was\s+)?(?:first\s+)?(?:published|posted|written)\s+(?:on|in)\s+(?:{_MONTH_DAY}|{_DAY_MONTH})",
     re.I,
 )
-FILENAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_.]?(?P<month>[01]\d)[-_.]?(?P<day>[0-3]\d)(?!\d)")
-FILENAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _month_day(match: re.Match[str]) -> tuple[int, int, int | None] | None:
@@ -146,40 +145,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def file_date(name: str) -> tuple[date | None, int | None]:
-    """A full date or a year embedded in a file name ("icwp-2024-03-27.txt")."""
-    m = FILENAME_DATE.search(name)
-    if m:
-        found = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
-        if found:
-            return found, found.year
-    m2 = FILENAME_YEAR.search(name)
-    return None, int(m2.group(1)) if m2 else None
-
-
 # --------------------------------------------------------------------------- text layout
-
-
-def _looks_like_title(line: str) -> bool:
-    line = line.strip()
-    return 0 < len(line) <= 200 and not line.endswith((".", ",", ";")) and len(line.split()) <= 30 \
-        and not is_chrome(line)
-
-
-@lru_cache(maxsize=1)
-def _chrome() -> dict[str, Any]:
-    path = resources.files("counterclaim") / "data" / "ingest" / "chrome_titles.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def is_chrome(line: str) -> bool:
-    """Page chrome ("Trending", "All news", "loading…", "Facts", a URL): never a title."""
-    stripped = line.strip()
-    if re.match(r"(?:https?://|www\.)\S+$", stripped, re.I) or not any(ch.isalpha() for ch in stripped):
-        return True
-    key = re.sub(r"\s+", " ", stripped.strip(" .…:|·•-–—»›>*#").lower())
-    data = _chrome()
-    return key in data["lines"] or (len(key.split()) == 1 and key.rstrip("s") in data["single_words"])
 
 
 @dataclass
@@ -199,40 +165,12 @@ def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSp
     return found.title, found.spans, found.published, found.published_source
 
 
-def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, country: str | None = None,
-           language: str | None = None) -> Layout:
-    """Title, metadata spans and publication date; ``retrieved`` anchors "3 hours ago", ``country``
-    (the outlet's) and ``language`` are evidence for day-month order (see :mod:`.pubdate`)."""
-    from .pubdate import find_dates
-
-    spans: list[MetaSpan] = []
-    title = None
-    lines = list(re.finditer(r"[^\n]+", text))
-    body_at = len(text) - len(text.lstrip())
-    # Chrome lines above the headline ("Trending", "All news", a URL) are skipped, never taken as the title.
-    head = 0
-    while head < min(len(lines) - 1, 6) and is_chrome(lines[head].group(0)):
-        head += 1
-    if head < len(lines) - 1 and _looks_like_title(lines[head].group(0)):
-        line = lines[head]
-        title = line.group(0).strip()
-        lead = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
-        spans.append(MetaSpan(kind="title", start=lead, end=lead + len(title), text=title))
-        body_at = line.end()
-    elif head:
-        body_at = lines[head].start()
+def _dateline_or_note(text: str, body_at: int, name_hint: str, retrieved: date | None,
+                      spans: list[MetaSpan]) -> tuple[date, str] | None:
+    """A dateline or an editorial note near the top (appended to ``spans``) and the date it gives."""
     name_full, name_year = file_date(name_hint)
     published: date | None = None
     published_source: str | None = None
-    ambiguous = False
-    candidates = find_dates(text, retrieved=retrieved, country=country, language=language)
-    for c in candidates:
-        if not any(s.start <= c.start < s.end for s in spans):
-            spans.append(MetaSpan(kind="date", start=c.start, end=c.end, text=c.text, date=c.value))
-    labelled = [c for c in candidates if c.rank < 20]  # "Published:/Posted:/Created:" lines win over datelines
-    if labelled:
-        published, published_source, ambiguous = labelled[0].value, labelled[0].source, labelled[0].ambiguous
-
     # A dateline opens one of the first body paragraphs, after the title or a caption
     # ("March 27— The March 22 attack ...", "MOSCOW, October 18. /TASS/. ...").
     # Only the first few paragraphs are searched; a month-day deep in the text is content.
@@ -279,6 +217,46 @@ def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, cou
             published, published_source = when, "editorial note"
         break
 
+    return (published, published_source) if published and published_source else None
+
+
+def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, country: str | None = None,
+           language: str | None = None) -> Layout:
+    """Title, metadata spans and publication date; ``retrieved`` anchors "3 hours ago", ``country``
+    (the outlet's) and ``language`` are evidence for day-month order (see :mod:`.pubdate`)."""
+    from .pubdate import find_dates
+
+    spans: list[MetaSpan] = []
+    title = None
+    lines = list(re.finditer(r"[^\n]+", text))
+    body_at = len(text) - len(text.lstrip())
+    # Chrome lines above the headline ("Trending", "All news", a URL) are skipped, never taken as the title.
+    head = 0
+    while head < min(len(lines) - 1, 6) and is_chrome(lines[head].group(0)):
+        head += 1
+    if head < len(lines) - 1 and _looks_like_title(lines[head].group(0)):
+        line = lines[head]
+        title = line.group(0).strip()
+        lead = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
+        spans.append(MetaSpan(kind="title", start=lead, end=lead + len(title), text=title))
+        body_at = line.end()
+    elif head:
+        body_at = lines[head].start()
+    name_full, name_year = file_date(name_hint)
+    published: date | None = None
+    published_source: str | None = None
+    ambiguous = False
+    candidates = find_dates(text, retrieved=retrieved, country=country, language=language)
+    for c in candidates:
+        if not any(s.start <= c.start < s.end for s in spans):
+            spans.append(MetaSpan(kind="date", start=c.start, end=c.end, text=c.text, date=c.value))
+    labelled = [c for c in candidates if c.rank < 20]  # "Published:/Posted:/Created:" lines win over datelines
+    if labelled:
+        published, published_source, ambiguous = labelled[0].value, labelled[0].source, labelled[0].ambiguous
+
+    found = _dateline_or_note(text, body_at, name_hint, retrieved, spans)
+    if found and published is None:
+        published, published_source = found
     if published is None and candidates:  # an "Updated:" line, a relative age, a bare ISO timestamp
         published, published_source, ambiguous = candidates[0].value, candidates[0].source, candidates[0].ambiguous
     if published is None and name_full:
@@ -410,7 +388,6 @@ def _kind_of_path(path: Path) -> str | None:
     return None
 
 
-SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published", "retrieved"}
 
 
@@ -419,38 +396,6 @@ class IngestWarning(IngestError):
 
     A subclass of :class:`IngestError` so that callers which only keep articles skip it too;
     :meth:`counterclaim.Case.ingest` lists it under ``warnings``, not ``errors``."""
-
-
-def sidecars_of(path: Path) -> list[Path]:
-    """The sidecar files that exist for ``path``, the one that wins first.
-
-    ``NAME.txt.meta.json`` (the full file name) names exactly one file and wins over
-    ``NAME.meta.json`` (the file name without its extension), which applies to every
-    supported file called ``NAME.*``. Only the winner is read; the other is reported."""
-    exact = path.with_name(path.name + SIDECAR_SUFFIX)
-    stem = path.with_name(path.stem + SIDECAR_SUFFIX)
-    return [p for p in (exact, stem) if p.is_file() and not path.name.endswith(SIDECAR_SUFFIX)]
-
-
-def is_sidecar(path: Path) -> bool:
-    return path.name.endswith(SIDECAR_SUFFIX)
-
-
-def sidecar_matches(sidecar: Path) -> bool:
-    """True when a supported input file sits beside ``sidecar`` under either naming form."""
-    base = sidecar.name[: -len(SIDECAR_SUFFIX)]
-    if not base:
-        return False
-    exact = sidecar.with_name(base)
-    if exact.is_file() and exact.suffix.lower() in SUPPORTED:
-        return True
-    return any(sidecar.with_name(base + suffix).is_file() for suffix in SUPPORTED)
-
-
-def orphan_warning(sidecar: Path) -> IngestWarning:
-    base = sidecar.name[: -len(SIDECAR_SUFFIX)]
-    return IngestWarning(str(sidecar), f"metadata file matches no input: expected {base}.txt (or .html, .json, "
-                                       f"...) or a file named {base} beside it; its metadata is not used")
 
 
 def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
@@ -584,15 +529,15 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
             found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
             for file in found:
                 if is_sidecar(file):
-                    if not sidecar_matches(file):
-                        yield orphan_warning(file)
+                    if not sidecar_matches(file, SUPPORTED):
+                        yield IngestWarning(str(file), orphan_reason(file))
                 elif file.suffix.lower() in SUPPORTED:
                     yield from read_file(file, max_bytes)
             continue
         if path.exists():
             if is_sidecar(path):
-                if not sidecar_matches(path):
-                    yield orphan_warning(path)
+                if not sidecar_matches(path, SUPPORTED):
+                    yield IngestWarning(str(path), orphan_reason(path))
                 continue  # read with the file it describes
             yield from read_file(path, max_bytes)
             continue
@@ -602,8 +547,8 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
         for match in matches:
             if Path(match).is_file():
                 if is_sidecar(Path(match)):
-                    if not sidecar_matches(Path(match)):
-                        yield orphan_warning(Path(match))
+                    if not sidecar_matches(Path(match), SUPPORTED):
+                        yield IngestWarning(match, orphan_reason(Path(match)))
                     continue
                 yield from read_file(Path(match), max_bytes)
 

@@ -206,3 +206,25 @@ def find_dates(text: str, *, retrieved: dt.date | None = None, country: str | No
             findings.append(DateFinding(when.date(), "ISO timestamp", start, start + len(m.group(0)), m.group(0), 60))
     findings.sort(key=lambda f: (f.rank, f.start))
     return findings
+
+
+FILENAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_.]?(?P<month>[01]\d)[-_.]?(?P<day>[0-3]\d)(?!\d)")
+FILENAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def file_date(name: str) -> tuple[date | None, int | None]:
+    """A full date or a year embedded in a file name ("icwp-2024-03-27.txt")."""
+    m = FILENAME_DATE.search(name)
+    if m:
+        found = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+        if found:
+            return found, found.year
+    m2 = FILENAME_YEAR.search(name)
+    return None, int(m2.group(1)) if m2 else None
