@@ -34,5 +34,5 @@ def sidecar_matches(sidecar: Path, supported: set[str]) -> bool:
 
 def orphan_reason(sidecar: Path) -> str:
     base = sidecar.name[: -len(SIDECAR_SUFFIX)]
-    return (f"metadata file matches no input: expected {base}.txt (or .html, .json, "
-                                       f"...) or a file named {base} beside it; its metadata is not used")
+    return (f"metadata file matches no input: expected {base}.txt (or .html, .json, ...) "
+            f"or a file named {base} beside it; its metadata is not used")
