@@ -12,12 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from . import runner
-from .ingest.articles import MAX_BYTES, IngestError, RawArticle, iter_inputs, sha256, to_document
+from .ingest.articles import MAX_BYTES, IngestError, IngestWarning, RawArticle, iter_inputs, sha256, to_document
 from .model import Annotation, CaseRecord, Claim, Document, Warning
 from .pipeline import CaseInputs, DocContext, Stage, pipeline_version, registry
 from .runner import ProgressFn
 from .stages import CASE_STAGES, DOCUMENT_STAGES
 from .store.db import Store
+
+
+METADATA_FIELDS = ("source", "outlet", "title", "author", "url", "published", "published_source", "language",
+                   "meta_spans")
+
+
+def _metadata(doc: Document) -> dict[str, Any]:
+    """What, besides the text, makes a document the same: compared on every ``analyze``."""
+    return doc.model_dump(mode="json", include=set(METADATA_FIELDS))
 
 
 @dataclass
@@ -27,8 +36,10 @@ class AnalyzeResult:
     added: list[str] = field(default_factory=list)
     reanalysed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # same text, changed metadata (sidecar, title, date)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, existing doc id)
     errors: list[IngestError] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)  # e.g. a sidecar that matches no input
 
     @property
     def ok(self) -> bool:
@@ -81,6 +92,9 @@ class Case:
         taken = self.store.document_ids()
         seen: dict[str, str] = {}
         for item in iter_inputs(inputs, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin):
+            if isinstance(item, IngestWarning):
+                result.warnings.append(item)
+                continue
             if isinstance(item, IngestError):
                 result.errors.append(item)
                 continue
@@ -94,8 +108,16 @@ class Case:
             return
         existing = self.store.document_by_sha(digest)
         if existing:
-            seen[digest] = existing[0].id
-            result.unchanged.append(existing[0].id)
+            old = existing[0]
+            seen[digest] = old.id
+            new = to_document(article, set()).model_copy(update={"id": old.id, "ingested_at": old.ingested_at})
+            if new.source == old.source and _metadata(new) != _metadata(old):
+                # Metadata is part of the document: a changed sidecar or date re-runs what depends on it.
+                # (The same text under another name stays a duplicate: its metadata does not replace ours.)
+                self.store.update_document(new)
+                result.updated.append(old.id)
+            else:
+                result.unchanged.append(old.id)
             return
         doc = to_document(article, taken)
         self.store.add_document(doc)
@@ -117,6 +139,7 @@ class Case:
         stale = {d for d, (s, v) in status.items() if s == "analysed" and v != version}
         result.reanalysed = [d.id for d in pending if d.id in stale]
         result.unchanged = [d for d in result.unchanged if d not in stale]
+        result.updated = [d for d in result.updated if d not in stale]
         self.analyse_documents(pending, version, n_process=n_process, batch_size=batch_size, progress=progress)
         if run_case_stages:
             self.refresh(progress=progress)

@@ -30,11 +30,12 @@ class Record(BaseModel):
 
 class MetaSpan(Record):
     """Part of the text that is metadata, not content: a title, a dateline
-    ("MOSCOW, March 23 (Reuters) -", "March 27—") or an editorial note
-    ("The following article was published on January 18, 2024 ..."). Claims are
-    never extracted from datelines or notes."""
+    ("MOSCOW, March 23 (Reuters) -", "March 27—"), an editorial note
+    ("The following article was published on January 18, 2024 ...") or a date line
+    ("Published: Feb 10, 2023 08:07 PM", "Stand: 26.09.2023", an ISO timestamp). Claims are
+    never extracted from datelines, notes or date lines."""
 
-    kind: Literal["title", "dateline", "note"]
+    kind: Literal["title", "dateline", "note", "date"]
     start: int
     end: int
     text: str
@@ -57,6 +58,9 @@ class Document(Record):
     published_source: str | None = Field(
         None, description="where the publication date came from (metadata, dateline, note, file name, given)"
     )
+    published_ambiguous: bool = Field(
+        False, description="day and month order of the publication date not decided by any evidence")
+    retrieved: dt.date | None = Field(None, description="when the page was retrieved (anchors '3 hours ago')")
     language: str = "en"
     text: str
     sha256: str

@@ -1,8 +1,8 @@
 """Runs case stages over a store: reads each stage's inputs, calls it, writes what it returns.
 
 Stages never see the store. For each case stage the runner computes one fingerprint of its
-inputs (the stage's name and version, which documents are analysed with which pipeline, the
-analyst items it reads, analyst corrections when it reads annotations, and the fingerprints of
+inputs (the stage's name and version, which documents are analysed with which pipeline and their
+metadata, the analyst items it reads, analyst corrections when it reads annotations, and the fingerprints of
 the stages that add the records it reads). A stage whose stored fingerprint differs is stale: it
 is re-run and its records, its state and the new fingerprint are written. That is the one
 invalidation scheme for every derived record; reading never runs a stage.
@@ -103,6 +103,7 @@ def fingerprint(store: Store, stage: Stage, upstream: dict[str, str], record_lay
     state = {
         "stage": [stage.name, stage.version],
         "documents": sorted(store.document_status().items()),
+        "metadata": sorted(store.document_digests().items()),  # a changed outlet or date re-runs the stage
         "analyst": {kind: store.analyst_items(kind) for kind in kinds},
         "records": {layer: upstream.get(layer) for layer in record_names},
     }

@@ -86,6 +86,17 @@ class Alignment:
             rows.append(MatrixRow(cluster_id=cluster.id, label=cluster.label, cells=cells))
         return StanceMatrix(documents=doc_ids, rows=rows)
 
+    def measures(self) -> dict[str, tuple[int, int]]:
+        """Each measure with figures (killed, injured, ...) -> (figures, sources), most figures first."""
+        inp = AlignInput.from_inputs(self.case.stage_inputs("align"))
+        figures: dict[str, int] = defaultdict(int)
+        sources: dict[str, set[str]] = defaultdict(set)
+        for f in inp.facts():
+            if f.quantity is not None and f.topic:
+                figures[f.topic] += 1
+                sources[f.topic].add(f.doc_id)
+        return {k: (figures[k], len(sources[k])) for k in sorted(figures, key=lambda k: (-figures[k], k))}
+
     def figures(self, measure: str) -> FigureReport:
         """Every figure for ``measure`` by event, source and as-of date, with the relations between them."""
         inp = AlignInput.from_inputs(self.case.stage_inputs("align"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import case_option, emit, fail, format_option, main, open_case, out, user_option
+from .base import case_option, emit, fail, fits, format_option, main, open_case, out, user_option
 
 
 def _relation_row(r) -> dict:
@@ -40,11 +40,14 @@ def matrix(case_path: str, fmt: str) -> None:
     with open_case(case_path) as case:
         m = case.alignment.matrix()
     rows = []
+    # Too many sources for columns side by side: one block per cluster, silent sources on one line.
+    wide = fmt == "table" and fits(1 + len(m.documents)) is False
     for row in m.rows:
-        cells = {d: _cell(c) for d, c in row.cells.items()}
-        rows.append({"cluster": row.label, **cells})
-    emit(rows, ["cluster", *m.documents], fmt, title=f"{len(rows)} clusters × {len(m.documents)} sources",
-         json_data=m.model_dump(mode="json"))
+        cells = {d: _cell(c) for d, c in row.cells.items() if not (wide and c.stance == "silent")}
+        silent = [d for d, c in row.cells.items() if c.stance == "silent"]
+        rows.append({"cluster": row.label, **cells} | ({"silent": ", ".join(silent)} if wide else {}))
+    emit(rows, ["cluster", *m.documents] + (["silent"] if wide else []), fmt,
+         title=f"{len(rows)} clusters × {len(m.documents)} sources", json_data=m.model_dump(mode="json"))
 
 
 def _cell(stance) -> str:
@@ -56,11 +59,18 @@ def _cell(stance) -> str:
 
 @main.command()
 @case_option
-@click.option("--measure", required=True, help="What is counted: killed, injured, attending, paid, ...")
+@click.option("--measure", help="What is counted: killed, injured, attending, paid, ... "
+                                 "(without it, the measures of the case with their counts).")
 @format_option("table", "json", "csv")
-def figures(case_path: str, measure: str, fmt: str) -> None:
+def figures(case_path: str, measure: str | None, fmt: str) -> None:
     """Every figure for a measure, by source and as-of date, with the reconciliation."""
     with open_case(case_path) as case:
+        if measure is None:
+            counts = case.alignment.measures()
+            rows = [{"measure": k, "figures": n, "sources": s} for k, (n, s) in counts.items()]
+            emit(rows, ["measure", "figures", "sources"], fmt,
+                 title=f"{len(rows)} measures: pick one with --measure", json_data=rows)
+            return
         report = case.alignment.figures(measure)
     rows = [f.model_dump(mode="json") for f in report.figures]
     columns = ["event", "figure", "outlet", "published", "as_of", "as_of_note"] + (["doc_id", "claim_id", "quote"] if fmt == "csv" else [])

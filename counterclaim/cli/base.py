@@ -63,6 +63,9 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
             writer.writerow({k: _cell(row.get(k)) for k in columns})
         click.echo(buf.getvalue(), nl=False)
         return
+    if not fits(len(columns)):
+        records(rows, columns, title)
+        return
     table = Table(title=title, show_lines=False, header_style="bold")
     for col in columns:
         table.add_column(col, overflow="fold")
@@ -70,6 +73,28 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
         # Article text is hostile input: "[...]" must print as text, never as rich markup.
         table.add_row(*(escape(_cell(row.get(c))) for c in columns))
     out.print(table)
+
+
+MIN_COLUMN = 14  # below this many characters a column folds a word per line: print records instead
+
+
+def fits(columns: int) -> bool:
+    """Whether ``columns`` columns side by side stay readable in this terminal."""
+    return columns * MIN_COLUMN <= out.width
+
+
+def records(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
+    """Rows too wide for the terminal, one block per row ("column: value" lines), readable at any width."""
+    if title:
+        out.print(f"[bold]{escape(title)}[/bold]")
+    width = max((len(c) for c in columns), default=0)
+    for n, row in enumerate(rows):
+        if n:
+            out.print()
+        for col in columns:
+            value = _cell(row.get(col))
+            if value:
+                out.print(f"[bold]{escape(col.rjust(width))}[/bold]  {escape(value)}")
 
 
 def _cell(value: Any) -> str:

@@ -53,7 +53,9 @@ def analyze(articles: tuple[str, ...], case_path: str, n_process: int, batch_siz
                               progress=report)
         progress.stop()
         for err in result.errors:
-            console.print(f"[red]error:[/red] {err.source}: {err.reason}")
+            console.print(f"[red]error:[/red] {escape(err.source)}: {escape(err.reason)}")
+        for warn in result.warnings:
+            console.print(f"[yellow]warning:[/yellow] {escape(warn.source)}: {escape(warn.reason)}")
         _summary(case, result)
     if not result.ok:
         sys.exit(1)
@@ -65,7 +67,7 @@ def _summary(case, result) -> None:
                      for a in case.annotations(layer))
     lines = [
         f"[bold]{len(docs)}[/bold] documents in case ({len(result.added)} added, {len(result.reanalysed)} re-analysed, "
-        f"{len(result.unchanged)} unchanged, {len(result.duplicates)} duplicate inputs, {len(result.errors)} failed)",
+        f"{len(result.updated)} with changed metadata, {len(result.unchanged)} unchanged, {len(result.duplicates)} duplicate inputs, {len(result.errors)} failed)",
         f"[bold]{counts['claim']}[/bold] claims · [bold]{counts['quantity']}[/bold] figures · "
         f"[bold]{counts['date']}[/bold] dates · [bold]{counts['technique']}[/bold] technique suggestions",
     ]
@@ -76,6 +78,16 @@ def _summary(case, result) -> None:
     hypotheses = [r for r in case.records("hypothesis") if r.status == "active"]  # type: ignore[attr-defined]
     if hypotheses:
         lines.append(f"[bold]{len(hypotheses)}[/bold] competing hypotheses: {compact((h.label for h in hypotheses), 6)}")
+    undated = [d for d in docs if d.published is None]
+    if undated:
+        figures = Counter(q.doc_id for q in case.annotations("quantity"))
+        lines.append(f"[yellow]{len(undated)} without a publication date[/yellow] (their "
+                     f"{sum(figures[d.id] for d in undated)} figures have no as-of date; add `published` "
+                     "in a sidecar): " + compact((escape(d.id) for d in undated), 10))
+    ambiguous = [d.id for d in docs if d.published_ambiguous]
+    if ambiguous:
+        lines.append(f"[yellow]{len(ambiguous)} with day/month order ambiguous[/yellow] (read month first): "
+                     + compact((escape(d) for d in ambiguous), 10))
     for w in case.warnings():
         colour = {"info": "cyan", "warning": "yellow", "error": "red"}[w.severity]
         lines.append(f"[{colour}]{w.severity}[/{colour}] {w.doc_id}: {escape(w.message)}")
@@ -90,8 +102,11 @@ def documents(case_path: str, fmt: str) -> None:
     with open_case(case_path) as case:
         docs = case.documents()
         rows = [
-            {"id": d.id, "outlet": d.outlet, "title": d.title, "published": d.published,
-             "published from": d.published_source, "words": len(d.text.split()), "source": d.source}
+            {"id": d.id, "outlet": d.outlet,
+             "title": d.title or ("(no title found)" if fmt == "table" else None),
+             "published": d.published or ("(none)" if fmt == "table" else None),
+             "published from": (d.published_source or "") + (" (day/month order ambiguous)"
+                                                              if d.published_ambiguous else ""), "words": len(d.text.split()), "source": d.source}
             for d in docs
         ]
         emit(rows, ["id", "outlet", "title", "published", "published from", "words", "source"], fmt,

@@ -7,7 +7,7 @@ from rich.markup import escape
 
 from ..techniques.profile import findings, profile
 from ..techniques.taxonomy import short_name
-from .base import case_option, emit, format_option, main, open_case, out
+from .base import case_option, emit, fits, format_option, main, open_case, out
 
 
 @main.group("techniques", invoke_without_command=True)
@@ -55,6 +55,12 @@ def profile_command(opts: dict) -> None:
              ["source", "technique", "count", "per_1000_words", "words"], fmt)
         return
     names = sorted({t for p in profiles for t in p.counts}, key=lambda t: -sum(p.counts[t] for p in profiles))
+    if not fits(1 + len(profiles)):  # too many sources side by side: one row per source instead
+        emit([{"source": p.source, "words": p.words,
+               "techniques: count (per 1,000 words)": [f"{short_name(t)} {c} ({p.density(t):.1f})"
+                                                       for t, c in p.counts.most_common()]} for p in profiles],
+             ["source", "words", "techniques: count (per 1,000 words)"], fmt, title="technique findings per source")
+        return
     rows = [{"technique": short_name(t)} | {p.source: f"{p.counts[t]} ({p.density(t):.1f})" for p in profiles}
             for t in names]
     rows.append({"technique": "words"} | {p.source: p.words for p in profiles})

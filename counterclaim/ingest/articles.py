@@ -21,6 +21,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..model import Document, MetaSpan
+from .pubdate import file_date
+from .sidecars import SIDECAR_SUFFIX, is_sidecar, orphan_reason, sidecar_matches, sidecars_of
+from .titles import _looks_like_title, is_chrome
 
 MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -50,7 +53,19 @@ class RawArticle:
     url: str | None = None
     published: date | None = None
     published_source: str | None = None
+    published_ambiguous: bool = False
+    retrieved: date | None = None
     extra_meta: list[MetaSpan] = field(default_factory=list)
+
+    def relayout(self, name_hint: str) -> None:
+        """Read the text's metadata again with what is now known (retrieval date, outlet's country)."""
+        from .pubdate import country_of
+
+        found = layout(self.text, name_hint, retrieved=self.retrieved, country=country_of(self.url, self.outlet))
+        self.published, self.published_source = found.published, found.published_source
+        self.published_ambiguous = found.published_ambiguous
+        self.extra_meta = [s for s in found.spans if s.kind != "title" or self.title in (None, s.text)]
+        self.title = self.title or found.title
 
 
 # --------------------------------------------------------------------------- bytes -> text
@@ -104,14 +119,12 @@ DATELINE = re.compile(
     rf"^(?:(?P<place>[A-Z][A-Z.'\- ]{{1,40}}?)(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s*)?)?"
     rf"(?:\s*(?:{_MONTH_DAY}|{_DAY_MONTH}))?"
     rf"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{{1,30}})\))?"
-    rf"\s*(?:[—–]|--|-\s|:\s)\s*"
+    rf"\s*(?:[—–]|--|-\s|:\s|\.?\s*/(?P<wire2>[A-Z][A-Za-z .&-]{{1,30}})/\.?\s)\s*"  # "MOSCOW, October 18. /TASS/."
 )
 PUBLICATION_NOTE = re.compile(
     rf"\b(?:was\s+)?(?:first\s+)?(?:published|posted|written)\s+(?:on|in)\s+(?:{_MONTH_DAY}|{_DAY_MONTH})",
     re.I,
 )
-FILENAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-_.]?(?P<month>[01]\d)[-_.]?(?P<day>[0-3]\d)(?!\d)")
-FILENAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _month_day(match: re.Match[str]) -> tuple[int, int, int | None] | None:
@@ -132,46 +145,36 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def file_date(name: str) -> tuple[date | None, int | None]:
-    """A full date or a year embedded in a file name ("outlet-2024-03-27.txt")."""
-    m = FILENAME_DATE.search(name)
-    if m:
-        found = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
-        if found:
-            return found, found.year
-    m2 = FILENAME_YEAR.search(name)
-    return None, int(m2.group(1)) if m2 else None
-
-
 # --------------------------------------------------------------------------- text layout
 
 
-def _looks_like_title(line: str) -> bool:
-    line = line.strip()
-    return 0 < len(line) <= 200 and not line.endswith((".", ",", ";")) and len(line.split()) <= 30
+@dataclass
+class Layout:
+    """What the text of an article says about itself: title, metadata spans, publication date."""
+
+    title: str | None
+    spans: list[MetaSpan]
+    published: date | None
+    published_source: str | None
+    published_ambiguous: bool = False
 
 
 def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSpan], date | None, str | None]:
     """Title, metadata spans, and the publication date read from a plain-text article."""
-    spans: list[MetaSpan] = []
-    title = None
-    lead = len(text) - len(text.lstrip())
-    first_end = text.find("\n", lead)
-    first_end = len(text) if first_end < 0 else first_end
-    first_line = text[lead:first_end]
-    rest_starts = first_end < len(text)
-    body_at = lead
-    if rest_starts and _looks_like_title(first_line):
-        title = first_line.strip()
-        spans.append(MetaSpan(kind="title", start=lead, end=lead + len(first_line.rstrip()), text=title))
-        body_at = first_end
+    found = layout(text, name_hint)
+    return found.title, found.spans, found.published, found.published_source
+
+
+def _dateline_or_note(text: str, body_at: int, name_hint: str, retrieved: date | None,
+                      spans: list[MetaSpan]) -> tuple[date, str] | None:
+    """A dateline or an editorial note near the top (appended to ``spans``) and the date it gives."""
     name_full, name_year = file_date(name_hint)
     published: date | None = None
     published_source: str | None = None
-
-    # A dateline opens the first body paragraph ("March 27— The March 22 attack ...").
+    # A dateline opens one of the first body paragraphs, after the title or a caption
+    # ("March 27— The March 22 attack ...", "MOSCOW, October 18. /TASS/. ...").
     # Only the first few paragraphs are searched; a month-day deep in the text is content.
-    for para in list(re.finditer(r"[^\n]+", text[body_at:]))[:4]:
+    for para in list(re.finditer(r"[^\n]+", text[body_at:]))[:6]:
         start = body_at + para.start()
         m = DATELINE.match(para.group(0))
         if m and m.end() < len(para.group(0)) and (m["place"] or m["month"] or m["month2"]):
@@ -181,17 +184,21 @@ def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSp
                 place = None
             if not md and not place:
                 continue
-            when, inferred = None, False
+            when, inferred, year_from = None, False, "file name"
             if md:
                 year = md[2] or (name_full.year if name_full else name_year)
+                if year is None and retrieved is not None:
+                    year, year_from = retrieved.year, "retrieval date"
+                    if _safe_date(year, md[0], md[1]) and date(year, md[0], md[1]) > retrieved:
+                        year -= 1
                 inferred = md[2] is None
                 when = _safe_date(year, md[0], md[1]) if year else None
             spans.append(MetaSpan(kind="dateline", start=start, end=start + len(m.group(0).rstrip()), text=m.group(0).strip(),
                                   place=place, date=when, year_inferred=inferred and when is not None,
-                                  wire=m["wire"]))
+                                  wire=m["wire"] or m["wire2"]))
             if when and published is None:
                 published = when
-                published_source = "dateline" + (" (year from file name)" if inferred else "")
+                published_source = "dateline" + (f" (year from {year_from})" if inferred else "")
             break
 
     # An editorial note: "The following article was published on January 18, 2024 ..."
@@ -210,10 +217,52 @@ def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSp
             published, published_source = when, "editorial note"
         break
 
+    return (published, published_source) if published and published_source else None
+
+
+def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, country: str | None = None,
+           language: str | None = None) -> Layout:
+    """Title, metadata spans and publication date; ``retrieved`` anchors "3 hours ago", ``country``
+    (the outlet's) and ``language`` are evidence for day-month order (see :mod:`.pubdate`)."""
+    from .pubdate import find_dates
+
+    spans: list[MetaSpan] = []
+    title = None
+    lines = list(re.finditer(r"[^\n]+", text))
+    body_at = len(text) - len(text.lstrip())
+    # Chrome lines above the headline ("Trending", "All news", a URL) are skipped, never taken as the title.
+    head = 0
+    while head < min(len(lines) - 1, 6) and is_chrome(lines[head].group(0)):
+        head += 1
+    if head < len(lines) - 1 and _looks_like_title(lines[head].group(0)):
+        line = lines[head]
+        title = line.group(0).strip()
+        lead = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
+        spans.append(MetaSpan(kind="title", start=lead, end=lead + len(title), text=title))
+        body_at = line.end()
+    elif head:
+        body_at = lines[head].start()
+    name_full, name_year = file_date(name_hint)
+    published: date | None = None
+    published_source: str | None = None
+    ambiguous = False
+    candidates = find_dates(text, retrieved=retrieved, country=country, language=language)
+    for c in candidates:
+        if not any(s.start <= c.start < s.end for s in spans):
+            spans.append(MetaSpan(kind="date", start=c.start, end=c.end, text=c.text, date=c.value))
+    labelled = [c for c in candidates if c.rank < 20]  # "Published:/Posted:/Created:" lines win over datelines
+    if labelled:
+        published, published_source, ambiguous = labelled[0].value, labelled[0].source, labelled[0].ambiguous
+
+    found = _dateline_or_note(text, body_at, name_hint, retrieved, spans)
+    if found and published is None:
+        published, published_source = found
+    if published is None and candidates:  # an "Updated:" line, a relative age, a bare ISO timestamp
+        published, published_source, ambiguous = candidates[0].value, candidates[0].source, candidates[0].ambiguous
     if published is None and name_full:
         published, published_source = name_full, "file name"
     spans.sort(key=lambda s: s.start)
-    return title, spans, published, published_source
+    return Layout(title, spans, published, published_source, ambiguous)
 
 
 # --------------------------------------------------------------------------- readers
@@ -242,29 +291,33 @@ def _outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def read_text(text: str, source: str) -> RawArticle:
-    title, spans, published, published_source = text_layout(text, Path(source).name)
-    return RawArticle(text=text, source=source, title=title, published=published,
-                      published_source=published_source, extra_meta=spans)
+def read_text(text: str, source: str, retrieved: date | None = None) -> RawArticle:
+    found = layout(text, Path(source).name, retrieved=retrieved)
+    return RawArticle(text=text, source=source, title=found.title, published=found.published,
+                      published_source=found.published_source, published_ambiguous=found.published_ambiguous,
+                      retrieved=retrieved, extra_meta=found.spans)
 
 
-def read_html(raw: str, source: str, url: str | None = None) -> RawArticle:
-    """Main text and metadata via trafilatura; scripts, styles and comments never survive."""
+def read_html(raw: str, source: str, url: str | None = None, retrieved: date | None = None) -> RawArticle:
+    """Main text and metadata via trafilatura (dates by htmldate); scripts, styles and comments never survive."""
     import trafilatura
+    from .pubdate import country_of
 
     text = trafilatura.extract(raw, url=url, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise IngestError(source, "HTML has no extractable article text")
     meta = trafilatura.extract_metadata(raw, default_url=url)
-    title = meta.title if meta else None
-    body_title, spans, published, published_source = text_layout(text, Path(source).name)
+    title = meta.title if meta and meta.title and not is_chrome(meta.title) else None
+    page_url = url or (meta.url if meta else None)
+    found = layout(text, Path(source).name, retrieved=retrieved, country=country_of(page_url))
+    published, published_source, ambiguous = found.published, found.published_source, found.published_ambiguous
     if meta and meta.date:
-        published, published_source = _parse_given_date(meta.date, source), "html metadata"
+        published, published_source, ambiguous = _parse_given_date(meta.date, source), "html metadata", False
     return RawArticle(
-        text=text, source=source, title=title or body_title, author=meta.author if meta else None,
-        outlet=(meta.sitename if meta else None) or _outlet_from_url(url or (meta.url if meta else None)),
-        url=url or (meta.url if meta else None), published=published, published_source=published_source,
-        extra_meta=[s for s in spans if s.kind != "title" or not title],
+        text=text, source=source, title=title or found.title, author=meta.author if meta else None,
+        outlet=(meta.sitename if meta else None) or _outlet_from_url(page_url),
+        url=page_url, published=published, published_source=published_source, published_ambiguous=ambiguous,
+        retrieved=retrieved, extra_meta=[s for s in found.spans if s.kind != "title" or not title],
     )
 
 
@@ -272,14 +325,16 @@ def _record_to_article(rec: Any, source: str) -> RawArticle:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
         raise IngestError(source, "JSON record needs a non-empty string field 'text'")
     text = rec["text"].replace("\r\n", "\n")
-    article = read_text(text, source)
-    given = _parse_given_date(rec.get("published") or rec.get("date"), source)
-    if given:
-        article.published, article.published_source = given, "given"
+    article = read_text(text, source, retrieved=_parse_given_date(rec.get("retrieved"), source))
     article.title = rec.get("title") or article.title
     article.author = rec.get("author")
     article.url = rec.get("url")
     article.outlet = rec.get("outlet") or _outlet_from_url(rec.get("url"))
+    given = _parse_given_date(rec.get("published") or rec.get("date"), source)
+    if given:
+        article.published, article.published_source = given, "given"
+    elif article.url:
+        article.relayout(Path(source).name)
     return article
 
 
@@ -310,13 +365,14 @@ def read_json(raw: str, source: str, jsonl: bool) -> Iterator[RawArticle | Inges
             yield exc
 
 
-def _by_kind(raw: str, source: str, kind: str, url: str | None = None) -> Iterator[RawArticle | IngestError]:
+def _by_kind(raw: str, source: str, kind: str, url: str | None = None,
+             retrieved: date | None = None) -> Iterator[RawArticle | IngestError]:
     if kind == "html":
-        yield read_html(raw, source, url)
+        yield read_html(raw, source, url, retrieved)
     elif kind in ("json", "jsonl"):
         yield from read_json(raw, source, kind == "jsonl")
     else:
-        yield read_text(raw, source)
+        yield read_text(raw, source, retrieved)
 
 
 def _kind_of_path(path: Path) -> str | None:
@@ -332,15 +388,22 @@ def _kind_of_path(path: Path) -> str | None:
     return None
 
 
-SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published"}
+SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published", "retrieved"}
+
+
+class IngestWarning(IngestError):
+    """Not a failed input but something the analyst must hear about (a sidecar that matches no input).
+
+    A subclass of :class:`IngestError` so that callers which only keep articles skip it too;
+    :meth:`counterclaim.Case.ingest` lists it under ``warnings``, not ``errors``."""
 
 
 def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
-    """Metadata the analyst put beside a file (``NAME.meta.json``) overrides what was read."""
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
+    """Metadata the analyst put beside a file (see :func:`sidecars_of`) overrides what was read."""
+    found = sidecars_of(path)
+    if not found:
         return article
+    sidecar = found[0]
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -351,8 +414,14 @@ def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
     for key in ("outlet", "url", "title", "author"):
         if meta.get(key):
             setattr(article, key, str(meta[key]))
+    if meta.get("retrieved"):
+        article.retrieved = _parse_given_date(meta["retrieved"], str(sidecar))
     if meta.get("published"):
-        article.published, article.published_source = _parse_given_date(meta["published"], str(sidecar)), "given"
+        article.published = _parse_given_date(meta["published"], str(sidecar))
+        article.published_source, article.published_ambiguous = f"given ({sidecar.name})", False
+    elif article.published_source not in ("html metadata",) and (meta.get("retrieved") or meta.get("url")
+                                                                 or meta.get("outlet")):
+        article.relayout(path.name)  # the retrieval date and the outlet's country are evidence for the text's dates
     return article
 
 
@@ -367,6 +436,9 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | I
         if size > max_bytes:
             raise IngestError(source, f"too large ({size:,} bytes; limit {max_bytes:,})")
         raw = decode(path.read_bytes(), source, max_bytes)
+        found = sidecars_of(path)
+        if len(found) > 1:
+            yield IngestWarning(str(found[1]), f"not read: {found[0].name} is also beside {path.name} and wins")
         for item in _by_kind(raw, source, kind):
             yield apply_sidecar(item, path) if isinstance(item, RawArticle) else item
     except IngestError as exc:
@@ -422,7 +494,7 @@ def fetch_url(url: str, allow_private: bool = False, max_bytes: int = MAX_BYTES,
                         if len(body) > max_bytes:
                             raise IngestError(url, f"too large (over {max_bytes:,} bytes)")
                     raw = decode(bytes(body), url, max_bytes)
-                    for item in _by_kind(raw, url, kind, url=url):
+                    for item in _by_kind(raw, url, kind, url=url, retrieved=date.today()):
                         if isinstance(item, RawArticle):
                             item.url = item.url or url
                             item.outlet = item.outlet or _outlet_from_url(url)
@@ -454,13 +526,19 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
             continue
         path = Path(spec)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                           and not p.name.endswith(SIDECAR_SUFFIX))
-            for file in files:
-                if file.suffix.lower() in SUPPORTED:
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            for file in found:
+                if is_sidecar(file):
+                    if not sidecar_matches(file, SUPPORTED):
+                        yield IngestWarning(str(file), orphan_reason(file))
+                elif file.suffix.lower() in SUPPORTED:
                     yield from read_file(file, max_bytes)
             continue
         if path.exists():
+            if is_sidecar(path):
+                if not sidecar_matches(path, SUPPORTED):
+                    yield IngestWarning(str(path), orphan_reason(path))
+                continue  # read with the file it describes
             yield from read_file(path, max_bytes)
             continue
         matches = sorted(glob.glob(spec, recursive=True))
@@ -468,6 +546,10 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
             yield IngestError(spec, "no such file, folder or glob match")
         for match in matches:
             if Path(match).is_file():
+                if is_sidecar(Path(match)):
+                    if not sidecar_matches(Path(match), SUPPORTED):
+                        yield IngestWarning(match, orphan_reason(Path(match)))
+                    continue
                 yield from read_file(Path(match), max_bytes)
 
 
@@ -491,7 +573,7 @@ def to_document(article: RawArticle, taken: set[str]) -> Document:
     return Document(
         id=doc_id, source=article.source, outlet=article.outlet, title=article.title, author=article.author,
         url=article.url, published=article.published, published_source=article.published_source,
-        text=article.text, sha256=sha256(article.text), meta_spans=article.extra_meta,
+        published_ambiguous=article.published_ambiguous, retrieved=article.retrieved, text=article.text, sha256=sha256(article.text), meta_spans=article.extra_meta,
         ingested_at=datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None),
     )
 

@@ -124,8 +124,15 @@ def charts(view: CaseView, link: Callable[[str], str]) -> dict:
     return {m.name: figure_chart(m, colours, link) for m in view.measures}
 
 
-def render_report(case: Case, *, now: dt.datetime | None = None) -> str:
-    """The whole case as one self-contained HTML page (no network requests, no external files)."""
+# Below this much article text the report is plain markup, complete in a screenshot or a static render
+# before any script runs; above it (about 150 articles) heavy blocks are parsed lazily (docs/report.md).
+LAZY_ABOVE_CHARS = 1_000_000
+
+
+def render_report(case: Case, *, now: dt.datetime | None = None, lazy: bool | None = None) -> str:
+    """The whole case as one self-contained HTML page (no network requests, no external files).
+
+    ``lazy``: write heavy blocks for parsing on demand (default: only above ``LAZY_ABOVE_CHARS`` of text)."""
     view = CaseView(case, compact=True)
     css, js = static_text("report.css"), static_text("highlights.js") + static_text("report.js")
     csp = ("default-src 'none'; " f"style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
@@ -140,7 +147,8 @@ def render_report(case: Case, *, now: dt.datetime | None = None) -> str:
         view=view, link=link, doc_link=lambda doc_id: "#" + anchor(doc_id, "doc"), charts=charts(view, link),
         css=inline(css, "style"), js=inline(js, "script"), csp=csp, title=Path(case.location).name or case.location,
         generated=generated, pipeline=case.pipeline_version(), admiralty=None, ach_cell=None,
-        cards=lambda doc_id: packed_data(card_data(view, doc_id)), lazy_blocks=True,
+        cards=lambda doc_id: packed_data(card_data(view, doc_id)),
+        lazy_blocks=lazy if lazy is not None else sum(len(d.text) for d in view.documents) > LAZY_ABOVE_CHARS,
     )
 
 

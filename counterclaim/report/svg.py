@@ -90,7 +90,9 @@ def figure_chart(measure: Measure, colours: dict[str, str], link, width: int = 8
     plotted = [(p, v) for p in measure.points if (v := _values(p)) is not None]
     if not plotted:
         return chart
-    top_value = max(max(v[0], v[2] or 0) for _, v in plotted)
+    # Only figures that state a number set the axis: a vague "thousands" is drawn at the top edge if above it.
+    scaled = [v for p, v in plotted if p.finding.item.qualifier != "vague"] or [v for _, v in plotted]
+    top_value = max(max(v[0], v[2] or 0) for v in scaled)
     y_values = nice_ticks(top_value * 1.05)
     y_max = y_values[-1]
     inner_h = height - chart.top - chart.bottom

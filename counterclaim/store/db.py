@@ -13,6 +13,7 @@ Three kinds of data live here and are kept apart on purpose:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -243,6 +244,20 @@ class Store:
                     id=doc.id, sha256=doc.sha256, data=doc.model_dump(mode="json"), status="ingested", seq=seq + 1
                 )
             )
+
+    def update_document(self, doc: Document) -> None:
+        """Replace a stored document's metadata (same id, same text) and mark it for re-analysis."""
+        with self.transaction() as conn:
+            conn.execute(update(documents).where(documents.c.id == doc.id)
+                         .values(data=doc.model_dump(mode="json"), status="ingested"))
+
+    def document_digests(self) -> dict[str, str]:
+        """Document id -> a digest of everything stored about it (text hash and metadata)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.id, documents.c.data))
+            return {r[0]: hashlib.sha256(json.dumps({k: v for k, v in r[1].items() if k != "ingested_at"},
+                                                    sort_keys=True, default=str).encode()).hexdigest()[:16]
+                    for r in rows}
 
     def documents(self, status: str | None = None) -> list[Document]:
         query = select(documents.c.data).order_by(documents.c.seq)

@@ -18,8 +18,43 @@ PAYLOAD_MARKER = "() => [window.__pwned, document.title]"
 @pytest.fixture(scope="module")
 def report_file(crocus_case, tmp_path_factory):
     path = tmp_path_factory.mktemp("report") / "crocus.html"
-    path.write_text(render_report(crocus_case), encoding="utf-8")
+    path.write_text(render_report(crocus_case, lazy=True), encoding="utf-8")  # as a large case is written
     return path
+
+
+@pytest.fixture(scope="module")
+def static_report(crocus_case, tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "crocus-static.html"
+    path.write_text(render_report(crocus_case), encoding="utf-8")  # a small case: plain markup
+    return path
+
+
+def test_static_render_is_complete_before_any_script_runs(browser, static_report, crocus_case, shots):
+    """A screenshot or print taken at once (scripts blocked) shows narratives, sources and undated documents."""
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    page.goto(static_report.as_uri(), wait_until="domcontentloaded")
+    assert page.locator("noscript.lazy").count() == 0
+    docs = crocus_case.documents()
+    assert page.locator("table.sources tbody tr").count() == len(docs)
+    texts = page.locator("#narratives .text").all_inner_texts()
+    assert len(texts) == len(docs) and all(t.strip() for t in texts)
+    # every narrative column is on the page without scrolling sideways, and the sources table fits 1,400 px
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1400
+    widths = page.locator("table.sources").evaluate("t => [t.parentNode.scrollWidth, t.parentNode.clientWidth]")
+    assert widths[0] <= widths[1]
+    page.screenshot(path=shots / "report-static.png", full_page=True)
+    ctx.close()
+
+
+def test_static_render_with_scripts_on_is_complete_at_once_and_in_print(context, static_report, crocus_case):
+    page = context.new_page()
+    watch = Watch(page, ("file:", "data:", "about:"))
+    page.goto(static_report.as_uri(), wait_until="domcontentloaded")
+    assert page.locator("#narratives .text").count() == len(crocus_case.documents())
+    page.emulate_media(media="print")
+    assert all(t.strip() for t in page.locator("#narratives .text").all_inner_texts())
+    assert watch.errors == []
 
 
 @pytest.fixture

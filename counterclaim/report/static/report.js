@@ -207,3 +207,30 @@ var counterclaimLazy = (function () {
     if (ev.target.closest("#panel .close")) { ++shown; panel.hidden = true; clearActive(); }
   });
 })();
+
+/* Pick which narratives to compare side by side (an enhancement: without it every column shows,
+   wrapped into rows). One checkbox per source; unticked columns are hidden, the rest share the width. */
+(function () {
+  "use strict";
+  [].forEach.call(document.querySelectorAll(".columns[data-pick]"), function (grid) {
+    var columns = [].slice.call(grid.querySelectorAll(":scope > .column"));
+    if (columns.length < 3) { return; }
+    var picker = document.createElement("div");
+    picker.className = "picker";
+    picker.setAttribute("role", "group");
+    picker.setAttribute("aria-label", "Narratives to compare");
+    picker.appendChild(document.createTextNode("Compare: "));
+    columns.forEach(function (column) {
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.addEventListener("change", function () { column.hidden = !box.checked; });
+      var outlet = column.querySelector(".outlet");
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + (outlet ? outlet.textContent : column.id)));
+      picker.appendChild(label);
+    });
+    grid.parentNode.insertBefore(picker, grid);
+  });
+})();

@@ -1,0 +1,46 @@
+"""CLI listings stay readable when there are many sources (issue 17): a terminal too narrow for
+the columns side by side gets one block per row; `figures` without --measure lists the measures."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from counterclaim.cli import main
+
+
+def test_figures_without_measure_lists_measures_with_counts(crocus_case):
+    result = CliRunner().invoke(main, ["figures", "--case", crocus_case.location, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    measures = {row["measure"]: row for row in json.loads(result.output)}
+    killed = CliRunner().invoke(main, ["figures", "--case", crocus_case.location, "--measure", "killed",
+                                       "--format", "json"])
+    assert measures["killed"]["figures"] == len(json.loads(killed.output)["figures"])
+    assert measures["killed"]["sources"] == 2
+    table = CliRunner().invoke(main, ["figures", "--case", crocus_case.location])
+    assert "pick one with --measure" in table.output and "killed" in table.output
+
+
+def test_matrix_at_a_narrow_width_prints_one_block_per_cluster(crocus_case):
+    # 2 sources in 30 columns take the same path as 20+ sources in a normal terminal
+    result = CliRunner().invoke(main, ["matrix", "--case", crocus_case.location], env={"COLUMNS": "30"})
+    assert result.exit_code == 0
+    assert "┃" not in result.output  # no folded table
+    assert "cluster  how many killed" in result.output
+    assert "asserts (137 killed)" in result.output
+
+
+def test_techniques_profile_at_a_narrow_width_is_one_row_per_source(crocus_case):
+    result = CliRunner().invoke(main, ["techniques", "--case", crocus_case.location, "profile"],
+                                env={"COLUMNS": "30"})
+    assert result.exit_code == 0
+    assert "source  ICWP" in result.output and "source  OAKKE" in result.output
+
+
+def test_analyze_summary_lists_documents_without_publication_date(tmp_path):
+    (tmp_path / "undated.txt").write_text("Toll rises\n\nOfficials said at least 60 people were injured.")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "undated.txt"), "--case", str(tmp_path / "c")],
+                                env={"COLUMNS": "200"})
+    assert "1 without a publication date" in result.output
+    assert "figures have no as-of date" in result.output and "undated" in result.output
