@@ -129,11 +129,14 @@ def revisions_copy(revisions_case, tmp_path):
 
 def test_cli_commands(revisions_copy):
     runner = CliRunner()
-    res = runner.invoke(main, ["conflicts", "--case", revisions_copy, "--type", "numeric", "--format", "json"])
+    res = runner.invoke(main, ["conflicts", "--case", revisions_copy, "--type", "numeric", "--format", "json",
+                               "--low-confidence"])
     assert res.exit_code == 0, res.output
-    assert {r["subtype"] for r in json.loads(res.output)} == {"numeric"}
+    assert {r["subtype"] for r in json.loads(res.stdout)} == {"numeric"}
+    shown = runner.invoke(main, ["conflicts", "--case", revisions_copy, "--type", "numeric", "--format", "json"])
+    assert all(r["confidence"] >= 0.8 for r in json.loads(shown.stdout))
     res = runner.invoke(main, ["conflicts", "--case", revisions_copy, "--format", "csv"])
-    assert res.exit_code == 0 and res.output.startswith("type,subtype,confidence")
+    assert res.exit_code == 0 and res.stdout.startswith("type,subtype,confidence")
     res = runner.invoke(main, ["matrix", "--case", revisions_copy, "--format", "json"])
     rows = json.loads(res.output)["rows"]
     killed = next(r for r in rows if r["label"].startswith("how many killed"))

@@ -129,7 +129,7 @@ def test_flagged_publication_date_is_no_as_of_time():
     flag = Warning(id="b/w0", doc_id="b", start=0, end=1, component="t", version="1",
                    code="publication_date_anachronism", message="...")
     rel = b.run(warnings=[flag]).between(ca, cb)
-    assert (rel.type, rel.subtype, rel.confidence) == ("contradict", "numeric", 0.6)
+    assert (rel.type, rel.subtype, rel.raw_confidence) == ("contradict", "numeric", 0.6)
     assert "flagged as anachronistic" in rel.reason
 
 

@@ -14,6 +14,7 @@ from ..attribution.actors import AliasTable
 from ..model import CaseRecord, Claim, DateMention, Document, Quantity, Warning
 from ..pipeline import CaseInputs, StageResult, registry
 from .answers import AnswerGroup, answer, answer_groups, group_pairs
+from .calibration import calibrated
 from .cluster import Candidates, clusters
 from .embed import embed
 from .frames import Anchor, ClaimContext, Fact, document_anchor, facts_of
@@ -191,15 +192,21 @@ def _relations(cluster_id: str, groups: list[AnswerGroup], candidates: Candidate
         key = (a.claim.id, b.claim.id)
         if key not in best or PRIORITY[verdict.type] > PRIORITY[best[key][0].type]:
             best[key] = (verdict, a, b)
-    return [
-        ClaimRelation(
-            id="rel-" + hashlib.sha1(f"{cluster_id}\0{a.claim.id}\0{b.claim.id}".encode()).hexdigest()[:16],
-            component=COMPONENT, version=VERSION, cluster_id=cluster_id, claim_a=a.claim.id, claim_b=b.claim.id,
-            doc_a=a.doc_id, doc_b=b.doc_id, type=v.type, subtype=v.subtype, reason=v.reason, confidence=v.confidence,
-            quote_a=a.claim.text, quote_b=b.claim.text, stance_a=a.claim.stance, stance_b=b.claim.stance,
-        )
-        for (v, a, b) in best.values()
-    ]
+    return [_relation_record(cluster_id, v, a, b) for (v, a, b) in best.values()]
+
+
+def _relation_record(cluster_id: str, v: Verdict, a: Fact, b: Fact) -> ClaimRelation:
+    confidence, reason = v.confidence, v.reason
+    if v.type == "contradict":
+        confidence, measured = calibrated(v.subtype, v.confidence)
+        reason = f"{reason} Confidence {confidence:.2f}: {measured}."
+    return ClaimRelation(
+        id="rel-" + hashlib.sha1(f"{cluster_id}\0{a.claim.id}\0{b.claim.id}".encode()).hexdigest()[:16],
+        component=COMPONENT, version=VERSION, cluster_id=cluster_id, claim_a=a.claim.id, claim_b=b.claim.id,
+        doc_a=a.doc_id, doc_b=b.doc_id, type=v.type, subtype=v.subtype, reason=reason, confidence=confidence,
+        raw_confidence=v.confidence, quote_a=a.claim.text, quote_b=b.claim.text, stance_a=a.claim.stance,
+        stance_b=b.claim.stance,
+    )
 
 
 def _shorten(text: str, limit: int = 90) -> str:

@@ -12,6 +12,7 @@ from ..runner import CaseAccess
 from .align import AlignInput
 from .frames import Anchor
 from .records import ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
+from .calibration import SHOW
 from .relations import as_of, describe, interval
 
 
@@ -69,9 +70,11 @@ class Alignment:
         items = [r for r in self.case.records(ClaimRelation.layer) if isinstance(r, ClaimRelation)]
         return [r for r in items if (type is None or r.type == type) and (cluster_id is None or r.cluster_id == cluster_id)]
 
-    def conflicts(self, kind: ContradictionKind | None = None) -> list[ClaimRelation]:
-        """Contradictions, optionally of one kind (numeric, temporal, agent, negation, antonymy)."""
-        return [r for r in self.relations("contradict") if kind is None or r.subtype == kind]
+    def conflicts(self, kind: ContradictionKind | None = None, min_confidence: float = SHOW) -> list[ClaimRelation]:
+        """Contradictions whose measured precision reaches ``min_confidence`` (default: what the views show),
+        optionally of one kind (numeric, temporal, agent, negation, antonymy)."""
+        return [r for r in self.relations("contradict")
+                if (kind is None or r.subtype == kind) and r.confidence >= min_confidence]
 
     def origin_groups(self) -> list[OriginGroup]:
         return [r for r in self.case.records(OriginGroup.layer) if isinstance(r, OriginGroup)]

@@ -81,7 +81,9 @@ class ClaimRelation(CaseRecord):
     type: RelationType
     subtype: ContradictionKind | None = Field(None, description="set when type is 'contradict'")
     reason: str
-    confidence: float
+    confidence: float = Field(description="for contradictions: the precision measured on the real-news dev split "
+                                          "for verdicts of this kind (counterclaim/data/conflicts/calibration.json)")
+    raw_confidence: float | None = Field(None, description="the structural verdict's own score, before calibration")
     quote_a: str
     quote_b: str
     stance_a: Stance
@@ -90,7 +92,7 @@ class ClaimRelation(CaseRecord):
 
 @register_case_record
 class OriginGroup(CaseRecord):
-    """Documents that share one origin (a wire story, copied paragraphs, citations)."""
+    """Documents that share one origin: copies of one text (a wire story run by several outlets)."""
 
     layer: ClassVar[str] = "origin_group"
 

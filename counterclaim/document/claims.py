@@ -45,7 +45,7 @@ from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "1"
+VERSION = "2"
 
 
 @registry.document_stage("claims", version=VERSION, needs=("parse", "sentence", "entity", "date", "quantity"),

@@ -44,7 +44,7 @@ EVENT_NOUNS = lexicons.terms("event_nouns", "claims")
 FIRST_PERSON = {"i", "we", "us", "me"}
 
 
-NEGATIONS = {"not", "n't", "never", "no", "none", "nothing", "nobody", "neither", "nor", "nowhere", "cannot"}
+NEGATIONS = {"not", "n't", "n’t", "never", "no", "none", "nothing", "nobody", "neither", "nor", "nowhere", "cannot"}
 
 
 HEDGE_WORDS = lexicons.terms("hedges", "claims", type="adverb")

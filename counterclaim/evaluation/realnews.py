@@ -16,6 +16,7 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
+from ..across.calibration import SHOW
 from .gold import STANCES, Story
 from .metrics import classification, prf
 from .sources import load_text
@@ -179,34 +180,48 @@ def origin_counts(story: Story, exported: dict, refs: dict[str, str]) -> Counter
     return Counter(tp=len(gold & system), fp=len(system - gold), fn=len(gold - system))
 
 
-def relation_counts(story: Story, exported: dict, refs: dict[str, str], kind: str) -> Counter:
-    """Contradictions (``kind`` = contradictions) or revisions matched by document pair and span overlap."""
-    spans = {a["id"]: (a["doc_id"], a["start"], a["end"]) for a in exported["annotations"].get("claim", [])}
-    sys_type = "contradict" if kind == "contradictions" else "revision"
-    system = []
-    for r in exported["records"].get("claim_relation", []):
-        if r["type"] == sys_type and r["doc_a"] != r["doc_b"] and r["claim_a"] in spans and r["claim_b"] in spans:
-            system.append((spans[r["claim_a"]], spans[r["claim_b"]]))
-    gold = []
+def _gold_pairs(story: Story, refs: dict[str, str], kind: str) -> list[tuple[tuple, tuple]]:
+    out = []
     for pair in story.data.get(kind, []):
         a, b = pair["a"], pair["b"]
         if refs.get(a["ref"]) and refs.get(b["ref"]):
-            gold.append(((refs[a["ref"]], a["start"], a["end"]), (refs[b["ref"]], b["start"], b["end"])))
+            out.append(((refs[a["ref"]], a["start"], a["end"]), (refs[b["ref"]], b["start"], b["end"])))
+    return out
 
-    def same(s, g):
-        def hit(x, y):
-            return x[0] == y[0] and _overlaps(x[1:], y[1:])
-        return (hit(s[0], g[0]) and hit(s[1], g[1])) or (hit(s[0], g[1]) and hit(s[1], g[0]))
 
-    return Counter(tp=sum(any(same(s, g) for g in gold) for s in system),
-                   fp=sum(not any(same(s, g) for g in gold) for s in system),
-                   fn=sum(not any(same(s, g) for s in system) for g in gold))
+def _same_pair(s: tuple, g: tuple) -> bool:
+    def hit(x, y):
+        return x[0] == y[0] and _overlaps(x[1:], y[1:])
+    return (hit(s[0], g[0]) and hit(s[1], g[1])) or (hit(s[0], g[1]) and hit(s[1], g[0]))
+
+
+def _system_pairs(exported: dict, kind: str) -> list[tuple[dict, tuple]]:
+    spans = {a["id"]: (a["doc_id"], a["start"], a["end"]) for a in exported["annotations"].get("claim", [])}
+    sys_type = "contradict" if kind == "contradictions" else "revision"
+    return [(r, (spans[r["claim_a"]], spans[r["claim_b"]])) for r in exported["records"].get("claim_relation", [])
+            if r["type"] == sys_type and r["doc_a"] != r["doc_b"] and r["claim_a"] in spans and r["claim_b"] in spans]
+
+
+def matched_relations(story: Story, exported: dict, refs: dict[str, str], kind: str) -> list[tuple[dict, bool]]:
+    """Every cross-document contradiction (or revision) the system lists, and whether the gold has it."""
+    gold = _gold_pairs(story, refs, kind)
+    return [(r, any(_same_pair(pair, g) for g in gold)) for r, pair in _system_pairs(exported, kind)]
+
+
+def relation_counts(story: Story, exported: dict, refs: dict[str, str], kind: str,
+                    min_confidence: float = 0.0) -> Counter:
+    """Matched by document pair and span overlap; only relations at or above ``min_confidence`` count as listed."""
+    system = [pair for r, pair in _system_pairs(exported, kind) if r["confidence"] >= min_confidence]
+    gold = _gold_pairs(story, refs, kind)
+    return Counter(tp=sum(any(_same_pair(s, g) for g in gold) for s in system),
+                   fp=sum(not any(_same_pair(s, g) for g in gold) for s in system),
+                   fn=sum(not any(_same_pair(s, g) for s in system) for g in gold))
 
 
 def evaluate(stories: list[Story], root: Path) -> dict:
     """Every gold-based row over the given stories."""
     hyp, fig, dates, origins = Counter(), Counter(), Counter(), Counter()
-    contra, revis = Counter(), Counter()
+    contra, contra_all, revis = Counter(), Counter(), Counter()
     pairs: list[tuple[str, str, bool]] = []
     per_story = []
     for story in stories:
@@ -220,7 +235,8 @@ def evaluate(stories: list[Story], root: Path) -> dict:
         fig.update(figure_counts(story, exported, refs))
         dates.update(date_counts(story, exported, refs))
         origins.update(origin_counts(story, exported, refs))
-        contra.update(relation_counts(story, exported, refs, "contradictions"))
+        contra.update(relation_counts(story, exported, refs, "contradictions", SHOW))
+        contra_all.update(relation_counts(story, exported, refs, "contradictions"))
         revis.update(relation_counts(story, exported, refs, "revisions"))
         per_story.append({"story": story.id, "documents": len(story.documents), "hypotheses": h,
                           "stance_accuracy": round(sum(g == p for g, p, _ in sp) / max(len(sp), 1), 4)})
@@ -238,7 +254,8 @@ def evaluate(stories: list[Story], root: Path) -> dict:
                     "measure_accuracy": round(fig["measure_ok"] / max(fig["matched"], 1), 4), "matched": fig["matched"]},
         "dates": prf(dates["tp"], dates["fp"], dates["fn"]),
         "origins": prf(origins["tp"], origins["fp"], origins["fn"]),
-        "contradictions": prf(contra["tp"], contra["fp"], contra["fn"]),
+        "contradictions": {**prf(contra["tp"], contra["fp"], contra["fn"]), "view": f"default (confidence >= {SHOW})",
+                           "all_listed": prf(contra_all["tp"], contra_all["fp"], contra_all["fn"])},
         "revisions": prf(revis["tp"], revis["fp"], revis["fn"]),
         "per_story": per_story,
     }

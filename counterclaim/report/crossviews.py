@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from ..across.calibration import SHOW
 from ..model import Quantity
 from .findings import Finding, first_finding
 
@@ -77,8 +78,12 @@ class AlignmentView:
         grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
         self.by_claim: dict[str, list[Any]] = defaultdict(list)
         self.numeric: dict[str, list[Any]] = defaultdict(list)  # revisions and numeric contradictions
+        self.hidden_conflicts = 0  # contradictions below the shown confidence (measured precision < SHOW)
         for r in api.relations():
             if r.type == "unrelated" or r.claim_a not in f or r.claim_b not in f:
+                continue
+            if r.type == "contradict" and r.confidence < SHOW:
+                self.hidden_conflicts += 1
                 continue
             grouped[(r.type, r.cluster_id)].append(r)
             for claim_id in (r.claim_a, r.claim_b):
