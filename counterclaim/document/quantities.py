@@ -19,7 +19,7 @@ from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
 
-VERSION = "1"
+VERSION = "2"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -309,6 +309,9 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
 NAME_ENTITIES = {"ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PERSON"}
 _NUMBERED = re.compile(r"(?:\bNo\.|#)\s*$")  # "No. 10", "#3"
 _CLOCK = re.compile(r":\d\d|\b[ap]\.?m\b|o'clock", re.I)
+# Digits joined by ':' or '/' to other digits are times, dates, scores or counters ("16:41", "3/22", photo
+# "1/2"), never counts; "3/4 of a century" is read before this check.
+_JOINED_DIGITS = re.compile(r"\d[:/]$|^[:/]\d")
 _YEAR = re.compile(r"1\d{3}|20\d\d")
 
 
@@ -327,6 +330,9 @@ def _entity(token: Token) -> Span | None:
 def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bool:
     """Years, dates, times of day, ordinals and numbered names; durations ('six minutes') are figures."""
     raw = text[fig.start:fig.end]
+    if "/" in raw and not _OF_TIME.match(text, fig.end) or _JOINED_DIGITS.search(text[max(0, fig.start - 2):fig.start]) \
+            or _JOINED_DIGITS.search(text[fig.end:fig.end + 2]):
+        return True
     if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]) \
             or any(t.ent_type_ in NAME_ENTITIES for t in span):
         return True
