@@ -6,12 +6,15 @@ input and the reason; the caller reports it and goes on with the other inputs.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import ipaddress
 import json
+import os
 import re
 import socket
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +26,16 @@ from urllib.parse import urlparse
 from ..model import Document, MetaSpan
 
 MAX_BYTES = 5_000_000
+# spaCy refuses longer texts (E088) and parsing one takes about a gigabyte of memory: such a text is
+# refused at ingestion, before anything is written, with advice to split it.
+MAX_CHARS = 1_000_000
+# Metadata limits: longer values are refused, not truncated (a 200 kB title is a mistake, not a title).
+MAX_FIELD_CHARS = {"title": 1_000, "author": 500, "outlet": 300, "url": 2_048, "published": 64}
+MAX_SIDECAR_BYTES = 64_000
+# Publication dates outside this range are refused (metadata) or ignored (datelines): no news article
+# is that old, and dates near year 9999 overflow every later date arithmetic.
+MIN_DATE = date(1800, 1, 1)
+MAX_DATE = date(2100, 12, 31)
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -127,9 +140,10 @@ def _month_day(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
-        return date(year, month, day)
+        found = date(year, month, day)
     except ValueError:
         return None
+    return found if MIN_DATE <= found <= MAX_DATE else None
 
 
 def file_date(name: str) -> tuple[date | None, int | None]:
@@ -220,25 +234,68 @@ def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSp
 
 
 def _parse_given_date(value: Any, source: str) -> date | None:
-    if value in (None, ""):
+    """A given publication date: a short string (ISO 8601 or a written date) within MIN_DATE..MAX_DATE."""
+    if value is None or value == "":
         return None
+    if isinstance(value, datetime):
+        value = value.date()
     if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-    except ValueError:
-        import dateparser
+        found = value
+    elif not isinstance(value, str):
+        raise IngestError(source, f"published date must be a string, not {_json_type(value)}")
+    elif len(value) > MAX_FIELD_CHARS["published"]:
+        # dateparser is slow on long strings; no date is this long
+        raise IngestError(source, f"published date too long ({len(value):,} characters; limit {MAX_FIELD_CHARS['published']})")
+    else:
+        try:
+            found = datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            import dateparser
 
-        parsed = dateparser.parse(str(value), settings={"STRICT_PARSING": True})
-        if parsed is None:
-            raise IngestError(source, f"unreadable published date {value!r}") from None
-        return parsed.date()
+            try:
+                parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
+            except (ValueError, OverflowError):
+                parsed = None
+            if parsed is None:
+                raise IngestError(source, f"unreadable published date {_short(value)}") from None
+            found = parsed.date()
+    if not MIN_DATE <= found <= MAX_DATE:
+        raise IngestError(source, f"published date {found.isoformat()} is outside {MIN_DATE.year}-{MAX_DATE.year}")
+    return found
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number",
+            str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _short(value: str, limit: int = 60) -> str:
+    """A value quoted for an error message: one line, at most ``limit`` characters."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+def meta_field(value: Any, name: str, source: str) -> str | None:
+    """A metadata string (title, author, outlet, url): a string within its size limit, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise IngestError(source, f"field {name!r} must be a string, not {_json_type(value)}")
+    value = value.strip()
+    limit = MAX_FIELD_CHARS[name]
+    if len(value) > limit:
+        raise IngestError(source, f"field {name!r} too long ({len(value):,} characters; limit {limit:,})")
+    if any(ord(ch) < 32 for ch in value):
+        raise IngestError(source, f"field {name!r} contains control characters")
+    return value or None
 
 
 def _outlet_from_url(url: str | None) -> str | None:
-    if not url:
+    if not url or not isinstance(url, str):
         return None
-    host = urlparse(url).hostname or ""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:  # "http://[::1" and similar
+        return None
     return host.removeprefix("www.") or None
 
 
@@ -255,6 +312,7 @@ def read_html(raw: str, source: str, url: str | None = None) -> RawArticle:
     text = trafilatura.extract(raw, url=url, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise IngestError(source, "HTML has no extractable article text")
+    check_length(text, source)
     meta = trafilatura.extract_metadata(raw, default_url=url)
     title = meta.title if meta else None
     body_title, spans, published, published_source = text_layout(text, Path(source).name)
@@ -271,16 +329,35 @@ def read_html(raw: str, source: str, url: str | None = None) -> RawArticle:
 def _record_to_article(rec: Any, source: str) -> RawArticle:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
         raise IngestError(source, "JSON record needs a non-empty string field 'text'")
-    text = rec["text"].replace("\r\n", "\n")
+    fields = {name: meta_field(rec.get(name), name, source) for name in ("title", "author", "outlet", "url")}
+    given = _parse_given_date(rec.get("published") if rec.get("published") not in (None, "") else rec.get("date"),
+                              source)
+    text = rec["text"].replace("\r\n", "\n").replace("\r", "\n")
+    check_length(text, source)
     article = read_text(text, source)
-    given = _parse_given_date(rec.get("published") or rec.get("date"), source)
     if given:
         article.published, article.published_source = given, "given"
-    article.title = rec.get("title") or article.title
-    article.author = rec.get("author")
-    article.url = rec.get("url")
-    article.outlet = rec.get("outlet") or _outlet_from_url(rec.get("url"))
+    article.title = fields["title"] or article.title
+    article.author = fields["author"]
+    article.url = fields["url"]
+    article.outlet = fields["outlet"] or _outlet_from_url(fields["url"])
     return article
+
+
+def check_length(text: str, source: str) -> None:
+    """Refuse a text the parser cannot take (spaCy's E088), before anything is stored."""
+    if len(text) > MAX_CHARS:
+        raise IngestError(source, f"text too long to analyse ({len(text):,} characters; limit {MAX_CHARS:,}): "
+                                  "split it into several files")
+
+
+def _loads(raw: str, source: str) -> Any:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise IngestError(source, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise IngestError(source, "invalid JSON (nested too deeply)") from None
 
 
 def read_json(raw: str, source: str, jsonl: bool) -> Iterator[RawArticle | IngestError]:
@@ -290,16 +367,14 @@ def read_json(raw: str, source: str, jsonl: bool) -> Iterator[RawArticle | Inges
                 continue
             where = f"{source}:{n}"
             try:
-                yield _record_to_article(json.loads(line), where)
-            except json.JSONDecodeError as exc:
-                yield IngestError(where, f"invalid JSON ({exc.msg})")
+                yield _record_to_article(_loads(line, where), where)
             except IngestError as exc:
                 yield exc
         return
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        yield IngestError(source, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        data = _loads(raw, source)
+    except IngestError as exc:
+        yield exc
         return
     items = data if isinstance(data, list) else [data]
     for n, rec in enumerate(items):
@@ -316,6 +391,7 @@ def _by_kind(raw: str, source: str, kind: str, url: str | None = None) -> Iterat
     elif kind in ("json", "jsonl"):
         yield from read_json(raw, source, kind == "jsonl")
     else:
+        check_length(raw, source)
         yield read_text(raw, source)
 
 
@@ -339,21 +415,69 @@ SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published"}
 def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
     """Metadata the analyst put beside a file (``NAME.meta.json``) overrides what was read."""
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
-        return article
+    where = str(sidecar)
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError(str(sidecar), f"unreadable metadata file ({exc})") from None
+        os.stat(sidecar)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG):
+            return article  # none (a 250-byte file name has no room for a sidecar name)
+        raise IngestError(where, f"cannot read metadata file ({exc.strerror or exc})") from None
+    try:
+        data = read_bounded(sidecar, where, MAX_SIDECAR_BYTES)
+        meta = _loads(data.decode("utf-8-sig"), where)
+    except UnicodeDecodeError:
+        raise IngestError(where, "unreadable metadata file (not UTF-8)") from None
     unknown = set(meta) - SIDECAR_FIELDS if isinstance(meta, dict) else {"(not an object)"}
     if unknown:
-        raise IngestError(str(sidecar), f"unknown metadata fields {sorted(unknown)}; allowed: {sorted(SIDECAR_FIELDS)}")
-    for key in ("outlet", "url", "title", "author"):
-        if meta.get(key):
-            setattr(article, key, str(meta[key]))
-    if meta.get("published"):
-        article.published, article.published_source = _parse_given_date(meta["published"], str(sidecar)), "given"
+        raise IngestError(where, f"unknown metadata fields {sorted(unknown)[:5]}; allowed: {sorted(SIDECAR_FIELDS)}")
+    fields = {key: meta_field(meta.get(key), key, where) for key in ("outlet", "url", "title", "author")}
+    published = _parse_given_date(meta.get("published"), where)
+    for key, value in fields.items():
+        if value:
+            setattr(article, key, value)
+    if published:
+        article.published, article.published_source = published, "given"
     return article
+
+
+_FILE_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode cannot be read as an article (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file (" + _FILE_KINDS.get(stat.S_IFMT(mode), "a special file") + ")"
+
+
+def read_bounded(path: Path, source: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of a regular file: FIFOs, devices and sockets are refused by name, before
+    opening when possible and again on the open descriptor (so a swapped file cannot hang the read)."""
+    why = _not_regular(os.stat(path).st_mode)
+    if why:
+        raise IngestError(source, why)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        why = _not_regular(info.st_mode)
+        if why:
+            raise IngestError(source, why)
+        if info.st_size > max_bytes:
+            raise IngestError(source, f"too large ({info.st_size:,} bytes; limit {max_bytes:,})")
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            raise IngestError(source, f"too large (over {max_bytes:,} bytes)")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | IngestError]:
@@ -363,16 +487,62 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | I
         yield IngestError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; use .txt, .md, .html, .json or .jsonl")
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(source, f"too large ({size:,} bytes; limit {max_bytes:,})")
-        raw = decode(path.read_bytes(), source, max_bytes)
+        raw = decode(read_bounded(path, source, max_bytes), source, max_bytes)
         for item in _by_kind(raw, source, kind):
             yield apply_sidecar(item, path) if isinstance(item, RawArticle) else item
     except IngestError as exc:
         yield exc
     except OSError as exc:
         yield IngestError(source, f"cannot read ({exc.strerror or exc})")
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except Exception as exc:  # hostile input must never stop the batch: name it and go on
+        yield IngestError(source, f"unreadable ({type(exc).__name__}: {_short(str(exc), 120)})")
+
+
+def _broken_link(path: Path, exc: OSError) -> str:
+    """Why a path that cannot be stat'ed cannot be read (a symlink loop, a dangling link, ...)."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if os.path.islink(path):
+        try:
+            return f"dangling symlink (to {os.readlink(path)!r})"
+        except OSError:
+            return "dangling symlink"
+    return f"cannot read ({exc.strerror or exc})"
+
+
+def walk_folder(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | IngestError]:
+    """The supported files under ``folder`` in path order (hidden names and sidecars skipped); unreadable
+    folders, broken links and special files with a supported suffix come back as errors. Symlinked folders
+    are followed once (a loop is not)."""
+    seen = set() if seen is None else seen
+    try:
+        info = os.stat(folder)
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield IngestError(str(folder), f"cannot read folder ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name.endswith(SIDECAR_SUFFIX):
+            continue
+        path = folder / entry.name
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            yield IngestError(str(path), _broken_link(path, exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            if (info.st_dev, info.st_ino) in seen:
+                if entry.is_symlink():
+                    yield IngestError(str(path), "symlink loop (a link to a folder above it)")
+                continue
+            yield from walk_folder(path, seen)
+        elif path.suffix.lower() in SUPPORTED:
+            why = _not_regular(info.st_mode)
+            yield IngestError(str(path), why) if why else path
 
 
 # --------------------------------------------------------------------------- URLs
@@ -445,30 +615,49 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
         if spec == "-":
             stream = stdin or sys.stdin.buffer
             try:
-                yield from _by_kind(decode(stream.read(), "<stdin>", max_bytes), "<stdin>", "text")
+                data = stream.read(max_bytes + 1)
+                yield from _by_kind(decode(data, "<stdin>", max_bytes), "<stdin>", "text")
             except IngestError as exc:
                 yield exc
             continue
         if spec.startswith(("http://", "https://")):
             yield from fetch_url(spec, allow_private, max_bytes)
             continue
+        if not spec or "\x00" in spec:
+            yield IngestError(repr(spec), "not a file name")
+            continue
         path = Path(spec)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                           and not p.name.endswith(SIDECAR_SUFFIX))
-            for file in files:
-                if file.suffix.lower() in SUPPORTED:
-                    yield from read_file(file, max_bytes)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ENOENT and not os.path.islink(path):
+                yield from _glob(spec, max_bytes)
+            else:
+                yield IngestError(spec, _broken_link(path, exc))
             continue
-        if path.exists():
+        if stat.S_ISDIR(info.st_mode):
+            for item in walk_folder(path):
+                yield from (read_file(item, max_bytes) if isinstance(item, Path) else [item])
+        else:
             yield from read_file(path, max_bytes)
-            continue
+
+
+def _glob(spec: str, max_bytes: int) -> Iterator[RawArticle | IngestError]:
+    try:
         matches = sorted(glob.glob(spec, recursive=True))
-        if not matches:
-            yield IngestError(spec, "no such file, folder or glob match")
-        for match in matches:
-            if Path(match).is_file():
-                yield from read_file(Path(match), max_bytes)
+    except (OSError, ValueError, RecursionError):
+        matches = []
+    if not matches:
+        yield IngestError(spec, "no such file, folder or glob match")
+    for match in matches:
+        path = Path(match)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            yield IngestError(match, _broken_link(path, exc))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            yield from read_file(path, max_bytes)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
