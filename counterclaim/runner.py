@@ -100,11 +100,14 @@ def fingerprint(store: Store, stage: Stage, upstream: dict[str, str], record_lay
 def new_analyst_id(store: Store, stage_name: str, prefix: str) -> str:
     """Allocate, in the id map of stage ``stage_name``, the id of something the analyst adds (H7, E12)."""
     key = registry.get(stage_name).state_key
-    state = json.loads(store.get_meta(key) or "{}")
-    ids = state.setdefault("ids", {})
-    new = allocate_id(ids, f"analyst:{len(ids)}", prefix)
-    store.set_meta(key, json.dumps(state, sort_keys=True))
-    return new
+
+    def allocate(old: str | None) -> tuple[str, str]:  # in one transaction: two tabs never get one id
+        state = json.loads(old or "{}")
+        ids = state.setdefault("ids", {})
+        new = allocate_id(ids, f"analyst:{len(ids)}", prefix)
+        return json.dumps(state, sort_keys=True), new
+
+    return store.update_meta(key, allocate)
 
 
 def fingerprint_key(stage: Stage) -> str:
