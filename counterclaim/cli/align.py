@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .base import case_option, emit, fail, format_option, main, open_case, out, user_option
+from .base import case_option, emit, fail, format_option, main, open_case, out, safe, user_option
 
 
 def _relation_row(r) -> dict:
@@ -68,7 +68,7 @@ def figures(case_path: str, measure: str, fmt: str) -> None:
          title=f"{measure}: {len(rows)} figures", json_data=report.model_dump(mode="json"))
     if fmt == "table":
         for line in report.reconciliation:
-            out.print(f"• {line}")
+            out.print(f"• {safe(line)}")
 
 
 @main.group(invoke_without_command=True)
@@ -109,7 +109,7 @@ def alias_add(obj: dict, canonical: str, alias: str, kind: str, parent: str | No
     with open_case(obj["case_path"], obj["user"]) as case:
         case.alignment.add_alias(canonical, alias, kind=kind, parent=parent, country=country, note=note)
         n = case.alignment.refresh()
-    out.print(f"{alias!r} → {canonical!r}; re-aligned ({n} records)")
+    out.print(safe(f"{alias!r} → {canonical!r}; re-aligned ({n} records)"))
 
 
 @aliases.command("remove")
@@ -124,4 +124,4 @@ def alias_remove(obj: dict, alias: str, note: str | None) -> None:
         except KeyError:
             fail(f"no alias {alias!r} in this case's table")
         n = case.alignment.refresh()
-    out.print(f"removed {alias!r}; re-aligned ({n} records)")
+    out.print(safe(f"removed {alias!r}; re-aligned ({n} records)"))

@@ -7,7 +7,6 @@ import sys
 from collections import Counter
 
 import click
-from rich.markup import escape
 from rich.panel import Panel
 
 from .base import (
@@ -21,6 +20,7 @@ from .base import (
     main,
     open_case,
     out,
+    safe,
     user_option,
 )
 
@@ -53,7 +53,7 @@ def analyze(articles: tuple[str, ...], case_path: str, n_process: int, batch_siz
                               progress=report)
         progress.stop()
         for err in result.errors:
-            console.print(f"[red]error:[/red] {err.source}: {err.reason}")
+            console.print(f"[red]error:[/red] {safe(err.source, newlines=False)}: {safe(err.reason, newlines=False)}")
         _summary(case, result)
     if not result.ok:
         sys.exit(1)
@@ -78,8 +78,8 @@ def _summary(case, result) -> None:
         lines.append(f"[bold]{len(hypotheses)}[/bold] competing hypotheses: {compact((h.label for h in hypotheses), 6)}")
     for w in case.warnings():
         colour = {"info": "cyan", "warning": "yellow", "error": "red"}[w.severity]
-        lines.append(f"[{colour}]{w.severity}[/{colour}] {w.doc_id}: {escape(w.message)}")
-    console.print(Panel("\n".join(lines), title=f"case {case.location}", expand=False))
+        lines.append(f"[{colour}]{w.severity}[/{colour}] {safe(w.doc_id)}: {safe(w.message)}")
+    console.print(Panel("\n".join(lines), title=f"case {safe(case.location, newlines=False)}", expand=False))
 
 
 @main.command()
@@ -222,4 +222,4 @@ def correct(annotation_id: str, case_path: str, user: str, delete: bool, assignm
             fail(f"no annotation {annotation_id!r}")
         except ValueError as exc:
             fail(f"invalid correction: {exc}")
-    out.print(f"corrected {annotation_id}" + (" (deleted)" if delete else f": {compact(fields)}"))
+    out.print(f"corrected {safe(annotation_id)}" + (" (deleted)" if delete else f": {safe(compact(fields))}"))
