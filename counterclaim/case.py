@@ -358,11 +358,28 @@ def _worker_start(parent: int) -> None:
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Terminate a pool's worker processes (interrupted run: their batches are dropped, not finished)."""
+    from concurrent.futures import InvalidStateError
+
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
+    manager = getattr(pool, "_executor_manager_thread", None)
+    previous = threading.excepthook
+
+    def quiet(args: Any) -> None:
+        # Python < 3.12: the pool's manager thread fails to mark an already-cancelled future broken
+        if not (args.thread is manager and issubclass(args.exc_type, InvalidStateError)):
+            previous(args)
+
+    threading.excepthook = quiet
+    try:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            manager.join(timeout=5)
+    finally:
+        threading.excepthook = previous

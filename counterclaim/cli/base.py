@@ -43,12 +43,16 @@ class Main(click.Group):
     """The command group: a case that cannot be used ends in one line naming it, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from ..store.db import StoreError
+        from sqlalchemy.exc import DBAPIError
+
+        from ..store.db import StoreError, describe_db_error
 
         try:
             return super().invoke(ctx)
         except StoreError as exc:
             fail(str(exc))
+        except DBAPIError as exc:  # the case became unusable mid-command (read-only, disk full, locked)
+            fail(describe_db_error("case", exc))
         except KeyboardInterrupt:
             console.print("[red]interrupted[/red]")
             sys.exit(130)
@@ -117,7 +121,7 @@ def _cell(value: Any) -> str:
 
 def fail(message: str, code: int = 1) -> None:
     """One line on stderr (``message`` is shown as text, never as markup) and exit ``code``."""
-    console.print(f"[red]error:[/red] {safe(message, newlines=False)}")
+    console.print(f"[red]error:[/red] {safe(message, newlines=False)}", soft_wrap=True)
     sys.exit(code)
 
 

@@ -53,7 +53,8 @@ def analyze(articles: tuple[str, ...], case_path: str, n_process: int, batch_siz
                               progress=report)
         progress.stop()
         for err in result.errors:
-            console.print(f"[red]error:[/red] {safe(err.source, newlines=False)}: {safe(err.reason, newlines=False)}")
+            console.print(f"[red]error:[/red] {safe(err.source, newlines=False)}: {safe(err.reason, newlines=False)}",
+                          soft_wrap=True)
         _summary(case, result)
     if not result.ok:
         sys.exit(1)

@@ -258,6 +258,8 @@ class Store:
         if not self.sqlite:
             return None
         database = make_url(self.url).database
+        if database and database.startswith("file:"):  # sqlite:///file:/path?mode=ro&uri=true
+            database = database[len("file:"):].split("?", 1)[0]
         return Path(database + ".lock") if database and database != ":memory:" else None
 
     @contextmanager
@@ -276,7 +278,10 @@ class Store:
             except ImportError:  # pragma: no cover - not POSIX
                 yield
                 return
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise StoreError(f"{path.parent}: cannot lock the case for {what} ({exc.strerror or exc})") from None
             try:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
