@@ -10,7 +10,6 @@ import errno
 import glob
 import hashlib
 import ipaddress
-import json
 import os
 import re
 import socket
@@ -24,31 +23,27 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..model import Document, MetaSpan
-
-MAX_BYTES = 5_000_000
-# spaCy refuses longer texts (E088) and parsing one takes about a gigabyte of memory: such a text is
-# refused at ingestion, before anything is written, with advice to split it.
-MAX_CHARS = 1_000_000
-# Metadata limits: longer values are refused, not truncated (a 200 kB title is a mistake, not a title).
-MAX_FIELD_CHARS = {"title": 1_000, "author": 500, "outlet": 300, "url": 2_048, "published": 64}
-MAX_SIDECAR_BYTES = 64_000
-# Publication dates outside this range are refused (metadata) or ignored (datelines): no news article
-# is that old, and dates near year 9999 overflow every later date arithmetic.
-MIN_DATE = date(1800, 1, 1)
-MAX_DATE = date(2100, 12, 31)
-TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-
-
-class IngestError(Exception):
-    """A bad input: ``source`` names it, ``reason`` says why in one line."""
-
-    def __init__(self, source: str, reason: str):
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
+from .checks import (  # noqa: F401  (re-exported: the package's ingestion API)
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    MAX_BYTES,
+    MAX_CHARS,
+    MAX_DATE,
+    MAX_FIELD_CHARS,
+    MAX_SIDECAR_BYTES,
+    MIN_DATE,
+    SIDECAR_FIELDS,
+    SIDECAR_SUFFIX,
+    SUPPORTED,
+    TEXT_SUFFIXES,
+    IngestError,
+    check_length,
+    given_date,
+    loads_json,
+    meta_field,
+    short,
+)
+from .files import broken_link, not_regular, read_bounded, walk_folder  # noqa: F401
 
 
 @dataclass
@@ -233,62 +228,6 @@ def text_layout(text: str, name_hint: str = "") -> tuple[str | None, list[MetaSp
 # --------------------------------------------------------------------------- readers
 
 
-def _parse_given_date(value: Any, source: str) -> date | None:
-    """A given publication date: a short string (ISO 8601 or a written date) within MIN_DATE..MAX_DATE."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        found = value
-    elif not isinstance(value, str):
-        raise IngestError(source, f"published date must be a string, not {_json_type(value)}")
-    elif len(value) > MAX_FIELD_CHARS["published"]:
-        # dateparser is slow on long strings; no date is this long
-        raise IngestError(source, f"published date too long ({len(value):,} characters; limit {MAX_FIELD_CHARS['published']})")
-    else:
-        try:
-            found = datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-        except ValueError:
-            import dateparser
-
-            try:
-                parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
-            except (ValueError, OverflowError):
-                parsed = None
-            if parsed is None:
-                raise IngestError(source, f"unreadable published date {_short(value)}") from None
-            found = parsed.date()
-    if not MIN_DATE <= found <= MAX_DATE:
-        raise IngestError(source, f"published date {found.isoformat()} is outside {MIN_DATE.year}-{MAX_DATE.year}")
-    return found
-
-
-def _json_type(value: Any) -> str:
-    return {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number",
-            str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
-
-
-def _short(value: str, limit: int = 60) -> str:
-    """A value quoted for an error message: one line, at most ``limit`` characters."""
-    return repr(value if len(value) <= limit else value[:limit] + "…")
-
-
-def meta_field(value: Any, name: str, source: str) -> str | None:
-    """A metadata string (title, author, outlet, url): a string within its size limit, or None."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise IngestError(source, f"field {name!r} must be a string, not {_json_type(value)}")
-    value = value.strip()
-    limit = MAX_FIELD_CHARS[name]
-    if len(value) > limit:
-        raise IngestError(source, f"field {name!r} too long ({len(value):,} characters; limit {limit:,})")
-    if any(ord(ch) < 32 for ch in value):
-        raise IngestError(source, f"field {name!r} contains control characters")
-    return value or None
-
-
 def _outlet_from_url(url: str | None) -> str | None:
     if not url or not isinstance(url, str):
         return None
@@ -317,7 +256,7 @@ def read_html(raw: str, source: str, url: str | None = None) -> RawArticle:
     title = meta.title if meta else None
     body_title, spans, published, published_source = text_layout(text, Path(source).name)
     if meta and meta.date:
-        published, published_source = _parse_given_date(meta.date, source), "html metadata"
+        published, published_source = given_date(meta.date, source), "html metadata"
     return RawArticle(
         text=text, source=source, title=title or body_title, author=meta.author if meta else None,
         outlet=(meta.sitename if meta else None) or _outlet_from_url(url or (meta.url if meta else None)),
@@ -330,7 +269,7 @@ def _record_to_article(rec: Any, source: str) -> RawArticle:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
         raise IngestError(source, "JSON record needs a non-empty string field 'text'")
     fields = {name: meta_field(rec.get(name), name, source) for name in ("title", "author", "outlet", "url")}
-    given = _parse_given_date(rec.get("published") if rec.get("published") not in (None, "") else rec.get("date"),
+    given = given_date(rec.get("published") if rec.get("published") not in (None, "") else rec.get("date"),
                               source)
     text = rec["text"].replace("\r\n", "\n").replace("\r", "\n")
     check_length(text, source)
@@ -344,22 +283,6 @@ def _record_to_article(rec: Any, source: str) -> RawArticle:
     return article
 
 
-def check_length(text: str, source: str) -> None:
-    """Refuse a text the parser cannot take (spaCy's E088), before anything is stored."""
-    if len(text) > MAX_CHARS:
-        raise IngestError(source, f"text too long to analyse ({len(text):,} characters; limit {MAX_CHARS:,}): "
-                                  "split it into several files")
-
-
-def _loads(raw: str, source: str) -> Any:
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise IngestError(source, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
-    except RecursionError:
-        raise IngestError(source, "invalid JSON (nested too deeply)") from None
-
-
 def read_json(raw: str, source: str, jsonl: bool) -> Iterator[RawArticle | IngestError]:
     if jsonl:
         for n, line in enumerate(raw.splitlines(), 1):
@@ -367,12 +290,12 @@ def read_json(raw: str, source: str, jsonl: bool) -> Iterator[RawArticle | Inges
                 continue
             where = f"{source}:{n}"
             try:
-                yield _record_to_article(_loads(line, where), where)
+                yield _record_to_article(loads_json(line, where), where)
             except IngestError as exc:
                 yield exc
         return
     try:
-        data = _loads(raw, source)
+        data = loads_json(raw, source)
     except IngestError as exc:
         yield exc
         return
@@ -408,10 +331,6 @@ def _kind_of_path(path: Path) -> str | None:
     return None
 
 
-SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published"}
-
-
 def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
     """Metadata the analyst put beside a file (``NAME.meta.json``) overrides what was read."""
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
@@ -424,60 +343,20 @@ def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
         raise IngestError(where, f"cannot read metadata file ({exc.strerror or exc})") from None
     try:
         data = read_bounded(sidecar, where, MAX_SIDECAR_BYTES)
-        meta = _loads(data.decode("utf-8-sig"), where)
+        meta = loads_json(data.decode("utf-8-sig"), where)
     except UnicodeDecodeError:
         raise IngestError(where, "unreadable metadata file (not UTF-8)") from None
     unknown = set(meta) - SIDECAR_FIELDS if isinstance(meta, dict) else {"(not an object)"}
     if unknown:
         raise IngestError(where, f"unknown metadata fields {sorted(unknown)[:5]}; allowed: {sorted(SIDECAR_FIELDS)}")
     fields = {key: meta_field(meta.get(key), key, where) for key in ("outlet", "url", "title", "author")}
-    published = _parse_given_date(meta.get("published"), where)
+    published = given_date(meta.get("published"), where)
     for key, value in fields.items():
         if value:
             setattr(article, key, value)
     if published:
         article.published, article.published_source = published, "given"
     return article
-
-
-_FILE_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
-
-
-def _not_regular(mode: int) -> str | None:
-    """Why a file of this mode cannot be read as an article (None for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    return "not a regular file (" + _FILE_KINDS.get(stat.S_IFMT(mode), "a special file") + ")"
-
-
-def read_bounded(path: Path, source: str, max_bytes: int) -> bytes:
-    """At most ``max_bytes`` of a regular file: FIFOs, devices and sockets are refused by name, before
-    opening when possible and again on the open descriptor (so a swapped file cannot hang the read)."""
-    why = _not_regular(os.stat(path).st_mode)
-    if why:
-        raise IngestError(source, why)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-        why = _not_regular(info.st_mode)
-        if why:
-            raise IngestError(source, why)
-        if info.st_size > max_bytes:
-            raise IngestError(source, f"too large ({info.st_size:,} bytes; limit {max_bytes:,})")
-        chunks, size = [], 0
-        while size <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > max_bytes:
-            raise IngestError(source, f"too large (over {max_bytes:,} bytes)")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | IngestError]:
@@ -497,52 +376,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | I
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except Exception as exc:  # hostile input must never stop the batch: name it and go on
-        yield IngestError(source, f"unreadable ({type(exc).__name__}: {_short(str(exc), 120)})")
-
-
-def _broken_link(path: Path, exc: OSError) -> str:
-    """Why a path that cannot be stat'ed cannot be read (a symlink loop, a dangling link, ...)."""
-    if exc.errno == errno.ELOOP:
-        return "symlink loop"
-    if os.path.islink(path):
-        try:
-            return f"dangling symlink (to {os.readlink(path)!r})"
-        except OSError:
-            return "dangling symlink"
-    return f"cannot read ({exc.strerror or exc})"
-
-
-def walk_folder(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | IngestError]:
-    """The supported files under ``folder`` in path order (hidden names and sidecars skipped); unreadable
-    folders, broken links and special files with a supported suffix come back as errors. Symlinked folders
-    are followed once (a loop is not)."""
-    seen = set() if seen is None else seen
-    try:
-        info = os.stat(folder)
-        seen.add((info.st_dev, info.st_ino))
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        yield IngestError(str(folder), f"cannot read folder ({exc.strerror or exc})")
-        return
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name.endswith(SIDECAR_SUFFIX):
-            continue
-        path = folder / entry.name
-        try:
-            info = os.stat(path)
-        except OSError as exc:
-            yield IngestError(str(path), _broken_link(path, exc))
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            if (info.st_dev, info.st_ino) in seen:
-                if entry.is_symlink():
-                    yield IngestError(str(path), "symlink loop (a link to a folder above it)")
-                continue
-            yield from walk_folder(path, seen)
-        elif path.suffix.lower() in SUPPORTED:
-            why = _not_regular(info.st_mode)
-            yield IngestError(str(path), why) if why else path
+        yield IngestError(source, f"unreadable ({type(exc).__name__}: {short(str(exc), 120)})")
 
 
 # --------------------------------------------------------------------------- URLs
@@ -633,7 +467,7 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
             if exc.errno == errno.ENOENT and not os.path.islink(path):
                 yield from _glob(spec, max_bytes)
             else:
-                yield IngestError(spec, _broken_link(path, exc))
+                yield IngestError(spec, broken_link(path, exc))
             continue
         if stat.S_ISDIR(info.st_mode):
             for item in walk_folder(path):
@@ -654,7 +488,7 @@ def _glob(spec: str, max_bytes: int) -> Iterator[RawArticle | IngestError]:
         try:
             info = os.stat(path)
         except OSError as exc:
-            yield IngestError(match, _broken_link(path, exc))
+            yield IngestError(match, broken_link(path, exc))
             continue
         if not stat.S_ISDIR(info.st_mode):
             yield from read_file(path, max_bytes)
