@@ -13,9 +13,7 @@ Three kinds of data live here and are kept apart on purpose:
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -45,12 +43,21 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine
 
 from ..model import ANNOTATION_TYPES, CASE_RECORD_TYPES, Annotation, CaseRecord, Document, Edit
+from . import connect
+from .connect import (  # noqa: F401  (re-exported)
+    DB_FILENAME,
+    CaseBusyError,
+    ConflictError,
+    StoreError,
+    database_url,
+    describe_db_error,
+    shown_url,
+)
 
 SCHEMA_VERSION = 1
-DB_FILENAME = "case.db"
 # The store's own marker: a database without it (and without the schema_version of a case made before
 # the marker existed) is another program's, and is refused rather than written to.
 APPLICATION = "counterclaim"
@@ -131,90 +138,8 @@ edits = Table(
 MIGRATIONS: dict[int, Any] = {}
 
 
-class StoreError(Exception):
-    pass
-
-
-class ConflictError(StoreError):
-    """Optimistic concurrency: someone else saved this item since you loaded it."""
-
-
-class CaseBusyError(StoreError):
-    """Another process is analysing this case."""
-
-
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-SCHEMES = ("sqlite", "postgresql")
-
-
-def shown_url(url: str) -> str:
-    """A database URL as it may be printed: without its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparsable URL is shown as given
-        return url
-
-
-def database_url(case: str | Path) -> str:
-    """Turn a case folder (or an explicit SQLAlchemy URL) into a database URL; refuses what is neither."""
-    text_ = str(case)
-    if not text_.strip():
-        raise StoreError("no case given (--case is empty): name a case folder or a database URL")
-    if "\x00" in text_:
-        raise StoreError(f"{text_!r}: not a case folder name")
-    if "://" in text_:
-        scheme = text_.split("://", 1)[0].split("+", 1)[0].lower()
-        if scheme not in SCHEMES:
-            raise StoreError(f"{shown_url(text_)}: unknown database URL scheme {scheme!r}; "
-                             "give a case folder, sqlite:///... or postgresql://...")
-        return text_
-    folder = Path(case)
-    if folder.exists() and not folder.is_dir():
-        raise StoreError(f"{folder}: is a file, not a case folder (give the folder that holds {DB_FILENAME})")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"{folder}: cannot create the case folder ({exc.strerror or exc})") from None
-    database = folder / DB_FILENAME
-    if database.exists() and not database.is_file():
-        raise StoreError(f"{database}: is not a file")
-    return f"sqlite:///{database.resolve()}"
-
-
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets the web app read while an analysis writes; NORMAL sync is durable across app crashes.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-    # Transactions are begun by _sqlite_begin (below), not by the driver.
-    dbapi_connection.isolation_level = None
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    """Write transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), so a read-check-write
-    (a save with an expected revision, an undo) sees the latest committed state and writers queue up
-    instead of failing with "database is locked" on upgrade."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("cc_write") else "BEGIN")
-
-
-def describe_db_error(where: str, exc: BaseException) -> str:
-    """One line saying why a database cannot be used."""
-    message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    lower = message.lower()
-    if "file is not a database" in lower or "malformed" in lower or "not a database" in lower:
-        return f"{where}: not a case database (damaged, truncated or another kind of file)"
-    if "readonly" in lower or "read-only" in lower:
-        return f"{where}: the case is read-only (counterclaim must be able to write to it)"
-    if "unable to open" in lower:
-        return f"{where}: cannot open the database file"
-    if "locked" in lower or "busy" in lower:
-        return f"{where}: case is busy (another process holds it); try again"
-    return f"{where}: cannot use the database ({message[:200]})"
 
 
 class Store:
@@ -224,13 +149,13 @@ class Store:
         self.url = url
         where = shown_url(url)
         try:
-            self.engine: Engine = create_engine(url, future=True, **self._engine_options(url))
+            self.engine: Engine = create_engine(url, future=True, **connect.engine_options(url))
         except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError, ValueError) as exc:
             raise StoreError(f"{where}: unusable database URL ({str(exc).splitlines()[0][:200]})") from None
         self.sqlite = self.engine.dialect.name == "sqlite"
         if self.sqlite:
-            event.listen(self.engine, "connect", _sqlite_connect)
-            event.listen(self.engine, "begin", _sqlite_begin)
+            event.listen(self.engine, "connect", connect.sqlite_connect)
+            event.listen(self.engine, "begin", connect.sqlite_begin)
         try:
             self._migrate()
         except StoreError:
@@ -240,14 +165,6 @@ class Store:
             self.engine.dispose()
             raise StoreError(describe_db_error(where, exc)) from None
 
-    @staticmethod
-    def _engine_options(url: str) -> dict[str, Any]:
-        if url.startswith("sqlite"):
-            return {"connect_args": {"timeout": 30}}  # writers queue for the write lock this long
-        if url.startswith("postgresql"):
-            return {"connect_args": {"connect_timeout": 10}}
-        return {}
-
     @classmethod
     def open(cls, case: str | Path) -> "Store":
         return cls(database_url(case))
@@ -255,57 +172,12 @@ class Store:
     @property
     def lock_path(self) -> Path | None:
         """The file an analysis locks (SQLite: beside the database); None on a server database."""
-        if not self.sqlite:
-            return None
-        database = make_url(self.url).database
-        if database and database.startswith("file:"):  # sqlite:///file:/path?mode=ro&uri=true
-            database = database[len("file:"):].split("?", 1)[0]
-        return Path(database + ".lock") if database and database != ":memory:" else None
+        return connect.lock_path(self.url)
 
-    @contextmanager
-    def exclusive(self, what: str = "analysis") -> Iterator[None]:
-        """Hold the case for one writer of ``what``; a second one gets :class:`CaseBusyError` at once.
-
-        SQLite: an advisory ``flock`` on ``case.db.lock`` (released by the kernel when the process dies);
-        PostgreSQL: a session advisory lock held on a dedicated connection."""
-        if self.sqlite:
-            path = self.lock_path
-            if path is None:
-                yield
-                return
-            try:
-                import fcntl
-            except ImportError:  # pragma: no cover - not POSIX
-                yield
-                return
-            try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise StoreError(f"{path.parent}: cannot lock the case for {what} ({exc.strerror or exc})") from None
-            try:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError as exc:
-                    if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                        raise CaseBusyError(f"case is busy: another {what} of {path.parent} is running; "
-                                            "wait for it to finish") from None
-                    raise
-                yield
-            finally:
-                os.close(fd)
-            return
-        key = zlib.crc32(f"counterclaim:{what}".encode())
-        with self.engine.connect() as conn:
-            got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
-            conn.commit()
-            if not got:
-                raise CaseBusyError(f"case is busy: another {what} of {shown_url(self.url)} is running; "
-                                    "wait for it to finish")
-            try:
-                yield
-            finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
-                conn.commit()
+    def exclusive(self, what: str = "analysis") -> Any:
+        """Hold the case for one writer of ``what``; a second one gets :class:`CaseBusyError` at once
+        (see :func:`counterclaim.store.connect.exclusive`)."""
+        return connect.exclusive(self.engine, self.url, what)
 
     def close(self) -> None:
         self.engine.dispose()
