@@ -670,11 +670,25 @@ def test_records_with_one_id_twice_do_not_fail_the_stage(tmp_path):
     store.close()
 
 
-def test_cross_document_warning_ids_name_the_event_date():
+def test_one_claim_first_in_two_anachronisms_gives_two_distinct_warning_ids():
     import datetime as dt
 
-    from counterclaim.across import consistency
+    from counterclaim.across.consistency import cross_consistency
+    from counterclaim.across.records import ClaimCluster
+    from counterclaim.model import Claim, DateMention, Document
+    from counterclaim.pipeline import CaseInputs
 
-    source = Path(consistency.__file__).read_text()
-    assert "{event_date}" in source.split("Warning(id=", 1)[1].split(",", 1)[0]
-    assert dt.date(2024, 3, 22).isoformat() == "2024-03-22"
+    early = Document.model_construct(id="a", published=dt.date(2024, 1, 1), published_source="given")
+    later = Document.model_construct(id="b", published=dt.date(2024, 4, 1), published_source="given")
+    claims = [Claim.model_construct(id=f"{d}/c0-10", doc_id=d, start=0, end=10, text="x", kind="event")
+              for d in ("a", "b")]
+    days = [dt.date(2024, 3, 22), dt.date(2024, 3, 25)]
+    dates = [DateMention.model_construct(id=f"b/d{n}", doc_id="b", start=n, end=n + 1, text="t", value=day,
+                                         role="event") for n, day in enumerate(days)]
+    clusters = [ClaimCluster.model_construct(id=f"K{n}", event_date=day, claim_ids=["a/c0-10", "b/c0-10"],
+                                             doc_ids=["a", "b"]) for n, day in enumerate(days)]
+    inputs = CaseInputs(documents=[early, later], annotations={"claim": claims, "date": dates},
+                        records={ClaimCluster.layer: clusters})
+    ids = [r.id for r in cross_consistency(inputs).records]
+    assert len(ids) == 2 and len(set(ids)) == 2, ids
+    assert ids == [r.id for r in cross_consistency(inputs).records]  # stable across runs
