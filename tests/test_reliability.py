@@ -692,3 +692,20 @@ def test_one_claim_first_in_two_anachronisms_gives_two_distinct_warning_ids():
     ids = [r.id for r in cross_consistency(inputs).records]
     assert len(ids) == 2 and len(set(ids)) == 2, ids
     assert ids == [r.id for r in cross_consistency(inputs).records]  # stable across runs
+
+
+def test_far_dates_in_text_and_verbless_dates_neither_hang_nor_break_the_report(tmp_path):
+    """A date under no verb once looped forever (spaCy Tokens are new objects per access); a year 9999 in the
+    text and a case without hypotheses once broke the report."""
+    from counterclaim.report.render import render_report
+
+    (tmp_path / "a.txt").write_text("Attack on 9999\n\nMOSCOW, March 3, 2024 — Officials said 40 people were "
+                                    "killed on December 31, 9999 in the attack, and 12 more on 31 December 9998.\n")
+    case_dir = tmp_path / "case"
+    cli("analyze", tmp_path / "a.txt", "--case", case_dir, code=0, seconds=120)
+    with Case(case_dir) as case:
+        assert "<html" in bounded(lambda: render_report(case), 120).lower()
+        client, _ = _client(case)
+        for page in ("/", "/figures", "/timeline", "/ach", "/report.html"):
+            assert client.get(page).status_code == 200, page
+    cli("export", "--case", case_dir, "-o", tmp_path / "case.json", code=0)
