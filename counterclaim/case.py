@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -12,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import runner
-from .ingest.articles import MAX_BYTES, IngestError, IngestWarning, RawArticle, iter_inputs, sha256, to_document
+from .ingest.articles import MAX_BYTES, MAX_CHARS, IngestError, IngestWarning, RawArticle, iter_inputs, sha256, to_document
 from .model import Annotation, CaseRecord, Claim, Document, Warning
 from .pipeline import CaseInputs, DocContext, Stage, pipeline_version, registry
 from .runner import ProgressFn
@@ -98,7 +103,10 @@ class Case:
             if isinstance(item, IngestError):
                 result.errors.append(item)
                 continue
-            self._ingest_one(item, taken, seen, result)
+            try:
+                self._ingest_one(item, taken, seen, result)
+            except ValueError as exc:  # pydantic's ValidationError: metadata the model refuses
+                result.errors.append(IngestError(item.source, f"invalid metadata ({_first_line(exc)})"))
         return result
 
     def _ingest_one(self, article: RawArticle, taken: set[str], seen: dict[str, str], result: AnalyzeResult) -> None:
@@ -132,21 +140,31 @@ class Case:
         Each document is saved in its own transaction: an interrupted run loses at most
         the document in flight, and the next call continues from there.
         """
-        result = self.ingest(inputs, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin)
-        version = self.pipeline_version()
-        status = self.store.document_status()
-        pending = [d for d in self.store.documents() if status[d.id] != ("analysed", version)]
-        stale = {d for d, (s, v) in status.items() if s == "analysed" and v != version}
-        result.reanalysed = [d.id for d in pending if d.id in stale]
-        result.unchanged = [d for d in result.unchanged if d not in stale]
-        result.updated = [d for d in result.updated if d not in stale]
-        self.analyse_documents(pending, version, n_process=n_process, batch_size=batch_size, progress=progress)
-        if run_case_stages:
-            self.refresh(progress=progress)
+        with self.store.exclusive("analysis"):  # a second analysis of this case gets CaseBusyError
+            result = self.ingest(inputs, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin)
+            version = self.pipeline_version()
+            status = self.store.document_status()
+            pending = []
+            for d in self.store.documents():
+                if status[d.id] == ("analysed", version):
+                    continue
+                if len(d.text) > MAX_CHARS:  # stored by an older counterclaim; the parser cannot take it
+                    result.errors.append(IngestError(d.id, f"text too long to analyse ({len(d.text):,} characters; "
+                                                           f"limit {MAX_CHARS:,}): left unanalysed"))
+                    continue
+                pending.append(d)
+            stale = {d for d, (s, v) in status.items() if s == "analysed" and v != version}
+            result.reanalysed = [d.id for d in pending if d.id in stale]
+            result.unchanged = [d for d in result.unchanged if d not in stale]
+            result.updated = [d for d in result.updated if d not in stale]
+            self.analyse_documents(pending, version, n_process=n_process, batch_size=batch_size, progress=progress,
+                                   errors=result.errors)
+            if run_case_stages:
+                self.refresh(progress=progress)
         return result
 
     def analyse_documents(self, docs: list[Document], version: str, *, n_process: int = 1, batch_size: int = 16,
-                          progress: ProgressFn | None = None) -> None:
+                          progress: ProgressFn | None = None, errors: list[IngestError] | None = None) -> None:
         """Parse and run every document stage, saving each document in its own transaction.
 
         With ``n_process`` > 1, batches of whole documents (parse and stages both, so every core does
@@ -156,19 +174,30 @@ class Case:
             batches = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
             # fork shares the loaded models; elsewhere (macOS, Windows) fork is unsafe or missing
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-            pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context)
+            pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_worker_start,
+                                       initargs=(os.getpid(),))
+            finished = False
             try:
                 analysed = pool.map(_analyse_batch, batches, repeat(version))
-                self._save_analyses(chain.from_iterable(analysed), version, len(docs), progress)
-            finally:  # on an error or Ctrl-C, drop the batches not yet started rather than finish them
-                pool.shutdown(wait=False, cancel_futures=True)
+                self._save_analyses(chain.from_iterable(analysed), version, len(docs), progress, errors)
+                finished = True
+            finally:  # on an error or Ctrl-C, stop the workers now rather than finish their batches
+                if not finished:
+                    _stop_workers(pool)
+                pool.shutdown(wait=finished, cancel_futures=True)
         else:
-            self._save_analyses(_analyse(docs, self.document_stages(), batch_size), version, len(docs), progress)
+            self._save_analyses(_analyse(docs, self.document_stages(), batch_size), version, len(docs), progress,
+                                errors)
 
-    def _save_analyses(self, analysed: Iterable[tuple[str, list[Annotation], tuple[str, bytes]]], version: str,
-                       total: int, progress: ProgressFn | None) -> None:
+    def _save_analyses(self, analysed: Iterable[tuple[str, list[Annotation] | None, Any]], version: str,
+                       total: int, progress: ProgressFn | None, errors: list[IngestError] | None = None) -> None:
         for n, (doc_id, items, parse) in enumerate(analysed, 1):
-            self.store.save_analysis(doc_id, version, items, parse)
+            if items is None:  # a stage failed on this document: it stays unanalysed, the others go on
+                if errors is None:
+                    raise RuntimeError(f"{doc_id}: analysis failed ({parse})")
+                errors.append(IngestError(doc_id, f"analysis failed ({parse}); the document stays unanalysed"))
+            else:
+                self.store.save_analysis(doc_id, version, items, parse)
             if progress:
                 progress("documents", n, total)
 
@@ -235,6 +264,9 @@ class Case:
                 expected_rev: int | None = None, **fields: Any) -> int:
         """Record an analyst correction of an extraction; the source text is untouched."""
         original = self.annotation_original(annotation_id)
+        for name, value in fields.items():  # NaN and infinities break every figure, the report and the export
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(f"{name}: {value!r} is not a finite number")
         current = self.store.analyst_item("correction", annotation_id)
         data: dict[str, Any] = {"deleted": True} if delete else {"set": (current[0].get("set", {}) if current else {}) | fields}
         if not delete:
@@ -298,9 +330,14 @@ def _analyse(docs: list[Document], stages: list[Stage],
     version = model_version()
     for document, doc in zip(docs, parse_many((d.text for d in docs), batch_size=batch_size)):
         ctx = DocContext(document=document, doc=doc)
-        for stage in stages:
-            ctx.add(stage.fn(ctx))
-        yield document.id, ctx.all(), (version, parse_bytes(doc))
+        try:
+            for stage in stages:
+                ctx.add(stage.fn(ctx))
+            parse = (version, parse_bytes(doc))
+        except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the others
+            yield document.id, None, f"{type(exc).__name__}: {_first_line(exc)}"
+            continue
+        yield document.id, ctx.all(), parse
 
 
 def _analyse_batch(docs: list[Document], version: str) -> list[tuple[str, list[Annotation], tuple[str, bytes]]]:
@@ -313,3 +350,59 @@ def _analyse_batch(docs: list[Document], version: str) -> list[tuple[str, list[A
         raise RuntimeError("a worker process has other document stages than this one: register custom stages "
                            "in an imported module, or analyse with --n-process 1")
     return list(_analyse(docs, stages, len(docs)))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _worker_start(parent: int) -> None:
+    """In each ``--n-process`` worker: leave Ctrl-C to the parent (which stops the workers), and die with
+    the parent however it ends (Linux: the kernel's parent-death signal; elsewhere a watching thread)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate a pool's worker processes (interrupted run: their batches are dropped, not finished)."""
+    from concurrent.futures import InvalidStateError
+
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    previous = threading.excepthook
+
+    def quiet(args: Any) -> None:
+        # Python < 3.12: the pool's manager thread fails to mark an already-cancelled future broken
+        if not (args.thread is manager and issubclass(args.exc_type, InvalidStateError)):
+            previous(args)
+
+    threading.excepthook = quiet
+    try:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            manager.join(timeout=5)
+    finally:
+        threading.excepthook = previous

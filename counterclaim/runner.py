@@ -113,11 +113,15 @@ def fingerprint(store: Store, stage: Stage, upstream: dict[str, str], record_lay
 def new_analyst_id(store: Store, stage_name: str, prefix: str) -> str:
     """Allocate, in the id map of stage ``stage_name``, the id of something the analyst adds (H7, E12)."""
     stage = registry.get(stage_name)
-    state = stage_state(store, stage)
-    ids = state.setdefault("ids", {})
-    new = allocate_id(ids, f"analyst:{len(ids)}", prefix)
-    store.set_meta(stage.state_key, json.dumps(state, sort_keys=True))
-    return new
+    legacy = stage_state(store, stage)  # read first: a case from before stage state keeps its ids
+
+    def allocate(old: str | None) -> tuple[str, str]:  # in one transaction: two tabs never get one id
+        state = json.loads(old) if old else legacy
+        ids = state.setdefault("ids", {})
+        new = allocate_id(ids, f"analyst:{len(ids)}", prefix)
+        return json.dumps(state, sort_keys=True), new
+
+    return store.update_meta(stage.state_key, allocate)
 
 
 def fingerprint_key(stage: Stage) -> str:

@@ -100,6 +100,8 @@ def bayes_posteriors(matrix: np.ndarray, weights: np.ndarray, priors: np.ndarray
     A row of weight w is genuine with probability w and uninformative otherwise,
     so its likelihood is w·L(rating) + (1 − w)·0.5.
     """
+    if matrix.shape[1] == 0:  # no hypotheses yet (a case with no claims of responsibility)
+        return np.zeros(0)
     likelihood = _lookup(LIKELIHOOD, matrix, NEUTRAL_LIKELIHOOD)
     effective = weights[:, None] * likelihood + (1 - weights[:, None]) * NEUTRAL_LIKELIHOOD
     log_post = np.log(priors) + np.log(effective).sum(axis=0)

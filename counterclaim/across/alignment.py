@@ -144,6 +144,11 @@ class Alignment:
 
         ``parent`` and ``country`` only matter when ``canonical`` is new to the table.
         """
+        if kind not in ("actor", "place"):
+            raise ValueError(f"kind must be 'actor' or 'place', not {kind[:40]!r}")
+        for name, value in (("alias", alias), ("canonical", canonical)):
+            if not value.strip() or len(value) > 300:
+                raise ValueError(f"{name} must be a name of 1 to 300 characters")
         data = {"canonical": canonical, "kind": kind, "parent": parent, "country": country}
         rev = self.case.store.put_analyst("alias", alias, data, user=self.case.user, action="alias",
                                           note=note, expected_rev=expected_rev)

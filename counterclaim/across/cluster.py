@@ -66,6 +66,8 @@ def neighbours(vectors: np.ndarray, k: int = K) -> tuple[np.ndarray, np.ndarray]
     or, beyond ``EXACT_SEARCH_MAX`` rows and with the ``[ann]`` extra installed, faiss's HNSW index."""
     n, dim = vectors.shape
     k = min(k, n)
+    if n == 0:  # a case with no claims yet (every input failed): nothing is near anything
+        return np.zeros((0, 0), dtype=np.float32), np.zeros((0, 0), dtype=np.int64)
     if n > EXACT_SEARCH_MAX:
         try:
             import faiss

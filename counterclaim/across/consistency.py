@@ -13,7 +13,7 @@ from ..model import CaseRecord, Claim, DateMention, Warning, register_case_recor
 from ..pipeline import CaseInputs, StageResult, registry
 from .records import ClaimCluster
 
-VERSION = "1"
+VERSION = "2"
 
 
 
@@ -72,7 +72,9 @@ def cross_consistency(inputs: CaseInputs) -> StageResult:
         message = (f"Publication date {document.published} ({document.published_source or 'unknown source'}) precedes "
                    f"the event this document reports as having happened, which {source.doc_id} dates {event_date} "
                    f"({source.text!r} at {source.start}-{source.end}): {quotes}")
-        warning = Warning(id=f"{doc_id}/w{first.start}-{first.end}", doc_id=doc_id, start=first.start, end=first.end,
+        # One warning per (document, event date): the id names both, so two event dates first reported by
+        # one claim never share an id (and the id survives re-runs).
+        warning = Warning(id=f"{doc_id}/xw{first.start}-{first.end}-{event_date}", doc_id=doc_id, start=first.start, end=first.end,
                           component="counterclaim.consistency.cross", version=VERSION,
                           code="publication_date_anachronism", message=message, severity="warning",
                           related_ids=[c.id for c in reported] + [source.id])

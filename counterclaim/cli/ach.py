@@ -9,7 +9,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from .base import case_option, console, emit, fail, main, open_case, out, user_option
+from .base import case_option, console, emit, fail, main, open_case, out, safe, user_option
 
 METHODS = click.Choice(["heuer", "weighted", "bayes"])
 
@@ -75,7 +75,7 @@ def hypotheses_add(ctx: click.Context, label: str, aliases: tuple[str, ...], not
     """Add a hypothesis of your own."""
     with _hypotheses_api(ctx) as case:
         h = _analyst_errors(lambda: case.hypotheses.add(label, aliases, note=note))
-    out.print(f"added {h.id}: {h.label}")
+    out.print(f"added {safe(h.id)}: {safe(h.label)}")
 
 
 @hypotheses.command("merge")
@@ -87,7 +87,7 @@ def hypotheses_merge(ctx: click.Context, target: str, others: tuple[str, ...], n
     """Merge OTHERS into TARGET."""
     with _hypotheses_api(ctx) as case:
         _analyst_errors(lambda: case.hypotheses.merge(target, *others, note=note))
-    out.print(f"merged {', '.join(others)} into {target}")
+    out.print(f"merged {safe(', '.join(others))} into {safe(target)}")
 
 
 @hypotheses.command("rename")
@@ -101,7 +101,7 @@ def hypotheses_rename(ctx: click.Context, hypothesis_id: str, label: str, note: 
     """Give a hypothesis a new label."""
     with _hypotheses_api(ctx) as case:
         _analyst_errors(lambda: case.hypotheses.rename(hypothesis_id, label, note=note, expected_rev=expected_rev))
-    out.print(f"renamed {hypothesis_id}: {label}")
+    out.print(f"renamed {safe(hypothesis_id)}: {safe(label)}")
 
 
 @hypotheses.command("drop")
@@ -113,7 +113,7 @@ def hypotheses_drop(ctx: click.Context, hypothesis_id: str, note: str | None, ex
     """Drop a hypothesis from the analysis (undoable)."""
     with _hypotheses_api(ctx) as case:
         _analyst_errors(lambda: case.hypotheses.drop(hypothesis_id, note=note, expected_rev=expected_rev))
-    out.print(f"dropped {hypothesis_id}")
+    out.print(f"dropped {safe(hypothesis_id)}")
 
 
 # --------------------------------------------------------------------------- ACH
@@ -154,7 +154,7 @@ def ach(ctx: click.Context, case_path: str, user: str, method: str, priors: tupl
             if not output:
                 fail("--format xlsx needs -o FILE")
             _analyst_errors(lambda: api.to_xlsx(output, method, prior, transpose))
-            console.print(f"wrote {output}")
+            console.print(f"wrote {safe(output)}")
             return
         if fmt in ("json", "csv"):
             text = _analyst_errors(lambda: json.dumps(api.to_json(method, prior), ensure_ascii=False, indent=2)
@@ -162,7 +162,7 @@ def ach(ctx: click.Context, case_path: str, user: str, method: str, priors: tupl
             if output:
                 with open(output, "w", encoding="utf-8", newline="") as fh:
                     fh.write(text)
-                console.print(f"wrote {output}")
+                console.print(f"wrote {safe(output)}")
             else:
                 click.echo(text, nl=fmt == "json")
             return
@@ -213,7 +213,7 @@ def ach_rate(ctx: click.Context, evidence_id: str, hypothesis_id: str, rating: s
     with _ach_case(ctx) as case:
         rev = _analyst_errors(lambda: case.ach.rate(evidence_id, hypothesis_id, None if rating == "auto" else rating,
                                                     note=note, expected_rev=expected_rev))
-    out.print(f"{evidence_id} × {hypothesis_id} = {rating} (revision {rev})")
+    out.print(f"{safe(evidence_id)} × {safe(hypothesis_id)} = {safe(rating)} (revision {rev})")
 
 
 @ach.command("credibility")
@@ -229,7 +229,7 @@ def ach_credibility(ctx: click.Context, evidence_id: str, grade: int | None, rel
     with _ach_case(ctx) as case:
         _analyst_errors(lambda: case.ach.set_credibility(evidence_id, grade, relevance=relevance, note=note,
                                                          expected_rev=expected_rev))
-    out.print(f"{evidence_id}: credibility {grade or 'unchanged'}, relevance {relevance or 'unchanged'}")
+    out.print(safe(f"{evidence_id}: credibility {grade or 'unchanged'}, relevance {relevance or 'unchanged'}"))
 
 
 @ach.command("evidence")
@@ -241,7 +241,7 @@ def ach_evidence(ctx: click.Context, text: str, source: str | None, note: str | 
     """Add evidence the sources do not give; rate its cells with `ach rate`."""
     with _ach_case(ctx) as case:
         eid = _analyst_errors(lambda: case.ach.add_evidence(text, source=source, note=note))
-    out.print(f"added {eid}")
+    out.print(f"added {safe(eid)}")
 
 
 @ach.command("sensitivity")
@@ -261,7 +261,7 @@ def ach_sensitivity(ctx: click.Context, runs: int, seed: int, p_rating: float, p
     if fmt == "json":
         click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
-    out.print(f"leading ({result.method}): {', '.join(f'{h} {labels[h]}' for h in result.leaders) or 'none'}")
+    out.print(safe(f"leading ({result.method}): {', '.join(f'{h} {labels[h]}' for h in result.leaders) or 'none'}"))
     emit([{"evidence": p.evidence_id, "leaders without it": p.leaders_after} for p in result.linchpins],
          ["evidence", "leaders without it"], "table", title="linchpins (removing one changes the leader)")
     mc = result.monte_carlo
@@ -303,4 +303,4 @@ def sources_rate(ctx: click.Context, source: str, grade: str, note: str | None, 
     """Set a source's reliability (A completely reliable … E unreliable, F cannot be judged). Audited."""
     with open_case(ctx.obj["case_path"], ctx.obj["user"]) as case:
         rev = _analyst_errors(lambda: case.ach.rate_source(source, grade, note=note, expected_rev=expected_rev))
-    out.print(f"{source}: {grade} (revision {rev})")
+    out.print(safe(f"{source}: {grade} (revision {rev})"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..across.calibration import SHOW
-from .base import case_option, console, emit, fail, fits, format_option, main, open_case, out, user_option
+from .base import case_option, console, emit, fail, fits, format_option, main, open_case, out, safe, user_option
 
 
 def _relation_row(r) -> dict:
@@ -88,7 +88,7 @@ def figures(case_path: str, measure: str | None, fmt: str) -> None:
          title=f"{measure}: {len(rows)} figures", json_data=report.model_dump(mode="json"))
     if fmt == "table":
         for line in report.reconciliation:
-            out.print(f"• {line}")
+            out.print(f"• {safe(line)}")
 
 
 @main.group(invoke_without_command=True)
@@ -129,7 +129,7 @@ def alias_add(obj: dict, canonical: str, alias: str, kind: str, parent: str | No
     with open_case(obj["case_path"], obj["user"]) as case:
         case.alignment.add_alias(canonical, alias, kind=kind, parent=parent, country=country, note=note)
         n = case.alignment.refresh()
-    out.print(f"{alias!r} → {canonical!r}; re-aligned ({n} records)")
+    out.print(safe(f"{alias!r} → {canonical!r}; re-aligned ({n} records)"))
 
 
 @aliases.command("remove")
@@ -144,4 +144,4 @@ def alias_remove(obj: dict, alias: str, note: str | None) -> None:
         except KeyError:
             fail(f"no alias {alias!r} in this case's table")
         n = case.alignment.refresh()
-    out.print(f"removed {alias!r}; re-aligned ({n} records)")
+    out.print(safe(f"removed {alias!r}; re-aligned ({n} records)"))

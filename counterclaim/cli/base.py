@@ -21,7 +21,44 @@ console = Console(stderr=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 9), *range(11, 32), 127, *range(0x80, 0xA0)]}
+_CONTROL.update({0x200E: "\\u200e", 0x200F: "\\u200f", **{c: f"\\u{c:04x}" for c in range(0x202A, 0x202F)},
+                 **{c: f"\\u{c:04x}" for c in range(0x2066, 0x206A)}})
+
+
+def plain(value: Any, *, newlines: bool = True) -> str:
+    """Untrusted text (a file name, article text) made safe for a terminal: control characters (escape
+    sequences, carriage returns, bidi overrides) shown as ``\\xNN``; newlines kept unless ``newlines`` is false."""
+    text = str(value)
+    table = _CONTROL if newlines else {**_CONTROL, 10: "\\n"}
+    return text.translate(table)
+
+
+def safe(value: Any, *, newlines: bool = True) -> str:
+    """Untrusted text for ``console.print``: :func:`plain`, then rich markup escaped (``[/red]`` prints as is)."""
+    return escape(plain(value, newlines=newlines))
+
+
+class Main(click.Group):
+    """The command group: a case that cannot be used ends in one line naming it, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sqlalchemy.exc import DBAPIError
+
+        from ..store.db import StoreError, describe_db_error
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            fail(str(exc))
+        except DBAPIError as exc:  # the case became unusable mid-command (read-only, disk full, locked)
+            fail(describe_db_error("case", exc))
+        except KeyboardInterrupt:
+            console.print("[red]interrupted[/red]")
+            sys.exit(130)
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="counterclaim")
 def main() -> None:
     """Analyse conflicting accounts of one event: claims, conflicts, hypotheses, rhetoric."""
@@ -66,12 +103,12 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title
     if not fits(len(columns)):
         records(rows, columns, title)
         return
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=safe(title) if title else None, show_lines=False, header_style="bold")
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
         # Article text is hostile input: "[...]" must print as text, never as rich markup.
-        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
+        table.add_row(*(safe(_cell(row.get(c))) for c in columns))
     out.print(table)
 
 
@@ -86,7 +123,7 @@ def fits(columns: int) -> bool:
 def records(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
     """Rows too wide for the terminal, one block per row ("column: value" lines), readable at any width."""
     if title:
-        out.print(f"[bold]{escape(title)}[/bold]")
+        out.print(f"[bold]{safe(title)}[/bold]")
     width = max((len(c) for c in columns), default=0)
     for n, row in enumerate(rows):
         if n:
@@ -94,7 +131,7 @@ def records(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str |
         for col in columns:
             value = _cell(row.get(col))
             if value:
-                out.print(f"[bold]{escape(col.rjust(width))}[/bold]  {escape(value)}")
+                out.print(f"[bold]{safe(col.rjust(width))}[/bold]  {safe(value)}")
 
 
 def _cell(value: Any) -> str:
@@ -108,7 +145,8 @@ def _cell(value: Any) -> str:
 
 
 def fail(message: str, code: int = 1) -> None:
-    console.print(f"[red]error:[/red] {message}")
+    """One line on stderr (``message`` is shown as text, never as markup) and exit ``code``."""
+    console.print(f"[red]error:[/red] {safe(message, newlines=False)}", soft_wrap=True)
     sys.exit(code)
 
 

@@ -7,7 +7,6 @@ import sys
 from collections import Counter
 
 import click
-from rich.markup import escape
 from rich.panel import Panel
 
 from .base import (
@@ -21,6 +20,7 @@ from .base import (
     main,
     open_case,
     out,
+    safe,
     user_option,
 )
 
@@ -53,9 +53,11 @@ def analyze(articles: tuple[str, ...], case_path: str, n_process: int, batch_siz
                               progress=report)
         progress.stop()
         for err in result.errors:
-            console.print(f"[red]error:[/red] {escape(err.source)}: {escape(err.reason)}")
+            console.print(f"[red]error:[/red] {safe(err.source, newlines=False)}: {safe(err.reason, newlines=False)}",
+                          soft_wrap=True)
         for warn in result.warnings:
-            console.print(f"[yellow]warning:[/yellow] {escape(warn.source)}: {escape(warn.reason)}")
+            console.print(f"[yellow]warning:[/yellow] {safe(warn.source, newlines=False)}: "
+                          f"{safe(warn.reason, newlines=False)}", soft_wrap=True)
         _summary(case, result)
     if not result.ok:
         sys.exit(1)
@@ -83,15 +85,15 @@ def _summary(case, result) -> None:
         figures = Counter(q.doc_id for q in case.annotations("quantity"))
         lines.append(f"[yellow]{len(undated)} without a publication date[/yellow] (their "
                      f"{sum(figures[d.id] for d in undated)} figures have no as-of date; add `published` "
-                     "in a sidecar): " + compact((escape(d.id) for d in undated), 10))
+                     "in a sidecar): " + compact((safe(d.id) for d in undated), 10))
     ambiguous = [d.id for d in docs if d.published_ambiguous]
     if ambiguous:
         lines.append(f"[yellow]{len(ambiguous)} with day/month order ambiguous[/yellow] (read month first): "
-                     + compact((escape(d) for d in ambiguous), 10))
+                     + compact((safe(d) for d in ambiguous), 10))
     for w in case.warnings():
         colour = {"info": "cyan", "warning": "yellow", "error": "red"}[w.severity]
-        lines.append(f"[{colour}]{w.severity}[/{colour}] {w.doc_id}: {escape(w.message)}")
-    console.print(Panel("\n".join(lines), title=f"case {case.location}", expand=False))
+        lines.append(f"[{colour}]{w.severity}[/{colour}] {safe(w.doc_id)}: {safe(w.message)}")
+    console.print(Panel("\n".join(lines), title=f"case {safe(case.location, newlines=False)}", expand=False))
 
 
 @main.command()
@@ -237,4 +239,4 @@ def correct(annotation_id: str, case_path: str, user: str, delete: bool, assignm
             fail(f"no annotation {annotation_id!r}")
         except ValueError as exc:
             fail(f"invalid correction: {exc}")
-    out.print(f"corrected {annotation_id}" + (" (deleted)" if delete else f": {compact(fields)}"))
+    out.print(f"corrected {safe(annotation_id)}" + (" (deleted)" if delete else f": {safe(compact(fields))}"))

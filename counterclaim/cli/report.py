@@ -6,7 +6,7 @@ import secrets
 
 import click
 
-from .base import case_option, console, main, open_case, user_option
+from .base import case_option, console, main, open_case, safe, user_option
 
 
 @main.command()
@@ -19,7 +19,7 @@ def report(case_path: str, output: str) -> None:
 
     with open_case(case_path) as case:
         path = write_report(case, output)
-    console.print(f"wrote {path} ({path.stat().st_size / 1024:,.0f} KiB)")
+    console.print(f"wrote {safe(path)} ({path.stat().st_size / 1024:,.0f} KiB)")
 
 
 @main.command()
@@ -44,7 +44,7 @@ def serve(case_path: str, user: str, host: str, port: int, token: str | None) ->
     app = create_app(case_path, user=user, guard=Guard(token=token, hosts=hosts))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
-    console.print(f"counterclaim workbench for [bold]{case_path}[/bold] at {url}" + (f"?token={token}" if token else ""))
+    console.print(f"counterclaim workbench for [bold]{safe(case_path)}[/bold] at {url}" + (f"?token={token}" if token else ""))
     if not local:
         console.print("[yellow]bound beyond loopback:[/yellow] traffic is plain HTTP; share the token only over a trusted channel")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import click
-from rich.markup import escape
 
 from ..techniques.profile import findings, profile
 from ..techniques.taxonomy import short_name
-from .base import case_option, emit, fits, format_option, main, open_case, out
+from .base import case_option, emit, fits, format_option, main, open_case, out, safe
 
 
 @main.group("techniques", invoke_without_command=True)
@@ -67,7 +66,7 @@ def profile_command(opts: dict) -> None:
     emit(rows, ["technique"] + [p.source for p in profiles], fmt,
          title="technique findings per source: count (per 1,000 words)")
     for p in profiles:
-        out.print(f"\n[bold]{escape(p.source)}[/bold] — top techniques")
+        out.print(f"\n[bold]{safe(p.source)}[/bold] — top techniques")
         for technique, count in p.top():
-            examples = "; ".join(f"“{escape(x.text)}” ({x.confidence:.2f})" for x in p.examples[technique][:2])
+            examples = "; ".join(f"“{safe(x.text)}” ({x.confidence:.2f})" for x in p.examples[technique][:2])
             out.print(f"  {short_name(technique)} ×{count}: {examples}")

@@ -229,7 +229,7 @@ def _up_from_of(token: Token) -> Token | None:
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return None
     up = token.head.head
-    while up.pos_ in ("ADP", "PART") and up.head is not up:
+    while up.pos_ in ("ADP", "PART") and up.head.i != up.i:  # spaCy makes a new Token per access
         up = up.head
     return up
 

@@ -6,12 +6,14 @@ input and the reason; the caller reports it and goes on with the other inputs.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import ipaddress
-import json
+import os
 import re
 import socket
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,24 +23,30 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..model import Document, MetaSpan
+from .checks import (  # noqa: F401  (re-exported: the package's ingestion API)
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    MAX_BYTES,
+    MAX_CHARS,
+    MAX_DATE,
+    MAX_FIELD_CHARS,
+    MAX_SIDECAR_BYTES,
+    MIN_DATE,
+    SIDECAR_FIELDS,
+    SUPPORTED,
+    TEXT_SUFFIXES,
+    IngestError,
+    IngestWarning,
+    check_length,
+    given_date,
+    loads_json,
+    meta_field,
+    short,
+)
+from .files import broken_link, not_regular, read_bounded, walk_folder  # noqa: F401
 from .pubdate import file_date
-from .sidecars import SIDECAR_SUFFIX, is_sidecar, orphan_reason, sidecar_matches, sidecars_of
+from .sidecars import SIDECAR_SUFFIX, is_sidecar, orphan_reason, sidecar_matches, sidecars_of  # noqa: F401
 from .titles import _looks_like_title, is_chrome
-
-MAX_BYTES = 5_000_000
-TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-
-
-class IngestError(Exception):
-    """A bad input: ``source`` names it, ``reason`` says why in one line."""
-
-    def __init__(self, source: str, reason: str):
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
 
 
 @dataclass
@@ -140,9 +148,10 @@ def _month_day(match: re.Match[str]) -> tuple[int, int, int | None] | None:
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
-        return date(year, month, day)
+        found = date(year, month, day)
     except ValueError:
         return None
+    return found if MIN_DATE <= found <= MAX_DATE else None
 
 
 # --------------------------------------------------------------------------- text layout
@@ -268,26 +277,13 @@ def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, cou
 # --------------------------------------------------------------------------- readers
 
 
-def _parse_given_date(value: Any, source: str) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-    except ValueError:
-        import dateparser
-
-        parsed = dateparser.parse(str(value), settings={"STRICT_PARSING": True})
-        if parsed is None:
-            raise IngestError(source, f"unreadable published date {value!r}") from None
-        return parsed.date()
-
-
 def _outlet_from_url(url: str | None) -> str | None:
-    if not url:
+    if not url or not isinstance(url, str):
         return None
-    host = urlparse(url).hostname or ""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:  # "http://[::1" and similar
+        return None
     return host.removeprefix("www.") or None
 
 
@@ -306,13 +302,14 @@ def read_html(raw: str, source: str, url: str | None = None, retrieved: date | N
     text = trafilatura.extract(raw, url=url, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise IngestError(source, "HTML has no extractable article text")
+    check_length(text, source)
     meta = trafilatura.extract_metadata(raw, default_url=url)
     title = meta.title if meta and meta.title and not is_chrome(meta.title) else None
     page_url = url or (meta.url if meta else None)
     found = layout(text, Path(source).name, retrieved=retrieved, country=country_of(page_url))
     published, published_source, ambiguous = found.published, found.published_source, found.published_ambiguous
     if meta and meta.date:
-        published, published_source, ambiguous = _parse_given_date(meta.date, source), "html metadata", False
+        published, published_source, ambiguous = given_date(meta.date, source), "html metadata", False
     return RawArticle(
         text=text, source=source, title=title or found.title, author=meta.author if meta else None,
         outlet=(meta.sitename if meta else None) or _outlet_from_url(page_url),
@@ -324,13 +321,15 @@ def read_html(raw: str, source: str, url: str | None = None, retrieved: date | N
 def _record_to_article(rec: Any, source: str) -> RawArticle:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
         raise IngestError(source, "JSON record needs a non-empty string field 'text'")
-    text = rec["text"].replace("\r\n", "\n")
-    article = read_text(text, source, retrieved=_parse_given_date(rec.get("retrieved"), source))
-    article.title = rec.get("title") or article.title
-    article.author = rec.get("author")
-    article.url = rec.get("url")
-    article.outlet = rec.get("outlet") or _outlet_from_url(rec.get("url"))
-    given = _parse_given_date(rec.get("published") or rec.get("date"), source)
+    fields = {name: meta_field(rec.get(name), name, source) for name in ("title", "author", "outlet", "url")}
+    given = given_date(rec.get("published") if rec.get("published") not in (None, "") else rec.get("date"), source)
+    text = rec["text"].replace("\r\n", "\n").replace("\r", "\n")
+    check_length(text, source)
+    article = read_text(text, source, retrieved=given_date(rec.get("retrieved"), source))
+    article.title = fields["title"] or article.title
+    article.author = fields["author"]
+    article.url = fields["url"]
+    article.outlet = fields["outlet"] or _outlet_from_url(fields["url"])
     if given:
         article.published, article.published_source = given, "given"
     elif article.url:
@@ -345,16 +344,14 @@ def read_json(raw: str, source: str, jsonl: bool) -> Iterator[RawArticle | Inges
                 continue
             where = f"{source}:{n}"
             try:
-                yield _record_to_article(json.loads(line), where)
-            except json.JSONDecodeError as exc:
-                yield IngestError(where, f"invalid JSON ({exc.msg})")
+                yield _record_to_article(loads_json(line, where), where)
             except IngestError as exc:
                 yield exc
         return
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        yield IngestError(source, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        data = loads_json(raw, source)
+    except IngestError as exc:
+        yield exc
         return
     items = data if isinstance(data, list) else [data]
     for n, rec in enumerate(items):
@@ -372,6 +369,7 @@ def _by_kind(raw: str, source: str, kind: str, url: str | None = None,
     elif kind in ("json", "jsonl"):
         yield from read_json(raw, source, kind == "jsonl")
     else:
+        check_length(raw, source)
         yield read_text(raw, source, retrieved)
 
 
@@ -388,39 +386,39 @@ def _kind_of_path(path: Path) -> str | None:
     return None
 
 
-SIDECAR_FIELDS = {"outlet", "url", "title", "author", "published", "retrieved"}
-
-
-class IngestWarning(IngestError):
-    """Not a failed input but something the analyst must hear about (a sidecar that matches no input).
-
-    A subclass of :class:`IngestError` so that callers which only keep articles skip it too;
-    :meth:`counterclaim.Case.ingest` lists it under ``warnings``, not ``errors``."""
-
-
 def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
     """Metadata the analyst put beside a file (see :func:`sidecars_of`) overrides what was read."""
     found = sidecars_of(path)
     if not found:
         return article
     sidecar = found[0]
+    where = str(sidecar)
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError(str(sidecar), f"unreadable metadata file ({exc})") from None
+        os.stat(sidecar)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG):
+            return article  # none (a 250-byte file name has no room for a sidecar name)
+        raise IngestError(where, f"cannot read metadata file ({exc.strerror or exc})") from None
+    try:
+        data = read_bounded(sidecar, where, MAX_SIDECAR_BYTES)
+        meta = loads_json(data.decode("utf-8-sig"), where)
+    except UnicodeDecodeError:
+        raise IngestError(where, "unreadable metadata file (not UTF-8)") from None
     unknown = set(meta) - SIDECAR_FIELDS if isinstance(meta, dict) else {"(not an object)"}
     if unknown:
-        raise IngestError(str(sidecar), f"unknown metadata fields {sorted(unknown)}; allowed: {sorted(SIDECAR_FIELDS)}")
-    for key in ("outlet", "url", "title", "author"):
-        if meta.get(key):
-            setattr(article, key, str(meta[key]))
+        raise IngestError(where, f"unknown metadata fields {sorted(unknown)[:5]}; allowed: {sorted(SIDECAR_FIELDS)}")
+    fields = {key: meta_field(meta.get(key), key, where) for key in ("outlet", "url", "title", "author")}
+    for key, value in fields.items():
+        if value:
+            setattr(article, key, value)
     if meta.get("retrieved"):
-        article.retrieved = _parse_given_date(meta["retrieved"], str(sidecar))
-    if meta.get("published"):
-        article.published = _parse_given_date(meta["published"], str(sidecar))
+        article.retrieved = given_date(meta["retrieved"], where)
+    published = given_date(meta.get("published"), where)
+    if published:
+        article.published = published
         article.published_source, article.published_ambiguous = f"given ({sidecar.name})", False
-    elif article.published_source not in ("html metadata",) and (meta.get("retrieved") or meta.get("url")
-                                                                 or meta.get("outlet")):
+    elif article.published_source not in ("html metadata",) and (meta.get("retrieved") or fields["url"]
+                                                                 or fields["outlet"]):
         article.relayout(path.name)  # the retrieval date and the outlet's country are evidence for the text's dates
     return article
 
@@ -432,10 +430,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | I
         yield IngestError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; use .txt, .md, .html, .json or .jsonl")
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(source, f"too large ({size:,} bytes; limit {max_bytes:,})")
-        raw = decode(path.read_bytes(), source, max_bytes)
+        raw = decode(read_bounded(path, source, max_bytes), source, max_bytes)
         found = sidecars_of(path)
         if len(found) > 1:
             yield IngestWarning(str(found[1]), f"not read: {found[0].name} is also beside {path.name} and wins")
@@ -445,6 +440,10 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | I
         yield exc
     except OSError as exc:
         yield IngestError(source, f"cannot read ({exc.strerror or exc})")
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except Exception as exc:  # hostile input must never stop the batch: name it and go on
+        yield IngestError(source, f"unreadable ({type(exc).__name__}: {short(str(exc), 120)})")
 
 
 # --------------------------------------------------------------------------- URLs
@@ -517,40 +516,58 @@ def iter_inputs(specs: Iterable[str], allow_private: bool = False, max_bytes: in
         if spec == "-":
             stream = stdin or sys.stdin.buffer
             try:
-                yield from _by_kind(decode(stream.read(), "<stdin>", max_bytes), "<stdin>", "text")
+                data = stream.read(max_bytes + 1)
+                yield from _by_kind(decode(data, "<stdin>", max_bytes), "<stdin>", "text")
             except IngestError as exc:
                 yield exc
             continue
         if spec.startswith(("http://", "https://")):
             yield from fetch_url(spec, allow_private, max_bytes)
             continue
+        if not spec or "\x00" in spec:
+            yield IngestError(repr(spec), "not a file name")
+            continue
         path = Path(spec)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            for file in found:
-                if is_sidecar(file):
-                    if not sidecar_matches(file, SUPPORTED):
-                        yield IngestWarning(str(file), orphan_reason(file))
-                elif file.suffix.lower() in SUPPORTED:
-                    yield from read_file(file, max_bytes)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ENOENT and not os.path.islink(path):
+                yield from _glob(spec, max_bytes)
+            else:
+                yield IngestError(spec, broken_link(path, exc))
             continue
-        if path.exists():
-            if is_sidecar(path):
-                if not sidecar_matches(path, SUPPORTED):
-                    yield IngestWarning(str(path), orphan_reason(path))
-                continue  # read with the file it describes
-            yield from read_file(path, max_bytes)
-            continue
+        if stat.S_ISDIR(info.st_mode):
+            for item in walk_folder(path):
+                yield from (_read_path(item, max_bytes) if isinstance(item, Path) else [item])
+        else:
+            yield from _read_path(path, max_bytes)
+
+
+def _read_path(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
+    """A file, or a sidecar: read with the file it describes, reported when it describes none."""
+    if is_sidecar(path):
+        if not sidecar_matches(path, SUPPORTED):
+            yield IngestWarning(str(path), orphan_reason(path))
+        return
+    yield from read_file(path, max_bytes)
+
+
+def _glob(spec: str, max_bytes: int) -> Iterator[RawArticle | IngestError]:
+    try:
         matches = sorted(glob.glob(spec, recursive=True))
-        if not matches:
-            yield IngestError(spec, "no such file, folder or glob match")
-        for match in matches:
-            if Path(match).is_file():
-                if is_sidecar(Path(match)):
-                    if not sidecar_matches(Path(match), SUPPORTED):
-                        yield IngestWarning(match, orphan_reason(Path(match)))
-                    continue
-                yield from read_file(Path(match), max_bytes)
+    except (OSError, ValueError, RecursionError):
+        matches = []
+    if not matches:
+        yield IngestError(spec, "no such file, folder or glob match")
+    for match in matches:
+        path = Path(match)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            yield IngestError(match, broken_link(path, exc))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            yield from _read_path(path, max_bytes)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

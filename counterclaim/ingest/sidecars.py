@@ -14,7 +14,14 @@ def sidecars_of(path: Path) -> list[Path]:
     supported file called ``NAME.*``. Only the winner is read; the other is reported."""
     exact = path.with_name(path.name + SIDECAR_SUFFIX)
     stem = path.with_name(path.stem + SIDECAR_SUFFIX)
-    return [p for p in (exact, stem) if p.is_file() and not path.name.endswith(SIDECAR_SUFFIX)]
+    return [p for p in (exact, stem) if _is_file(p) and not path.name.endswith(SIDECAR_SUFFIX)]
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for a sidecar beside it (a 250-byte file name) has none
+        return False
 
 
 def is_sidecar(path: Path) -> bool:

@@ -1,5 +1,5 @@
 """Where a case lives: SQLite per case folder, PostgreSQL by URL; analyst state and the audit log."""
 
-from .db import DB_FILENAME, SCHEMA_VERSION, ConflictError, Store, StoreError
+from .db import DB_FILENAME, SCHEMA_VERSION, CaseBusyError, ConflictError, Store, StoreError
 
-__all__ = ["DB_FILENAME", "SCHEMA_VERSION", "ConflictError", "Store", "StoreError"]
+__all__ = ["DB_FILENAME", "SCHEMA_VERSION", "CaseBusyError", "ConflictError", "Store", "StoreError"]

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,15 +38,31 @@ from sqlalchemy import (
     delete,
     event,
     insert,
+    inspect,
     select,
+    text,
     update,
 )
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection, Engine
 
 from ..model import ANNOTATION_TYPES, CASE_RECORD_TYPES, Annotation, CaseRecord, Document, Edit
+from . import connect
+from .connect import (  # noqa: F401  (re-exported)
+    DB_FILENAME,
+    CaseBusyError,
+    ConflictError,
+    StoreError,
+    database_url,
+    describe_db_error,
+    shown_url,
+)
 
 SCHEMA_VERSION = 1
-DB_FILENAME = "case.db"
+# The store's own marker: a database without it (and without the schema_version of a case made before
+# the marker existed) is another program's, and is refused rather than written to.
+APPLICATION = "counterclaim"
+MAX_EDIT_ID = 2**63 - 1
 
 metadata = MetaData()
 
@@ -122,35 +139,8 @@ edits = Table(
 MIGRATIONS: dict[int, Any] = {}
 
 
-class StoreError(Exception):
-    pass
-
-
-class ConflictError(StoreError):
-    """Optimistic concurrency: someone else saved this item since you loaded it."""
-
-
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def database_url(case: str | Path) -> str:
-    """Turn a case folder (or an explicit SQLAlchemy URL) into a database URL."""
-    text = str(case)
-    if "://" in text:
-        return text
-    folder = Path(case)
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{(folder / DB_FILENAME).resolve()}"
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets the web app read while an analysis writes; NORMAL sync is durable across app crashes.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
 
 
 class Store:
@@ -158,14 +148,37 @@ class Store:
 
     def __init__(self, url: str):
         self.url = url
-        self.engine: Engine = create_engine(url, future=True)
-        if url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._migrate()
+        where = shown_url(url)
+        try:
+            self.engine: Engine = create_engine(url, future=True, **connect.engine_options(url))
+        except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError, ValueError) as exc:
+            raise StoreError(f"{where}: unusable database URL ({str(exc).splitlines()[0][:200]})") from None
+        self.sqlite = self.engine.dialect.name == "sqlite"
+        if self.sqlite:
+            event.listen(self.engine, "connect", connect.sqlite_connect)
+            event.listen(self.engine, "begin", connect.sqlite_begin)
+        try:
+            self._migrate()
+        except StoreError:
+            self.engine.dispose()
+            raise
+        except (sa_exc.DBAPIError, sa_exc.SQLAlchemyError, OSError) as exc:
+            self.engine.dispose()
+            raise StoreError(describe_db_error(where, exc)) from None
 
     @classmethod
     def open(cls, case: str | Path) -> "Store":
         return cls(database_url(case))
+
+    @property
+    def lock_path(self) -> Path | None:
+        """The file an analysis locks (SQLite: beside the database); None on a server database."""
+        return connect.lock_path(self.url)
+
+    def exclusive(self, what: str = "analysis") -> Any:
+        """Hold the case for one writer of ``what``; a second one gets :class:`CaseBusyError` at once
+        (see :func:`counterclaim.store.connect.exclusive`)."""
+        return connect.exclusive(self.engine, self.url, what)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -173,22 +186,54 @@ class Store:
     # ------------------------------------------------------------------ schema
 
     def _migrate(self) -> None:
-        with self.engine.begin() as conn:
-            metadata.create_all(conn, tables=[meta])
-            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
-            current = int(row[0]) if row else 0
+        """Recognise the database (its marker), refuse a newer schema, create or migrate it.
+
+        One process at a time: SQLite's write lock (BEGIN IMMEDIATE), PostgreSQL's advisory lock, so two
+        processes creating one case never race on CREATE TABLE."""
+        where = shown_url(self.url)
+        with self._write() as conn:
+            if not self.sqlite:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(b"counterclaim:schema")})
+            tables = set(inspect(conn).get_table_names())
+            values: dict[str, str] = {}
+            if "meta" in tables:
+                try:
+                    values = {r[0]: r[1] for r in conn.execute(select(meta.c.key, meta.c.value))}
+                except sa_exc.DBAPIError:
+                    values = {}
+            marked = values.get("application") == APPLICATION or "schema_version" in values
+            if tables and not marked:
+                shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+                raise StoreError(f"{where}: not a counterclaim case (the database holds other tables: {shown}); "
+                                 "use another folder or database")
+            try:
+                current = int(values.get("schema_version", 0))
+            except ValueError:
+                raise StoreError(f"{where}: damaged case (schema version {values['schema_version']!r})") from None
             if current > SCHEMA_VERSION:
                 raise StoreError(
-                    f"case database schema {current} is newer than this counterclaim ({SCHEMA_VERSION}); upgrade counterclaim"
+                    f"{where}: case database schema {current} is newer than this counterclaim ({SCHEMA_VERSION}); "
+                    "upgrade counterclaim"
                 )
             if current == 0:
                 metadata.create_all(conn)
                 current = 1
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[version](conn)
-            self._set_meta(conn, "schema_version", str(SCHEMA_VERSION))
-            if not conn.execute(select(meta.c.key).where(meta.c.key == "generation")).first():
+            if values.get("schema_version") != str(SCHEMA_VERSION):
+                self._set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+            if values.get("application") != APPLICATION:
+                self._set_meta(conn, "application", APPLICATION)
+            if "generation" not in values:
                 self._set_meta(conn, "generation", "0")
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction (on SQLite it holds the write lock from its first statement)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(cc_write=True)
+            with conn.begin():
+                yield conn
 
     @staticmethod
     def _set_meta(conn: Connection, key: str, value: str) -> None:
@@ -206,10 +251,18 @@ class Store:
         with self.transaction() as conn:
             self._set_meta(conn, key, value)
 
+    def update_meta(self, key: str, change: Callable[[str | None], tuple[str, Any]]) -> Any:
+        """Read-modify-write one meta value in one transaction: ``change(old) -> (new, result)``."""
+        with self.transaction() as conn:
+            row = conn.execute(select(meta.c.value).where(meta.c.key == key).with_for_update()).first()
+            new, result = change(row[0] if row else None)
+            self._set_meta(conn, key, new)
+            return result
+
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A write transaction; committing it also moves the case's generation (:meth:`generation`)."""
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             yield conn
             conn.execute(update(meta).where(meta.c.key == "generation")
                          .values(value=cast(cast(meta.c.value, Integer) + 1, Text)))
@@ -329,7 +382,10 @@ class Store:
         layers = list(layers)
         with self.transaction() as conn:
             conn.execute(delete(records).where(records.c.layer.in_(layers)))
-            rows = [{"id": r.id, "layer": r.layer, "data": r.model_dump(mode="json")} for r in items]
+            unique: dict[str, CaseRecord] = {}
+            for r in items:  # one row per id: a stage that repeats an id must not fail the whole run
+                unique.setdefault(r.id, r)
+            rows = [{"id": r.id, "layer": r.layer, "data": r.model_dump(mode="json")} for r in unique.values()]
             if rows:
                 conn.execute(insert(records), rows)
 
@@ -371,34 +427,49 @@ class Store:
 
         ``expected_rev`` is the revision the caller last saw (0 for "did not exist");
         a mismatch raises :class:`ConflictError` so concurrent edits never silently
-        overwrite each other.
+        overwrite each other. The check is a compare-and-set in the database
+        (``UPDATE ... WHERE rev = :seen``, or an INSERT the primary key refuses), so of two
+        concurrent saves of one revision exactly one wins, on SQLite and PostgreSQL.
         """
-        with self.transaction() as conn:
-            row = conn.execute(
-                select(analyst.c.data, analyst.c.rev, analyst.c.deleted).where(
-                    analyst.c.kind == kind, analyst.c.key == key
-                )
-            ).first()
-            current_rev = row[1] if row else 0
-            old = None if (row is None or row[2]) else row[0]
-            if expected_rev is not None and expected_rev != current_rev:
-                raise ConflictError(
-                    f"{kind} {key!r} was changed by someone else (revision {current_rev}, you had {expected_rev}); reload and retry"
-                )
-            new_rev = current_rev + 1
-            values = dict(data=data if data is not None else (old or {}), rev=new_rev, updated_at=_now(),
-                          updated_by=user, deleted=data is None)
-            if row:
-                conn.execute(update(analyst).where(analyst.c.kind == kind, analyst.c.key == key).values(**values))
-            else:
-                conn.execute(insert(analyst).values(kind=kind, key=key, **values))
-            conn.execute(
-                insert(edits).values(
-                    ts=_now(), user=user, action=action or ("delete" if data is None else "set"), kind=kind,
-                    key=key, old=old, new=data, note=note, undone=False,
-                )
+        try:
+            with self.transaction() as conn:
+                return self._put(conn, kind, key, data, user=user, action=action, note=note,
+                                 expected_rev=expected_rev)
+        except sa_exc.IntegrityError:
+            # two first saves of one new item: the primary key let one in
+            raise ConflictError(f"{kind} {key!r} was created by someone else meanwhile; reload and retry") from None
+
+    def _put(self, conn: Connection, kind: str, key: str, data: Any, *, user: str, action: str | None,
+             note: str | None, expected_rev: int | None) -> int:
+        if expected_rev is not None and not 0 <= expected_rev <= MAX_EDIT_ID:
+            raise ConflictError(f"{kind} {key!r}: revision {expected_rev} does not exist; reload and retry")
+        row = conn.execute(
+            select(analyst.c.data, analyst.c.rev, analyst.c.deleted).where(analyst.c.kind == kind, analyst.c.key == key)
+        ).first()
+        current_rev = row[1] if row else 0
+        old = None if (row is None or row[2]) else row[0]
+        if expected_rev is not None and expected_rev != current_rev:
+            raise ConflictError(
+                f"{kind} {key!r} was changed by someone else (revision {current_rev}, you had {expected_rev}); reload and retry"
             )
-            return new_rev
+        new_rev = current_rev + 1
+        values = dict(data=data if data is not None else (old or {}), rev=new_rev, updated_at=_now(),
+                      updated_by=user, deleted=data is None)
+        if row:
+            # compare-and-set: a save that committed since our read leaves no row at rev current_rev
+            changed = conn.execute(update(analyst).where(analyst.c.kind == kind, analyst.c.key == key,
+                                                         analyst.c.rev == current_rev).values(**values)).rowcount
+            if changed != 1:
+                raise ConflictError(f"{kind} {key!r} was changed by someone else meanwhile; reload and retry")
+        else:
+            conn.execute(insert(analyst).values(kind=kind, key=key, **values))
+        conn.execute(
+            insert(edits).values(
+                ts=_now(), user=user, action=action or ("delete" if data is None else "set"), kind=kind,
+                key=key, old=old, new=data, note=note, undone=False,
+            )
+        )
+        return new_rev
 
     def edits(self, kind: str | None = None, key: str | None = None) -> list[Edit]:
         query = select(edits).order_by(edits.c.id)
@@ -414,16 +485,37 @@ class Store:
             ]
 
     def undo(self, edit_id: int, *, user: str) -> Edit:
-        """Restore the value an edit replaced; the undo is itself audited."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(edits).where(edits.c.id == edit_id)).first()
-        if not row:
+        """Restore the value an edit replaced; the undo is itself audited.
+
+        Refused (:class:`ConflictError`) when the item no longer holds the value that edit saved: a later
+        edit changed it, and undoing would silently revert that one too (undo the later edit first)."""
+        if not isinstance(edit_id, int) or not 0 < edit_id <= MAX_EDIT_ID:
             raise StoreError(f"no edit {edit_id}")
-        if row.undone:
-            raise StoreError(f"edit {edit_id} was already undone")
-        self.put_analyst(row.kind, row.key, row.old, user=user, action="undo", note=f"undo of edit {edit_id}")
-        with self.transaction() as conn:
-            conn.execute(update(edits).where(edits.c.id == edit_id).values(undone=True))
+        try:
+            with self.transaction() as conn:
+                row = conn.execute(select(edits).where(edits.c.id == edit_id)).first()
+                if not row:
+                    raise StoreError(f"no edit {edit_id}")
+                if row.undone:
+                    raise StoreError(f"edit {edit_id} was already undone")
+                item = conn.execute(select(analyst.c.data, analyst.c.rev, analyst.c.deleted).where(
+                    analyst.c.kind == row.kind, analyst.c.key == row.key)).first()
+                current = None if (item is None or item[2]) else item[0]
+                if current != row.new:
+                    later = conn.execute(select(edits.c.id, edits.c.user).where(
+                        edits.c.kind == row.kind, edits.c.key == row.key, edits.c.id > edit_id)
+                        .order_by(edits.c.id.desc()).limit(1)).first()
+                    by = f" (edit {later[0]} by {later[1]})" if later else ""
+                    raise ConflictError(f"edit {edit_id} cannot be undone: {row.kind} {row.key!r} was changed "
+                                        f"after it{by}; undo that edit first")
+                self._put(conn, row.kind, row.key, row.old, user=user, action="undo", note=f"undo of edit {edit_id}",
+                          expected_rev=item[1] if item else 0)
+                marked = conn.execute(update(edits).where(edits.c.id == edit_id, edits.c.undone.is_(False))
+                                      .values(undone=True)).rowcount
+                if marked != 1:
+                    raise ConflictError(f"edit {edit_id} was undone by someone else meanwhile")
+        except sa_exc.IntegrityError:
+            raise ConflictError(f"edit {edit_id}: the item was changed by someone else meanwhile; reload and retry") from None
         return self.edits(row.kind, row.key)[-1]
 
 

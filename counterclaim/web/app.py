@@ -123,7 +123,8 @@ class Workbench:
 
     @staticmethod
     def done(data: FormData, code: str) -> RedirectResponse:
-        target = str(data.get("next") or "/")
+        target = data.get("next") if isinstance(data.get("next"), str) else "/"
+        target = target or "/"
         if not target.startswith("/") or target.startswith(("//", "/\\")):
             target = "/"
         path, _, fragment = target.partition("#")
@@ -132,7 +133,7 @@ class Workbench:
 
     def refused(self, request: Request, data: FormData, message: str, status: int) -> HTMLResponse:
         return self.page(request, "refused.html.j2", status=status, error=message, title="Not saved",
-                         back=str(data.get("next") or "/"))
+                         back=data.get("next") if isinstance(data.get("next"), str) else "/")
 
     def write(self, request: Request, data: FormData, action: Callable[[], str]) -> Response:
         """Run one edit; a stale revision is refused with 409, a bad value with 422."""
@@ -140,7 +141,8 @@ class Workbench:
             code = action()
         except ConflictError as exc:
             return self.refused(request, data, f"Not saved: {exc}", 409)
-        except (StoreError, KeyError, ValueError) as exc:  # AchError and HypothesisError are ValueErrors
+        except (StoreError, KeyError, ValueError, TypeError, OverflowError) as exc:
+            # AchError and HypothesisError are ValueErrors; a form field of the wrong shape is a TypeError
             return self.refused(request, data, f"Not saved: {_first_line(exc)}", 422)
         return self.done(data, code)
 
@@ -222,7 +224,14 @@ def _write_routes(app: FastAPI, bench: Workbench) -> None:
 
     @app.post("/undo")
     def undo(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
-        return write(request, data, lambda: case.undo(int(data["edit_id"])) or "undone")
+        def undo_edit() -> str:
+            edit_id = edits.number(data, "edit_id")
+            if edit_id is None:
+                raise ValueError("edit_id is required")
+            case.undo(edit_id)
+            return "undone"
+
+        return write(request, data, undo_edit)
 
     @app.post("/source")
     def source(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008

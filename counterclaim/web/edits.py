@@ -8,6 +8,7 @@ second save raises :class:`~counterclaim.store.ConflictError`.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,21 +20,56 @@ from ..model import Annotation, Edit
 # Entity labels whose names can be merged into actors and places.
 MERGEABLE = ("ORG", "GPE", "PERSON", "NORP", "FAC", "LOC")
 
+MAX_ID = 2**63 - 1  # revisions and edit ids are 64-bit integers in the database
+
+
+def finite(raw: str) -> float:
+    """A figure as an analyst may type it: a finite number (``nan``, ``inf`` and ``1e309`` are refused)."""
+    value = float(raw)
+    if not math.isfinite(value):
+        raise ValueError(raw)
+    return value
+
+
 # What the document page lets an analyst fix, per layer, with the parser for each field.
 EDITABLE: dict[str, dict[str, Any]] = {
-    "quantity": {"value": float, "low": float, "high": float, "qualifier": str, "unit": str, "measure": str},
+    "quantity": {"value": finite, "low": finite, "high": finite, "qualifier": str, "unit": str, "measure": str},
     "date": {"value": dt.date.fromisoformat, "precision": str},
     "claim": {"stance": str, "kind": str},
 }
 
 
-def rev(data: Mapping[str, Any], key: str = "expected_rev") -> int | None:
+def number(data: Mapping[str, Any], key: str) -> int | None:
+    """A non-negative integer form field (a revision, an edit id); anything else is a ValueError."""
     raw = data.get(key)
-    return int(raw) if raw not in (None, "") else None
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str) or not raw.strip().isdigit() or len(raw.strip()) > 19:
+        raise ValueError(f"{key} must be a whole number")
+    value = int(raw)
+    if value > MAX_ID:
+        raise ValueError(f"{key} is out of range")
+    return value
+
+
+def rev(data: Mapping[str, Any], key: str = "expected_rev") -> int | None:
+    return number(data, key)
+
+
+def text(data: Mapping[str, Any], key: str, limit: int = 2_000) -> str:
+    """A text form field (a multipart file where text belongs is refused)."""
+    raw = data.get(key)
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise ValueError(f"{key} must be text")
+    if len(raw) > limit:
+        raise ValueError(f"{key} is too long (limit {limit:,} characters)")
+    return raw
 
 
 def note(data: Mapping[str, Any]) -> str | None:
-    return str(data.get("note") or "").strip() or None
+    return text(data, "note", 10_000).strip() or None
 
 
 # ---------------------------------------------------------------------- corrections
@@ -51,7 +87,7 @@ def correction_fields(current: Annotation, data: Mapping[str, Any]) -> dict[str,
     for name, parse in EDITABLE.get(current.layer, {}).items():
         if name not in data:
             continue
-        raw = str(data[name]).strip()
+        raw = text(data, name).strip()
         try:
             value = parse(raw) if raw else None
         except ValueError:
@@ -62,7 +98,7 @@ def correction_fields(current: Annotation, data: Mapping[str, Any]) -> dict[str,
 
 
 def correct(case: Case, data: Mapping[str, Any]) -> str:
-    annotation_id = str(data["annotation_id"])
+    annotation_id = text(data, "annotation_id", 300)
     if data.get("action") == "delete":
         case.correct(annotation_id, delete=True, note=note(data), expected_rev=rev(data))
         return "deleted"
@@ -121,10 +157,10 @@ def entity_table(case: Case) -> tuple[list[EntityRow], list[tuple[str, int]]]:
 
 def alias_merge(case: Case, data: Mapping[str, Any]) -> str:
     """Make a name an alias of an entity (a new entity when the target is new)."""
-    alias, canonical = str(data.get("alias") or "").strip(), str(data.get("canonical") or "").strip()
+    alias, canonical = text(data, "alias", 300).strip(), text(data, "canonical", 300).strip()
     if not alias or not canonical:
         raise ValueError("both the name and the entity it belongs to are needed")
-    case.alignment.add_alias(canonical, alias, kind=str(data.get("kind") or "actor"), note=note(data),
+    case.alignment.add_alias(canonical, alias, kind=text(data, "kind", 40) or "actor", note=note(data),
                              expected_rev=rev(data))
     return "merged"
 

@@ -51,8 +51,10 @@ class Guard:
     def csrf_for(self, session: str) -> str:
         return hmac.new(self.secret, session.encode(), hashlib.sha256).hexdigest()
 
-    def csrf_ok(self, session: str | None, sent: str | None) -> bool:
-        return bool(session and sent) and hmac.compare_digest(self.csrf_for(session), sent)
+    def csrf_ok(self, session: str | None, sent: object) -> bool:
+        # compared as bytes: a non-ASCII or non-string token (a multipart file) is simply wrong, never a 500
+        return bool(session) and isinstance(sent, str) and bool(sent) and hmac.compare_digest(
+            self.csrf_for(session).encode(), sent.encode("utf-8", "surrogateescape"))
 
     def host_ok(self, request: Request) -> bool:
         # A Host check defeats DNS rebinding against the loopback server.
@@ -62,7 +64,13 @@ class Guard:
         if self.token is None:
             return True
         sent = request.cookies.get(TOKEN_COOKIE) or request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        return bool(sent) and hmac.compare_digest(sent, self.token)
+        return same_secret(sent, self.token)
+
+
+def same_secret(sent: object, expected: str) -> bool:
+    """Constant-time comparison of a sent secret that may be anything (non-ASCII, empty, not a string)."""
+    return isinstance(sent, str) and bool(sent) and hmac.compare_digest(
+        sent.encode("utf-8", "surrogateescape"), expected.encode("utf-8", "surrogateescape"))
 
 
 def same_origin(request: Request) -> bool:
@@ -84,7 +92,7 @@ class GuardMiddleware(BaseHTTPMiddleware):
             return self._headers(PlainTextResponse("unexpected Host header", status_code=400))
         if guard.token is not None and not guard.token_ok(request):
             given = request.query_params.get("token")
-            if given and hmac.compare_digest(given, guard.token):
+            if same_secret(given, guard.token):
                 # Trade the token in the URL for a cookie, and drop it from the address bar.
                 rest = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "token"])
                 response = RedirectResponse(request.url.path + (f"?{rest}" if rest else ""), status_code=303)
