@@ -62,23 +62,26 @@ class UnionFind:
 
 
 def neighbours(vectors: np.ndarray, k: int = K) -> tuple[np.ndarray, np.ndarray]:
-    """(similarities, indices) of each row's ``k`` nearest rows (itself included): exact search with numpy,
-    or, beyond ``EXACT_SEARCH_MAX`` rows and with the ``[ann]`` extra installed, faiss's HNSW index."""
+    """(similarities, indices) of each row's ``k`` nearest rows (itself included).
+
+    With the ``[ann]`` extra, faiss: exact (``IndexFlatIP``) up to ``EXACT_SEARCH_MAX`` rows, its HNSW index
+    beyond. Without it, exact search with numpy, the same neighbours at several times faiss's cost on large
+    cases (its top-k selection is a full partition of every row: 1.6 s of 7.4 s on 6,000 claims)."""
     n, dim = vectors.shape
     k = min(k, n)
     if n == 0:  # a case with no claims yet (every input failed): nothing is near anything
         return np.zeros((0, 0), dtype=np.float32), np.zeros((0, 0), dtype=np.int64)
-    if n > EXACT_SEARCH_MAX:
-        try:
-            import faiss
-        except ImportError:
-            pass  # exact search: slower on very large cases, same or better neighbours
-        else:
-            index = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
-            index.hnsw.efSearch = 32
-            index.add(vectors)
-            return index.search(vectors, k)
-    return exact_neighbours(vectors, k)
+    try:
+        import faiss
+    except ImportError:
+        return exact_neighbours(vectors, k)
+    if n <= EXACT_SEARCH_MAX:
+        index = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWFlat(dim, 16, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efSearch = 32
+    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
 
 
 def exact_neighbours(vectors: np.ndarray, k: int, block: int = 2048) -> tuple[np.ndarray, np.ndarray]:
