@@ -33,11 +33,13 @@ CONSISTENCY = np.array([2.0, 1.0, 0.0, -1.0, -2.0])
 LIKELIHOOD = np.array([0.9, 0.7, 0.5, 0.3, 0.1])
 NEUTRAL_LIKELIHOOD = 0.5
 
-# Admiralty (NATO AJP-2.1) grades as weights in (0, 1]. "Cannot be judged" (F, 6)
-# sits at 0.5: no reason to trust or distrust, not a reason to discard.
+# Admiralty (NATO AJP-2.1) grades as weights in (0, 1], monotonic along each scale.
+# "Cannot be judged" (F, 6) sits at 0.3: below "not usually reliable"/"doubtful" (0.4), above
+# "unreliable"/"improbable" (0.2): an unjudged source or claim never outweighs a doubtful one,
+# and is not discarded either.
 RELIABILITY_ORDER: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
-RELIABILITY_WEIGHT: dict[str, float] = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5}
-CREDIBILITY_WEIGHT: dict[int, float] = {1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.5}
+RELIABILITY_WEIGHT: dict[str, float] = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.3}
+CREDIBILITY_WEIGHT: dict[int, float] = {1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.3}
 RELEVANCE_WEIGHT: dict[str, float] = {"high": 1.0, "medium": 0.7, "low": 0.4}
 
 RELIABILITY_MEANING = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
