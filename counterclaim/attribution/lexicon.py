@@ -94,4 +94,5 @@ def _alternation(names: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted(set(names), key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in ordered) + r")(?![\w-])")
+    # A hyphen ends a name only before "-led"/"-backed" ("U.S.-led airstrikes" names the United States).
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in ordered) + r")(?!\w|-(?!led\b|backed\b))")
