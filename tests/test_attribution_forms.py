@@ -69,3 +69,17 @@ def test_other_events_questions_and_conditionals_are_not_attribution():
     assert not found("Was Ukraine behind the attack?")
     assert not found("If the report is true, Ukraine was behind the attack")
     assert not found("Ukraine must prove it was not involved")
+
+
+def test_non_actor_causes_and_unnamed_agents():
+    from counterclaim.attribution.hypotheses import unnamed_agents
+
+    # fnc1:1641 (saudi-pipeline-explosion-2014): a cause is proposed by naming it
+    assert ("accident", "reports", "a security source") in found(
+        "A fire broke out at an oil pipeline in Saudi Arabia during repairs", kind="reported", name="a security source")
+    # basil:2011/c21cb217-3e2c-49bd-884d-5c74a165ef10_1 (weiner-photo-2011)
+    assert ("hacker", "reports", "Twitter") in found("Mr. Weiner’s account was hacked", kind="reported", name="Twitter")
+    # allsides:5888/left and /center (haiti-moise-assassination-2021): two wordings, one unnamed agent
+    groups = unnamed_agents([claim("Jovenel Moïse was assassinated on Wednesday at his home by a group of unidentified gunmen"),
+                             claim("Jovenel Moise was shot dead by unidentified attackers in his private residence")])
+    assert groups == {"unidentified gunmen": "unidentified gunmen", "unidentified attackers": "unidentified gunmen"}

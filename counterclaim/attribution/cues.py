@@ -175,8 +175,6 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             cue = DISPUTE_AFTER.search(text[m.end:]) or DISPUTE_BEFORE.search(text[:m.start])
             if cue:
                 add(m, cue, "dispute", "disputes", own)
-    falsely = {h.mention.actor for h in hits if h.cue_kind == "falsely"}
-    hits = [h for h in hits if not (h.mention.actor in falsely and h.cue_kind in ("blame", "incriminate", "attributed"))]
     return _dedupe(hits)
 
 
@@ -184,6 +182,8 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     """One hit per (actor, polarity, voice) in a claim: the first cue explains it, and it is exclusive
     when any of them is ("X and no one else ordered it": the agent cue, exclusively)."""
     out: dict[tuple[str, str, str], Hit] = {}
+    falsely = {h.mention.actor for h in hits if h.cue_kind == "falsely"}  # "falsely blame X" is not also for X
+    hits = [h for h in hits if not (h.mention.actor in falsely and h.cue_kind in ("blame", "incriminate", "attributed"))]
     for hit in hits:
         key = (hit.mention.actor, hit.polarity, hit.speaker)
         if key not in out:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Claim
-from .lexicon import Mention
+from .lexicon import CAUSES, Mention
 from .records import Polarity
 
 # Past participles of doing the harm, for "... by X" ("assassinated ... by a group of unidentified gunmen").
@@ -127,6 +127,11 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         if m:
             add(m, cue.group(), "act", "supports", own)
     _denials(text, mentions, own, add)
+    causes = set(CAUSES.values())
+    for m in mentions:  # naming a cause proposes it: "my account was hacked", "a fire ... during repairs"
+        if m.actor in causes:
+            negative = re.search(r"\b(?:not|no|never|ruled out)\b[^,.;]*$", text[max(0, m.start - 30):m.start])
+            add(m, m.text, "cause", "rejects" if negative else "supports", own)
 
 
 def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:

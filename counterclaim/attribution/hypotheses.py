@@ -31,6 +31,7 @@ from .. import lexicons
 from ..across.records import ClaimCluster
 from ..model import CaseRecord, Claim, DateMention, Entity
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
+from . import forms
 from .cues import Hit, find_hits
 from .lexicon import Lexicon
 from .records import LAYERS, DocumentStance, Hypothesis
@@ -75,7 +76,41 @@ def case_lexicon(inputs: CaseInputs) -> Lexicon:
     dates = {d.id: d for d in inputs.get(DateMention)}
     claims = [c for c in inputs.get(Claim) if c.kind == "attribution" and not _about_other_year(c, dates, event_year)]
     discovered = new_actors(claims, inputs.get(Entity), known)
-    return Lexicon.for_aliases(aliases, analyst + discovered)
+    groups = {n: c for n, c in unnamed_agents(c for c in inputs.get(Claim)
+                                              if not _about_other_year(c, dates, event_year)).items()
+              if not known.mentions(n)}  # "ISIS militants" is ISIS
+    lexicon = Lexicon.for_aliases(aliases, analyst + discovered + [g for g in groups if g == groups[g]])
+    for name, canonical in groups.items():  # "a group of unidentified gunmen" and "unidentified attackers": one
+        if lexicon.resolve(name) is None:
+            lexicon.aliases[name] = canonical
+    return lexicon
+
+
+# Unnamed agents a source puts in the role of the one who did it: "assassinated ... by a group of
+# unidentified gunmen" (allsides:5888/left), "not the work of terrorists" (fnc1:1641).
+_AGENT_NOUN = (r"gunm[ae]n|attackers?|assailants?|militants?|hackers?|terrorists?|individuals|insurgents|bombers?|"
+               r"rebels?|extremists?|jihadists?|islamists?|pranksters?|saboteurs?")
+UNNAMED_AGENT = re.compile(rf"\b(?:{forms.ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+|\bwork of\s+", re.I)
+AGENT_NP = re.compile(rf"(?:(?:an?|the)\s+)?(?:group of\s+)?((?:[\w’'-]+\s+){{0,2}}?(?:{_AGENT_NOUN}))\b", re.I)
+_VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
+
+
+def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
+    """Unnamed agents ("unidentified attackers") → the name that stands for them; agents sharing a vague
+    modifier ("unidentified") or a head noun are one."""
+    out: dict[str, str] = {}
+    for claim in claims:
+        for cue in UNNAMED_AGENT.finditer(claim.text):
+            np = AGENT_NP.match(claim.text, cue.end())
+            if not np:
+                continue
+            name = np.group(1).strip()
+            words = set(name.lower().split())
+            head = name.lower().split()[-1].rstrip("s")
+            same = next((c for n, c in out.items() if (words & set(n.lower().split()) & _VAGUE)
+                         or n.lower().split()[-1].rstrip("s") == head), None)
+            out.setdefault(name, same or name)
+    return out
 
 
 def _case_event_year(clusters: list[ClaimCluster]) -> int | None:
