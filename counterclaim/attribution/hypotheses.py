@@ -183,10 +183,16 @@ def _specs(hits: list[Hit], edits: dict[str, tuple[Any, int]], ids: dict[str, st
            lexicon: Lexicon) -> dict[str, _Spec]:
     """Discovered hypotheses (one per outermost actor, in order of first mention) and the analyst's, edits applied."""
     specs: dict[str, _Spec] = {}
+    # An analyst hypothesis owns the actors its aliases name: their evidence is re-assigned to it,
+    # and no discovered hypothesis is spawned for them ("hypotheses add LABEL --alias ...").
+    claimed = {lexicon.side(lexicon.resolve(a) or a): hid for hid, (data, _) in edits.items()
+               if data.get("origin") == "analyst" and not data.get("dropped") for a in data.get("aliases", [])}
     for hit in hits:
         side = lexicon.side(hit.mention.actor)
         hid = allocate_id(ids, f"actor:{side}", "H")
-        specs.setdefault(hid, _Spec(hid, f"actor:{side}", {side}, "discovered"))
+        spec = specs.setdefault(hid, _Spec(hid, f"actor:{side}", {side}, "discovered"))
+        if side in claimed and claimed[side] != hid:  # shown as merged into the analyst's hypothesis
+            spec.status, spec.merged_into = "merged", claimed[side]
     for hid, (data, rev) in edits.items():
         spec = specs.get(hid)
         if spec is None:
