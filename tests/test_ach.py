@@ -233,3 +233,19 @@ def test_cli_ach_formats_rate_sources_sensitivity(crocus_copy, tmp_path):
     result = json.loads(runs[0].output)
     assert sum(result["monte_carlo"]["first_share"].values()) == pytest.approx(1.0, abs=1e-3)
     assert result["missing"]
+
+
+def test_thin_lead_is_flagged():
+    """Issue 14: a leader with fewer than three independent origins, or whose lead rests on one origin, is thin."""
+    rows = [row("E1", H1="C", H2="I"), row("E2", H1="C", H2="I")]
+    assert "fewer than 3" in S.thin_lead(rows, [["a"], ["a"]], ["H1", "H2"], "heuer")
+    three = [row(f"E{i}", H1="C", H2="I") for i in range(3)]
+    assert S.thin_lead(three, [["a"], ["b"], ["c"]], ["H1", "H2"], "heuer") is None
+    one = three + [row("E9", H1="N", H2="N")]
+    support = S.origin_support(one, [["a"], ["b"], ["c"], ["d"]], ["H1", "H2"])
+    assert support["H1"] == {"rows_for": 3, "rows_against": 0, "origins_for": 3, "origins_against": 0}
+    assert support["H2"]["origins_against"] == 3
+    # three origins for H1, but the lead comes from one origin's two rows against H2 ... and H1
+    lean = [row("E1", H1="C", H2="C"), row("E2", H1="C", H2="C"), row("E3", H1="C", H2="C"),
+            row("E4", H1="N", H2="II")]
+    assert "rests on one origin (d)" in S.thin_lead(lean, [["a"], ["b"], ["c"], ["d"]], ["H1", "H2"], "heuer")

@@ -243,3 +243,41 @@ def monte_carlo(rows: Sequence[Row], hypotheses: Sequence[str], method: Method, 
             wins[j] += 1 / len(best)
     share = {h: round(float(wins[j] / runs), 4) if runs else 0.0 for j, h in enumerate(hypotheses)}
     return MonteCarlo(runs=runs, seed=seed, p_rating=p_rating, p_weight=p_weight, first_share=share)
+
+
+# --------------------------------------------------------------------------- thin leads
+
+MIN_ORIGINS = 3
+
+
+def origin_support(rows: Sequence[Row], origins: Sequence[Sequence[str]], hypotheses: Sequence[str]
+                   ) -> dict[str, dict[str, int]]:
+    """Per hypothesis: rows and independent origins consistent (C/CC) and inconsistent (I/II) with it."""
+    out = {}
+    for h in hypotheses:
+        pro = [i for i, r in enumerate(rows) if r.ratings.get(h, "N") in ("C", "CC")]
+        con = [i for i, r in enumerate(rows) if r.ratings.get(h, "N") in ("I", "II")]
+        out[h] = {"rows_for": len(pro), "rows_against": len(con),
+                  "origins_for": len({o for i in pro for o in origins[i]}),
+                  "origins_against": len({o for i in con for o in origins[i]})}
+    return out
+
+
+def thin_lead(rows: Sequence[Row], origins: Sequence[Sequence[str]], hypotheses: Sequence[str], method: Method,
+              priors: Mapping[str, float] | None = None) -> str | None:
+    """Why the lead is thin, or None: a leader with fewer than three independent origins for it,
+    or a lead that changes when the rows of any one origin are left out."""
+    if not rows or not hypotheses:
+        return "no evidence rows"
+    matrix, weights = encode(rows, hypotheses)
+    prior = normalise_priors(hypotheses, priors)
+    before = leaders(method, scores(method, matrix, weights, prior))
+    support = origin_support(rows, origins, hypotheses)
+    few = [hypotheses[j] for j in sorted(before) if support[hypotheses[j]]["origins_for"] < MIN_ORIGINS]
+    if few:
+        return f"leader {', '.join(few)} rests on fewer than {MIN_ORIGINS} independent origins"
+    for origin in sorted({o for os in origins for o in os}):
+        keep = np.array([origin not in os for os in origins])
+        if leaders(method, scores(method, matrix[keep], weights[keep], prior)) != before:
+            return f"the lead rests on one origin ({origin}): without it the leader changes"
+    return None
