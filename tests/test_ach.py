@@ -53,7 +53,17 @@ def test_weighted_uses_reliability_credibility_relevance():
             row("E2", "C", 3, "medium", H1="I", H2="I", H3="NA")]  # weight 0.6 × 0.6 × 0.7 = 0.252
     assert rows[1].weight == pytest.approx(0.252)
     assert scores("weighted", rows, H3) == pytest.approx([0.252, 1.252, 2.0])
-    assert row("E", "F", 6).weight == 0.25  # "cannot be judged" twice: 0.5 × 0.5
+    assert row("E", "F", 6).weight == pytest.approx(0.09)  # "cannot be judged" twice: 0.3 × 0.3
+
+
+def test_admiralty_weights_are_monotonic():
+    """Issue 14: "cannot be judged" (F, 6) never weighs more than "not usually reliable"/"doubtful" (D, 4)."""
+    rel = [S.RELIABILITY_WEIGHT[g] for g in "ABCDE"]
+    cred = [S.CREDIBILITY_WEIGHT[g] for g in range(1, 6)]
+    assert rel == sorted(rel, reverse=True) and cred == sorted(cred, reverse=True)
+    assert S.CREDIBILITY_WEIGHT[6] <= S.CREDIBILITY_WEIGHT[4]
+    assert S.RELIABILITY_WEIGHT["F"] <= S.RELIABILITY_WEIGHT["D"]
+    assert row("E", "A", 6).weight <= row("E", "A", 4).weight
 
 
 def test_diagnosticity_per_row():
@@ -78,8 +88,8 @@ def test_single_hypothesis():
 def test_bayes_posteriors_by_hand():
     full = [row("E1", "A", 1, H1="C", H2="I", H3="II")]  # weight 1: likelihoods 0.7, 0.3, 0.1
     assert scores("bayes", full, H3) == pytest.approx([0.7 / 1.1, 0.3 / 1.1, 0.1 / 1.1])
-    half = [row("E1", "A", 6, H1="C", H2="I", H3="II")]  # weight 0.5: 0.5·L + 0.25 = 0.6, 0.4, 0.3
-    assert scores("bayes", half, H3) == pytest.approx([0.6 / 1.3, 0.4 / 1.3, 0.3 / 1.3])
+    half = [row("E1", "A", 6, H1="C", H2="I", H3="II")]  # weight 0.3: 0.3·L + 0.35 = 0.56, 0.44, 0.38
+    assert scores("bayes", half, H3) == pytest.approx([0.56 / 1.38, 0.44 / 1.38, 0.38 / 1.38])
     # explicit prior for H1, the others share the rest: 0.5·0.7, 0.25·0.3, 0.25·0.1
     assert scores("bayes", full, H3, {"H1": 0.5}) == pytest.approx([0.35 / 0.45, 0.075 / 0.45, 0.025 / 0.45])
     # NA and N leave the odds alone: posteriors equal the priors
@@ -223,3 +233,19 @@ def test_cli_ach_formats_rate_sources_sensitivity(crocus_copy, tmp_path):
     result = json.loads(runs[0].output)
     assert sum(result["monte_carlo"]["first_share"].values()) == pytest.approx(1.0, abs=1e-3)
     assert result["missing"]
+
+
+def test_thin_lead_is_flagged():
+    """Issue 14: a leader with fewer than three independent origins, or whose lead rests on one origin, is thin."""
+    rows = [row("E1", H1="C", H2="I"), row("E2", H1="C", H2="I")]
+    assert "fewer than 3" in S.thin_lead(rows, [["a"], ["a"]], ["H1", "H2"], "heuer")
+    three = [row(f"E{i}", H1="C", H2="I") for i in range(3)]
+    assert S.thin_lead(three, [["a"], ["b"], ["c"]], ["H1", "H2"], "heuer") is None
+    one = three + [row("E9", H1="N", H2="N")]
+    support = S.origin_support(one, [["a"], ["b"], ["c"], ["d"]], ["H1", "H2"])
+    assert support["H1"] == {"rows_for": 3, "rows_against": 0, "origins_for": 3, "origins_against": 0}
+    assert support["H2"]["origins_against"] == 3
+    # three origins for H1, but the lead comes from one origin's two rows against H2 ... and H1
+    lean = [row("E1", H1="C", H2="C"), row("E2", H1="C", H2="C"), row("E3", H1="C", H2="C"),
+            row("E4", H1="N", H2="II")]
+    assert "rests on one origin (d)" in S.thin_lead(lean, [["a"], ["b"], ["c"], ["d"]], ["H1", "H2"], "heuer")

@@ -234,3 +234,18 @@ def test_attributions_of_other_events_discover_no_hypothesis(crocus_case):
     labels = [h.label for h in crocus_case.hypotheses.list()]
     assert not [label for label in labels if "renegades" in label.lower()]
     assert len(labels) == 4
+
+
+def test_add_with_aliases_is_one_hypothesis_that_takes_their_evidence(crocus_copy):
+    """Issue 14: ``hypotheses add LABEL --alias ...`` adds one hypothesis; the discovered ones its
+    aliases name are shown merged into it (not spawned beside it), and undo restores them."""
+    h = crocus_copy.hypotheses
+    before = {x.id for x in h.list()}
+    ukraine = next(x.id for x in h.list() if "Ukraine" in x.actors and x.label.startswith("Ukraine"))
+    added = h.add("Ukraine did it (analyst)", ["Ukraine", "Kyiv"])
+    active = {x.id for x in h.list()}
+    assert active == (before - {ukraine}) | {added.id}
+    assert h.get(ukraine).merged_into == added.id
+    assert h.get(added.id).evidence_count >= 1
+    crocus_copy.undo(crocus_copy.store.edits("hypothesis")[-1].id)
+    assert ukraine in {x.id for x in crocus_copy.hypotheses.list()}

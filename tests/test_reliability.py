@@ -204,7 +204,7 @@ def test_sidecar_values_are_validated_fast(tmp_path, sidecar, reason):
     given_date("1 March 2024", "warm-up")  # the first call loads dateparser's language data (seconds)
     started = time.monotonic()
     arts, errors = bounded(lambda: split(iter_inputs([str(tmp_path / "a.txt")])), 10)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # the unbounded value took 95 s; a loaded 2-core machine can take ~7 s
     assert not arts
     assert len(errors) == 1 and errors[0].source.endswith("a.txt.meta.json")
     assert reason in errors[0].reason

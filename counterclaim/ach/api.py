@@ -62,6 +62,10 @@ class HypothesisScore(BaseModel):
     posterior: float
     prior: float
     rank: int
+    rows_for: int = 0
+    rows_against: int = 0
+    origins_for: int = Field(0, description="independent origins of the rows consistent with it")
+    origins_against: int = 0
 
 
 class AchMatrix(BaseModel):
@@ -69,6 +73,8 @@ class AchMatrix(BaseModel):
     hypotheses: list[HypothesisScore]
     rows: list[EvidenceRow]
     leaders: list[str]
+    thin: str | None = Field(None, description="why the lead is thin (fewer than three independent origins, "
+                                               "or it rests on one origin); None when it is not")
     limits: str = LIMITS
 
 
@@ -86,6 +92,7 @@ class Sensitivity(BaseModel):
     linchpins: list[S.Linchpin]
     monte_carlo: S.MonteCarlo
     missing: list[ExpectedEvidence]
+    caveat: str | None = Field(None, description="shown with the figures when the lead is thin")
 
 
 class AchError(ValueError):
@@ -173,20 +180,26 @@ class Ach:
         results = {"heuer": S.heuer_scores(m), "weighted": S.weighted_scores(m, w),
                    "bayes": S.bayes_posteriors(m, w, prior)}
         ranks = S.ranks(method, results[method])
+        scoring_rows, origins = [r.scoring_row() for r in rows], [_origins(r) for r in rows]
+        support = S.origin_support(scoring_rows, origins, ids)
         scores = [HypothesisScore(id=h.id, label=h.label, heuer=float(results["heuer"][j]),
                                   weighted=round(float(results["weighted"][j]), 6),
                                   posterior=round(float(results["bayes"][j]), 6), prior=round(float(prior[j]), 6),
-                                  rank=ranks[j]) for j, h in enumerate(hyps)]
+                                  rank=ranks[j], **support[h.id]) for j, h in enumerate(hyps)]
         scores.sort(key=lambda s: (s.rank, int(s.id[1:])))
         return AchMatrix(method=method, hypotheses=scores, rows=rows,
-                         leaders=[ids[j] for j in sorted(S.leaders(method, results[method]))])
+                         leaders=[ids[j] for j in sorted(S.leaders(method, results[method]))],
+                         thin=S.thin_lead(scoring_rows, origins, ids, method, priors))
 
     def sensitivity(self, method: S.Method = "heuer", *, runs: int = 1000, seed: int = 7, p_rating: float = 0.1,
                     p_weight: float = 0.2, priors: Mapping[str, float] | None = None) -> Sensitivity:
         ids = [h.id for h in self.active_hypotheses()]
         rows = [r.scoring_row() for r in self.rows()]
+        matrix = self.matrix(method, priors)
         return Sensitivity(
-            method=method, leaders=self.matrix(method, priors).leaders,
+            method=method, leaders=matrix.leaders,
+            caveat=f"thin lead: {matrix.thin}; the share of runs a hypothesis ranks first measures only how the "
+                   f"ratings and weights move, not how much evidence there is" if matrix.thin else None,
             linchpins=S.linchpins(rows, ids, method, priors),
             monte_carlo=S.monte_carlo(rows, ids, method, runs=runs, seed=seed, p_rating=p_rating, p_weight=p_weight,
                                       priors=priors),
@@ -327,6 +340,11 @@ class Ach:
 
     def to_json(self, method: S.Method = "heuer", priors: Mapping[str, float] | None = None) -> dict[str, Any]:
         return self.matrix(method, priors).model_dump(mode="json")
+
+
+def _origins(row: EvidenceRow) -> list[str]:
+    """A row's independent origins: its members' origins, or the analyst's row itself."""
+    return sorted({m.origin for m in row.members}) or [f"analyst:{row.id}"]
 
 
 def _safe(value: Any) -> Any:

@@ -33,11 +33,13 @@ CONSISTENCY = np.array([2.0, 1.0, 0.0, -1.0, -2.0])
 LIKELIHOOD = np.array([0.9, 0.7, 0.5, 0.3, 0.1])
 NEUTRAL_LIKELIHOOD = 0.5
 
-# Admiralty (NATO AJP-2.1) grades as weights in (0, 1]. "Cannot be judged" (F, 6)
-# sits at 0.5: no reason to trust or distrust, not a reason to discard.
+# Admiralty (NATO AJP-2.1) grades as weights in (0, 1], monotonic along each scale.
+# "Cannot be judged" (F, 6) sits at 0.3: below "not usually reliable"/"doubtful" (0.4), above
+# "unreliable"/"improbable" (0.2): an unjudged source or claim never outweighs a doubtful one,
+# and is not discarded either.
 RELIABILITY_ORDER: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
-RELIABILITY_WEIGHT: dict[str, float] = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.5}
-CREDIBILITY_WEIGHT: dict[int, float] = {1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.5}
+RELIABILITY_WEIGHT: dict[str, float] = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.3}
+CREDIBILITY_WEIGHT: dict[int, float] = {1: 1.0, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.3}
 RELEVANCE_WEIGHT: dict[str, float] = {"high": 1.0, "medium": 0.7, "low": 0.4}
 
 RELIABILITY_MEANING = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
@@ -243,3 +245,41 @@ def monte_carlo(rows: Sequence[Row], hypotheses: Sequence[str], method: Method, 
             wins[j] += 1 / len(best)
     share = {h: round(float(wins[j] / runs), 4) if runs else 0.0 for j, h in enumerate(hypotheses)}
     return MonteCarlo(runs=runs, seed=seed, p_rating=p_rating, p_weight=p_weight, first_share=share)
+
+
+# --------------------------------------------------------------------------- thin leads
+
+MIN_ORIGINS = 3
+
+
+def origin_support(rows: Sequence[Row], origins: Sequence[Sequence[str]], hypotheses: Sequence[str]
+                   ) -> dict[str, dict[str, int]]:
+    """Per hypothesis: rows and independent origins consistent (C/CC) and inconsistent (I/II) with it."""
+    out = {}
+    for h in hypotheses:
+        pro = [i for i, r in enumerate(rows) if r.ratings.get(h, "N") in ("C", "CC")]
+        con = [i for i, r in enumerate(rows) if r.ratings.get(h, "N") in ("I", "II")]
+        out[h] = {"rows_for": len(pro), "rows_against": len(con),
+                  "origins_for": len({o for i in pro for o in origins[i]}),
+                  "origins_against": len({o for i in con for o in origins[i]})}
+    return out
+
+
+def thin_lead(rows: Sequence[Row], origins: Sequence[Sequence[str]], hypotheses: Sequence[str], method: Method,
+              priors: Mapping[str, float] | None = None) -> str | None:
+    """Why the lead is thin, or None: a leader with fewer than three independent origins for it,
+    or a lead that changes when the rows of any one origin are left out."""
+    if not rows or not hypotheses:
+        return "no evidence rows"
+    matrix, weights = encode(rows, hypotheses)
+    prior = normalise_priors(hypotheses, priors)
+    before = leaders(method, scores(method, matrix, weights, prior))
+    support = origin_support(rows, origins, hypotheses)
+    few = [hypotheses[j] for j in sorted(before) if support[hypotheses[j]]["origins_for"] < MIN_ORIGINS]
+    if few:
+        return f"leader {', '.join(few)} rests on fewer than {MIN_ORIGINS} independent origins"
+    for origin in sorted({o for os in origins for o in os}):
+        keep = np.array([origin not in os for os in origins])
+        if leaders(method, scores(method, matrix[keep], weights[keep], prior)) != before:
+            return f"the lead rests on one origin ({origin}): without it the leader changes"
+    return None

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from .. import lexicons
 from ..model import Claim
+from .forms import conditional_before, find_forms, not_evidence, other_event
 from .lexicon import Lexicon, Mention
 from .records import Polarity
 from .responsibility import CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
@@ -27,7 +28,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
         rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|(?:was|were|is|are|be|been) behind|"
         r"(?:is|are|was|were|being|been|be) (?:\w+ )?responsible|did (?:it|this|the (?:attack|massacre))|"
-        r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were) involved|involvement|"
+        r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were|been|be) involved|involvement|"
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
     "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),
     "claimed": re.compile(rf"\b{CREDIT_CLAIM}\b", re.I),
@@ -53,7 +54,9 @@ BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|althou
 RELATIVE = re.compile(r",\s*(?:which|who|whom)\b[^,.;]*,", re.I)
 RELATIVE_TAIL = re.compile(r"(?:,\s*|\s)(?:which|whom|who)\s+([^,.;]{1,40}?)\s*$", re.I)
 SUBJECT_FILLER = {"could", "can", "may", "might", "would", "will", "have", "has", "had", "also", "openly", "or",
-                  "covertly", "now", "to", "even", "then", "so", "and", "is", "are", "was", "were", "be", "not"}
+                  "covertly", "now", "to", "even", "then", "so", "and", "is", "are", "was", "were", "be", "not",
+                  "tried", "tries", "try", "trying", "sought", "seek", "seeks", "wants", "want", "wanted", "sought to",
+                  "falsely", "publicly", "repeatedly", "again", "already"}
 SUBJECT_STOP = {"for", "by", "of", "to", "with", "from", "in", "on", "at", "it", "easier", "is", "are", "was"}
 
 
@@ -102,6 +105,8 @@ def _subject(text: str) -> str:
 def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     """Every actor the claim puts in a responsibility role (offsets are claim-relative here)."""
     text = claim.text
+    if not_evidence(text):  # questions and demands for proof are neither assertion nor denial
+        return []
     # Blank relative clauses (", which Putin blames for this massacre,") so "Ukraine ... has none"
     # finds Ukraine, not Putin; blanking keeps offsets.
     masked = RELATIVE.sub(lambda m: " " * len(m.group()), text)
@@ -112,10 +117,15 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     doubt = hearsay or bool(DOUBT.search(text))
     hits: list[Hit] = []
 
-    def add(m: Mention | None, cue: re.Match[str], kind: str, polarity: Polarity, voice: tuple[str, Any],
+    def add(m: Mention | None, cue: re.Match[str] | str, kind: str, polarity: Polarity, voice: tuple[str, Any],
             exclusive: bool = False) -> None:
         if m is None:
             return
+        cue_text = cue if isinstance(cue, str) else cue.group()
+        found = text.find(cue_text) if isinstance(cue, str) else cue.start()
+        lo, hi = (min(m.start, found), max(m.end, found + len(cue_text))) if found >= 0 else (m.start, m.end)
+        if conditional_before(text, lo) or other_event(text, lo, hi):
+            return  # "if the report is true, Y ...", "since Y targeted the airport in August"
         if voice == own and polarity == "supports":
             # A denial frame ("Russia denied that ...") flips the claim; clause negation anywhere
             # in the clause (claim.negated) does not: the cue's own negation is checked locally.
@@ -123,7 +133,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
                 polarity = "rejects"
             elif hearsay and own[1] == "outlet":
                 polarity = "disputes"
-        hits.append(Hit(claim, m, cue.group().strip(), kind, polarity, voice[0], voice[1], exclusive,
+        hits.append(Hit(claim, m, cue_text.strip(), kind, polarity, voice[0], voice[1], exclusive,
                         disputed=doubt and voice[1] != "outlet"))
 
     # "denies any involvement" is a denial, not an "involvement" cue.
@@ -146,6 +156,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             m = _before(mentions, cue.start(), text, 40)
             add(m, cue, kind, polarity, (m.text, "reported") if m else own)
     for cue in CUES["blame"].finditer(text):
+        if re.match(r"\s+(?:in|for)\b", text[cue.end():]) and cue.group().lower().endswith("ed"):
+            continue  # "ISIS-K, Blamed in Moscow Attack": the name before is the one blamed (forms.LABELLED)
         relative = RELATIVE_TAIL.search(text[:cue.start()])
         if relative:  # "Ukraine, which Putin blames"
             m = _before(mentions, relative.start(), text, 3)
@@ -155,7 +167,9 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             blamer = _subject(text[:cue.start()])
         add(m, cue, "blame", "supports", (blamer, "reported") if blamer else own)
     for cue in CUES["incriminate"].finditer(text):
-        add(_after(mentions, cue.end(), text, 30), cue, "incriminate", "supports", own)
+        blamer = _subject(text[:cue.start()])
+        add(_after(mentions, cue.end(), text, 30), cue, "incriminate", "supports", (blamer, "reported") if blamer else own)
+    find_forms(claim, mentions, own, add)
     if own[1] == "outlet":  # the outlet's own doubt about a name: "the ISIS narrative", "so-called ..."
         for m in mentions:
             cue = DISPUTE_AFTER.search(text[m.end:]) or DISPUTE_BEFORE.search(text[:m.start])
@@ -168,6 +182,8 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     """One hit per (actor, polarity, voice) in a claim: the first cue explains it, and it is exclusive
     when any of them is ("X and no one else ordered it": the agent cue, exclusively)."""
     out: dict[tuple[str, str, str], Hit] = {}
+    falsely = {h.mention.actor for h in hits if h.cue_kind == "falsely"}  # "falsely blame X" is not also for X
+    hits = [h for h in hits if not (h.mention.actor in falsely and h.cue_kind in ("blame", "incriminate", "attributed"))]
     for hit in hits:
         key = (hit.mention.actor, hit.polarity, hit.speaker)
         if key not in out:

@@ -31,13 +31,14 @@ from .. import lexicons
 from ..across.records import ClaimCluster
 from ..model import CaseRecord, Claim, DateMention, Entity
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
+from . import forms
 from .cues import Hit, find_hits
 from .lexicon import Lexicon
 from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "2"
+VERSION = "3"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -75,7 +76,41 @@ def case_lexicon(inputs: CaseInputs) -> Lexicon:
     dates = {d.id: d for d in inputs.get(DateMention)}
     claims = [c for c in inputs.get(Claim) if c.kind == "attribution" and not _about_other_year(c, dates, event_year)]
     discovered = new_actors(claims, inputs.get(Entity), known)
-    return Lexicon.for_aliases(aliases, analyst + discovered)
+    groups = {n: c for n, c in unnamed_agents(c for c in inputs.get(Claim)
+                                              if not _about_other_year(c, dates, event_year)).items()
+              if not known.mentions(n)}  # "ISIS militants" is ISIS
+    lexicon = Lexicon.for_aliases(aliases, analyst + discovered + [g for g in groups if g == groups[g]])
+    for name, canonical in groups.items():  # "a group of unidentified gunmen" and "unidentified attackers": one
+        if lexicon.resolve(name) is None:
+            lexicon.aliases[name] = canonical
+    return lexicon
+
+
+# Unnamed agents a source puts in the role of the one who did it: "assassinated ... by a group of
+# unidentified gunmen" (allsides:5888/left), "not the work of terrorists" (fnc1:1641).
+_AGENT_NOUN = (r"gunm[ae]n|attackers?|assailants?|militants?|hackers?|terrorists?|individuals|insurgents|bombers?|"
+               r"rebels?|extremists?|jihadists?|islamists?|pranksters?|saboteurs?")
+UNNAMED_AGENT = re.compile(rf"\b(?:{forms.ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+|\bwork of\s+", re.I)
+AGENT_NP = re.compile(rf"(?:(?:an?|the)\s+)?(?:group of\s+)?((?:[\w’'-]+\s+){{0,2}}?(?:{_AGENT_NOUN}))\b", re.I)
+_VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
+
+
+def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
+    """Unnamed agents ("unidentified attackers") → the name that stands for them; agents sharing a vague
+    modifier ("unidentified") or a head noun are one."""
+    out: dict[str, str] = {}
+    for claim in claims:
+        for cue in UNNAMED_AGENT.finditer(claim.text):
+            np = AGENT_NP.match(claim.text, cue.end())
+            if not np:
+                continue
+            name = np.group(1).strip()
+            words = set(name.lower().split())
+            head = name.lower().split()[-1].rstrip("s")
+            same = next((c for n, c in out.items() if (words & set(n.lower().split()) & _VAGUE)
+                         or n.lower().split()[-1].rstrip("s") == head), None)
+            out.setdefault(name, same or name)
+    return out
 
 
 def _case_event_year(clusters: list[ClaimCluster]) -> int | None:
@@ -148,10 +183,16 @@ def _specs(hits: list[Hit], edits: dict[str, tuple[Any, int]], ids: dict[str, st
            lexicon: Lexicon) -> dict[str, _Spec]:
     """Discovered hypotheses (one per outermost actor, in order of first mention) and the analyst's, edits applied."""
     specs: dict[str, _Spec] = {}
+    # An analyst hypothesis owns the actors its aliases name: their evidence is re-assigned to it,
+    # and no discovered hypothesis is spawned for them ("hypotheses add LABEL --alias ...").
+    claimed = {lexicon.side(lexicon.resolve(a) or a): hid for hid, (data, _) in edits.items()
+               if data.get("origin") == "analyst" and not data.get("dropped") for a in data.get("aliases", [])}
     for hit in hits:
         side = lexicon.side(hit.mention.actor)
         hid = allocate_id(ids, f"actor:{side}", "H")
-        specs.setdefault(hid, _Spec(hid, f"actor:{side}", {side}, "discovered"))
+        spec = specs.setdefault(hid, _Spec(hid, f"actor:{side}", {side}, "discovered"))
+        if side in claimed and claimed[side] != hid:  # shown as merged into the analyst's hypothesis
+            spec.status, spec.merged_into = "merged", claimed[side]
     for hid, (data, rev) in edits.items():
         spec = specs.get(hid)
         if spec is None:

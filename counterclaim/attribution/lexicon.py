@@ -7,8 +7,15 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
+from .. import lexicons
 from ..lexicons import SHORT_ACRONYM
 from .actors import METONYMS, AliasTable, Mention, normalise
+
+
+# Non-actor causes ("hacked", "during repairs", "gas explosion"): wording → the cause it proposes.
+CAUSES = {e["term"]: e["canonical"] for e in lexicons.entries("causes", "hypotheses")}
+_CAUSE_RE = [(re.compile(rf"(?<![\w-])(?:{e.get('pattern') or re.escape(e['term'])})(?![\w-])", re.I), e["canonical"])
+             for e in lexicons.entries("causes", "hypotheses")]
 
 
 def _name_pattern(name: str) -> str:
@@ -42,6 +49,8 @@ class Lexicon:
         for adjective, actor in METONYMS.items():
             if actor in lexicon.parent:
                 lexicon.aliases.setdefault(adjective, actor)
+        for cause in set(CAUSES.values()):
+            lexicon.parent.setdefault(cause, None)
         for name in extra:
             if lexicon.resolve(name) is None:
                 lexicon.aliases[name] = name
@@ -81,8 +90,15 @@ class Lexicon:
 
     def mentions(self, text: str) -> list[Mention]:
         by_norm = self._bynormalise()
-        return [Mention(m.start(), m.end(), by_norm[normalise(m.group())], m.group())
-                for m in self._actor_re.finditer(text) if normalise(m.group()) in by_norm]
+        found = [Mention(m.start(), m.end(), by_norm[normalise(m.group())], m.group())
+                 for m in self._actor_re.finditer(text) if normalise(m.group()) in by_norm]
+        taken = [(m.start, m.end) for m in found]
+        for pattern, cause in _CAUSE_RE:
+            for m in pattern.finditer(text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    found.append(Mention(m.start(), m.end(), cause, m.group()))
+                    taken.append(m.span())
+        return sorted(found, key=lambda m: m.start)
 
     def place_country(self, text: str) -> str | None:
         by_norm = {normalise(p): c for p, c in self.places.items()}
@@ -94,4 +110,5 @@ def _alternation(names: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted(set(names), key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in ordered) + r")(?![\w-])")
+    # A hyphen ends a name only before "-led"/"-backed" ("U.S.-led airstrikes" names the United States).
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in ordered) + r")(?!\w|-(?!led\b|backed\b))")

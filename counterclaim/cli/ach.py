@@ -173,12 +173,15 @@ def _print_matrix(api: Any, method: str, priors: dict[str, float], transpose: bo
     matrix = _analyst_errors(lambda: api.matrix(method, priors))
     ranking = Table(title=f"ranking ({method}; {'higher' if method == 'bayes' else 'lower'} is better)",
                     header_style="bold")
-    for col in ("rank", "id", "hypothesis", "heuer", "weighted", "prior", "posterior"):
+    for col in ("rank", "id", "hypothesis", "heuer", "weighted", "prior", "posterior", "rows for/against",
+                "origins for/against"):
         ranking.add_column(col)
     for h in matrix.hypotheses:
         ranking.add_row(str(h.rank), h.id, h.label, f"{h.heuer:g}", f"{h.weighted:.3g}", f"{h.prior:.2f}",
-                        f"{h.posterior:.3f}")
+                        f"{h.posterior:.3f}", f"{h.rows_for}/{h.rows_against}", f"{h.origins_for}/{h.origins_against}")
     out.print(ranking)
+    if matrix.thin:
+        out.print(f"[bold]thin lead:[/bold] {safe(matrix.thin)}")
     header, body = api.table(method, priors, transpose)
     grid = Table(title="matrix (CC C N I II NA; analyst ratings marked *)", header_style="bold", show_lines=False)
     for col in header:
@@ -262,6 +265,8 @@ def ach_sensitivity(ctx: click.Context, runs: int, seed: int, p_rating: float, p
         click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     out.print(safe(f"leading ({result.method}): {', '.join(f'{h} {labels[h]}' for h in result.leaders) or 'none'}"))
+    if result.caveat:
+        out.print(f"[bold]caveat:[/bold] {safe(result.caveat)}")
     emit([{"evidence": p.evidence_id, "leaders without it": p.leaders_after} for p in result.linchpins],
          ["evidence", "leaders without it"], "table", title="linchpins (removing one changes the leader)")
     mc = result.monte_carlo
