@@ -54,14 +54,18 @@ def _read_jsonl(path: str, keys: tuple[str, ...]) -> Iterator[tuple[int, dict]]:
             stream.close()
 
 
-def _batched(items: list, size: int, label: str):
+def _jsonl_command(path: str, keys: tuple[str, ...], run, size: int, label: str) -> None:
+    """Read JSON lines, run ``run`` on batches of ``size`` items, print one JSON line per input, in order."""
     from rich.progress import Progress
 
+    items = [item for _, item in _read_jsonl(path, keys)]
     with Progress(console=console, transient=True, disable=len(items) < 2 * size) as bar:
         task = bar.add_task(label, total=len(items))
         for i in range(0, len(items), size):
-            yield items[i:i + size]
-            bar.advance(task, len(items[i:i + size]))
+            chunk = items[i:i + size]
+            for result in run([tuple(item[k] for k in keys) for item in chunk]):
+                click.echo(json.dumps(result.to_json()))
+            bar.advance(task, len(chunk))
 
 
 @main.command()
@@ -70,10 +74,7 @@ def relate(path: str) -> None:
     """Relation of b to a for each line: entails, contradicts or neutral, with a confidence."""
     from ..nli.relation import relate_many
 
-    items = [item for _, item in _read_jsonl(path, ("a", "b"))]
-    for chunk in _batched(items, 64, "relate"):
-        for r in relate_many([(i["a"], i["b"]) for i in chunk]):
-            click.echo(json.dumps(r.to_json()))
+    _jsonl_command(path, ("a", "b"), relate_many, 64, "relate")
 
 
 @main.command()
@@ -82,7 +83,4 @@ def stance(path: str) -> None:
     """Stance of each text toward its statement: asserts, reports, denies or absent, with evidence offsets."""
     from ..nli.stance import stance_many
 
-    items = [item for _, item in _read_jsonl(path, ("statement", "text"))]
-    for chunk in _batched(items, 8, "stance"):
-        for s in stance_many([(i["statement"], i["text"]) for i in chunk]):
-            click.echo(json.dumps(s.to_json()))
+    _jsonl_command(path, ("statement", "text"), stance_many, 8, "stance")

