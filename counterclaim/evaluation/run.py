@@ -84,17 +84,26 @@ def _key(row: dict) -> str:
 
 
 def headline(row: dict) -> str:
+    """One line of a row's figures for the table."""
     if "skipped" in row:
         return f"skipped: {row['skipped']}"
     parts = []
+    if "gold" in row:
+        parts.append(f"found {row['found']}/{row['gold']}, system {row['system']}")
+    if "tp" in row:
+        listed = row["tp"] + row["fp"]
+        parts.append((f"{row['view']}: " if 'view' in row else '') + f"{listed} listed, {row['tp'] + row['fn']} in gold")
     for k in ("accuracy", "macro_f1", "fnc_score", "precision", "recall", "f1", "ece", "pairs_per_s",
               "accuracy_where_gold_takes_a_stance", "denial_recall", "asserts_on_denial_only", "measure_accuracy",
               "over_split"):
         v = row.get(k)
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if k == "precision" and "tp" in row and row["tp"] + row["fp"] == 0:
+            parts.append("precision n/a (nothing listed)")
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
             parts.append(f"{k} {v}")
-    if "gold" in row:
-        parts.insert(0, f"found {row['found']}/{row['gold']}, system {row['system']}")
+    if "all_listed" in row:
+        a = row["all_listed"]
+        parts.append(f"all contradictions: {a['tp'] + a['fp']} listed, precision {a['precision']}, recall {a['recall']}")
     return " · ".join(parts)
 
 
