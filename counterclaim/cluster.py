@@ -87,6 +87,13 @@ def load_models() -> str:
     return pipeline_version(Case.document_stages(), model_version())
 
 
+def local_options(n_workers: int) -> dict[str, Any]:
+    """A LocalCluster on loopback only: single-threaded worker processes (the stages hold the GIL, so
+    processes give the parallelism), no dashboard, and the scheduler's HTTP endpoint on a free port."""
+    return dict(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}, silence_logs=logging.ERROR)
+
+
 @contextmanager
 def connect(scheduler: str | None = None, n_workers: int | None = None) -> Iterator["Client"]:
     """A client of the cluster at ``scheduler``, or of a LocalCluster of ``n_workers`` single-threaded worker
@@ -99,9 +106,7 @@ def connect(scheduler: str | None = None, n_workers: int | None = None) -> Itera
     if scheduler:
         client = Client(scheduler)
     else:
-        # one thread per worker: the stages hold the GIL, so processes (not threads) give parallelism
-        cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = LocalCluster(**local_options(n_workers or os.cpu_count() or 1))
         client = Client(cluster)
     try:
         client.register_plugin(_plugin(), name=PLUGIN_NAME)

@@ -52,7 +52,7 @@ def analyze(articles: tuple[str, ...], case_path: str, n_process: int | None, ba
         from ..cluster import available
 
         if not available():
-            fail("--executor dask needs the dask extra: pip install 'counterclaim[dask]'")
+            fail("--executor dask needs the dask extra: pip install 'counterclaim\\[dask]'")
     n_process = n_process or ((os.cpu_count() or 1) if executor == "dask" else 1)
     with open_case(case_path) as case, iter_progress("analysing") as progress:
         tasks: dict[str, int] = {}
