@@ -116,8 +116,10 @@ class Case:
         if executor == "dask":
             from . import cluster
 
-            result = cluster.analyze(self, inputs, scheduler=scheduler, n_workers=n_process, batch_size=batch_size,
-                                     allow_private=allow_private, max_bytes=max_bytes, stdin=stdin, progress=progress)
+            result = AnalyzeResult()
+            cluster.analyze(self, inputs, result, _analyse_batch, scheduler=scheduler, n_workers=n_process,
+                            batch_size=batch_size, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin,
+                            progress=progress)
             if run_case_stages:
                 self.refresh(progress=progress)
             return result

@@ -3,7 +3,7 @@
 What runs where:
 
 * **Workers** read and decode the input files (ingest), parse them and run every document stage
-  (:func:`counterclaim.case._analyse_batch`, the same function ``--n-process`` runs). The models
+  (``counterclaim.case._analyse_batch``, the same function ``--n-process`` runs, handed in by the case). The models
   (spaCy, check-worthiness, techniques) load once per worker process, when the worker joins
   (:class:`ModelPreload`, a worker plugin filling the per-process caches).
 * **This process (the driver)** expands folders and globs into file names, fetches URLs and
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from uuid import uuid4
 
 from sqlalchemy import select
@@ -40,14 +40,26 @@ from sqlalchemy import select
 from .ingest.articles import MAX_BYTES, SIDECAR_SUFFIX, SUPPORTED, IngestError, RawArticle, iter_inputs, read_file
 from .model import Document
 from .runner import ProgressFn
+from .store.db import Store
 from .store.db import documents as documents_table
 
 if TYPE_CHECKING:  # pragma: no cover
     from distributed import Client
 
-    from .case import AnalyzeResult, Case
-
 PLUGIN_NAME = "counterclaim-models"
+
+
+class Analysable(Protocol):
+    """What this module uses of a :class:`counterclaim.case.Case` (which calls it, so it does not import it)."""
+
+    store: Store
+
+    def pipeline_version(self) -> str: ...
+
+    def _ingest_one(self, article: RawArticle, taken: set[str], seen: dict[str, str], result: Any) -> None: ...
+
+
+BatchFn = Callable[[list[Document], str], list[Any]]
 
 
 class DaskMissing(RuntimeError):
@@ -76,15 +88,15 @@ def _plugin() -> Any:
 
 def load_models() -> str:
     """Fill this process's model caches (they are ``lru_cache``\\ d loaders); returns the pipeline version."""
-    from .case import Case
     from .document import checkworthy
     from .document.nlp import model_version
-    from .pipeline import pipeline_version
+    from .pipeline import pipeline_version, registry
+    from .stages import DOCUMENT_STAGES
     from .techniques.model import default_model
 
     checkworthy.load()
     default_model()
-    return pipeline_version(Case.document_stages(), model_version())
+    return pipeline_version(registry.check(DOCUMENT_STAGES), model_version())
 
 
 def local_options(n_workers: int) -> dict[str, Any]:
@@ -210,7 +222,7 @@ def _ingest_tasks(specs: Iterable[str], batch_size: int, max_bytes: int, allow_p
         yield read_files, (batch, max_bytes)
 
 
-def ingest(case: "Case", client: "Client", specs: Iterable[str], result: "AnalyzeResult", *, batch_size: int,
+def ingest(case: Analysable, client: "Client", specs: Iterable[str], result: Any, *, batch_size: int,
            window: int, allow_private: bool = False, max_bytes: int = MAX_BYTES, stdin: Any = None) -> None:
     """Read the inputs on the workers; store the new documents here, in input order (ids as a one-process run)."""
     taken = case.store.document_ids()
@@ -229,7 +241,7 @@ def ingest(case: "Case", client: "Client", specs: Iterable[str], result: "Analyz
 # --------------------------------------------------------------------------- analysis
 
 
-def pending_ids(case: "Case", version: str) -> list[str]:
+def pending_ids(case: Analysable, version: str) -> list[str]:
     """Ids of the documents not analysed with ``version``, in input order (without loading their texts)."""
     t = documents_table
     with case.store.engine.connect() as conn:
@@ -237,21 +249,19 @@ def pending_ids(case: "Case", version: str) -> list[str]:
         return [r[0] for r in rows if (r[1], r[2]) != ("analysed", version)]
 
 
-def _load(case: "Case", ids: list[str]) -> list[Document]:
+def _load(case: Analysable, ids: list[str]) -> list[Document]:
     t = documents_table
     with case.store.engine.connect() as conn:
         rows = dict(conn.execute(select(t.c.id, t.c.data).where(t.c.id.in_(ids))).all())
     return [Document.model_validate(rows[i]) for i in ids]
 
 
-def analyse(case: "Case", client: "Client", ids: list[str], version: str, *, batch_size: int, window: int,
-            progress: ProgressFn | None = None) -> int:
-    """Analyse documents ``ids`` on the cluster, writing each here in its own transaction, in order; returns
-    how many were written."""
-    from .case import _analyse_batch
-
+def analyse(case: Analysable, client: "Client", ids: list[str], version: str, analyse_batch: BatchFn, *,
+            batch_size: int, window: int, progress: ProgressFn | None = None) -> int:
+    """Analyse documents ``ids`` on the cluster with ``analyse_batch`` (the function ``--n-process`` runs), writing
+    each here in its own transaction, in order; returns how many were written."""
     batches = [ids[i:i + batch_size] for i in range(0, len(ids), batch_size)]
-    tasks = ((_analyse_batch, (_load(case, batch), version)) for batch in batches)  # texts loaded as sent
+    tasks = ((analyse_batch, (_load(case, batch), version)) for batch in batches)  # texts loaded as sent
     written = 0
     for analysed in ordered(client, tasks, window, f"analyse-{uuid4().hex[:8]}"):
         for doc_id, items, parse in analysed:
@@ -267,13 +277,12 @@ def default_window(client: "Client") -> int:
     return max(2, 2 * sum(client.nthreads().values()))
 
 
-def analyze(case: "Case", inputs: Iterable[str], *, scheduler: str | None = None, n_workers: int | None = None,
-            batch_size: int = 16, window: int | None = None, allow_private: bool = False, max_bytes: int = MAX_BYTES,
-            stdin: Any = None, progress: ProgressFn | None = None) -> "AnalyzeResult":
-    """:meth:`Case.analyze`'s ingest and document analysis on a Dask cluster (case stages are the caller's)."""
-    from .case import AnalyzeResult
-
-    result = AnalyzeResult()
+def analyze(case: Analysable, inputs: Iterable[str], result: Any, analyse_batch: BatchFn, *,
+            scheduler: str | None = None, n_workers: int | None = None, batch_size: int = 16, window: int | None = None,
+            allow_private: bool = False, max_bytes: int = MAX_BYTES, stdin: Any = None,
+            progress: ProgressFn | None = None) -> None:
+    """:meth:`Case.analyze`'s ingest and document analysis on a Dask cluster, filling ``result`` (an
+    ``AnalyzeResult``); the case stages are the caller's."""
     with connect(scheduler, n_workers) as client:
         window = window or default_window(client)
         ingest(case, client, inputs, result, batch_size=batch_size, window=window, allow_private=allow_private,
@@ -284,5 +293,4 @@ def analyze(case: "Case", inputs: Iterable[str], *, scheduler: str | None = None
         stale = {d for d, (s, v) in status.items() if s == "analysed" and v != version}
         result.reanalysed = [d for d in ids if d in stale]
         result.unchanged = [d for d in result.unchanged if d not in stale]
-        analyse(case, client, ids, version, batch_size=batch_size, window=window, progress=progress)
-    return result
+        analyse(case, client, ids, version, analyse_batch, batch_size=batch_size, window=window, progress=progress)
