@@ -131,7 +131,7 @@ def _shift(base: dt.date, n: float, unit: str, back: bool) -> dt.date | None:
 
 def governing_verb(token: Token) -> Token | None:
     """The verb a token's clause hangs on."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:  # Token objects are made anew: compare .i
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
 
