@@ -134,13 +134,28 @@ class Case:
 
     def analyze(self, inputs: Iterable[str] = (), *, n_process: int = 1, batch_size: int = 16,
                 allow_private: bool = False, max_bytes: int = MAX_BYTES, stdin: Any = None,
-                progress: ProgressFn | None = None, run_case_stages: bool = True) -> AnalyzeResult:
+                progress: ProgressFn | None = None, run_case_stages: bool = True, executor: str = "processes",
+                scheduler: str | None = None) -> AnalyzeResult:
         """Ingest ``inputs`` and analyse every document that is new, unfinished or stale.
 
         Each document is saved in its own transaction: an interrupted run loses at most
-        the document in flight, and the next call continues from there.
+        the document in flight, and the next call continues from there. ``executor="dask"`` runs
+        ingest and the document stages on a Dask cluster (the one at ``scheduler``, else a local one
+        of ``n_process`` workers) and writes here, in the same order (:mod:`counterclaim.cluster`).
         """
+        if executor not in ("processes", "dask"):
+            raise ValueError(f"unknown executor {executor!r}: use 'processes' or 'dask'")
         with self.store.exclusive("analysis"):  # a second analysis of this case gets CaseBusyError
+            if executor == "dask":
+                from . import cluster
+
+                result = AnalyzeResult()
+                cluster.analyze(self, inputs, result, _analyse_batch, scheduler=scheduler, n_workers=n_process,
+                                batch_size=batch_size, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin,
+                                progress=progress)
+                if run_case_stages:
+                    self.refresh(progress=progress)
+                return result
             result = self.ingest(inputs, allow_private=allow_private, max_bytes=max_bytes, stdin=stdin)
             version = self.pipeline_version()
             status = self.store.document_status()

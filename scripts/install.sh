@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up .venv with counterclaim and its pinned dependencies (idempotent).
 #   scripts/install.sh          runtime only
-#   scripts/install.sh --test   plus test tools, every extra the tests exercise (xlsx, ann, train),
+#   scripts/install.sh --test   plus test tools, every extra the tests exercise (xlsx, ann, train, dask),
 #                               and Debian's Chromium for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 extras="."
-[ $want_test = 1 ] && extras=".[test,xlsx,ann,train]"
+[ $want_test = 1 ] && extras=".[test,xlsx,ann,train,dask]"
 stamp=".venv/.installed-$( [ $want_test = 1 ] && echo test || echo run )"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
   echo "counterclaim: installing dependencies (pinned by constraints.txt)" >&2

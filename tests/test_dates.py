@@ -176,3 +176,12 @@ def test_resolve(text, base, expected):
 def test_date_mentions_survive_serialisation():
     m = by_text(analysed(str(ICWP)))["five days after Putin’s re-election"]
     assert DateMention.model_validate(m.model_dump(mode="json")) == m
+
+
+def test_governing_verb_ends_at_a_verbless_root():
+    """A clause with no verb up to its root has none (this once looped forever: a generated article hung)."""
+    from counterclaim.document.dates import governing_verb, is_past
+
+    doc = load()("Moscow, March 22, 2024.")
+    assert doc[0].dep_ == "ROOT" and doc[0].pos_ not in ("VERB", "AUX")
+    assert governing_verb(doc[2]) is None and is_past(doc[2:4]) is False

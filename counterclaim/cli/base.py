@@ -152,10 +152,18 @@ def fail(message: str, code: int = 1) -> None:
 
 def iter_progress(label: str) -> Any:
     """A rich progress bar fed by the (stage, done, total) callbacks of Case.analyze."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        """Items per second over the whole run so far (documents/s across every worker)."""
+
+        def render(self, task: Any) -> Text:
+            elapsed = task.elapsed or 0.0
+            return Text(f"{task.completed / elapsed:.1f}/s" if elapsed > 0 and task.completed else "", style="cyan")
 
     return Progress(TextColumn(f"{label} [progress.description]{{task.description}}"), BarColumn(),
-                    MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+                    MofNCompleteColumn(), Rate(), TimeElapsedColumn(), console=console, transient=True)
 
 
 def compact(items: Iterable[str], limit: int = 3) -> str:

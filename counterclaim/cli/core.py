@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 
@@ -28,18 +29,31 @@ from .base import (
 @main.command()
 @click.argument("articles", nargs=-1)
 @case_option
-@click.option("--n-process", default=1, show_default=True,
-              help="Worker processes; each parses and analyses whole documents (use up to your core count).")
+@click.option("--n-process", type=int, default=None, show_default="1",
+              help="Worker processes; each parses and analyses whole documents (use up to your core count). "
+                   "With --executor dask and no --scheduler: the local cluster's workers (default: one per core).")
 @click.option("--batch-size", default=16, show_default=True)
+@click.option("--executor", type=click.Choice(["processes", "dask"]), default="processes", show_default=True,
+              help="dask: ingest and analyse documents on a Dask cluster (pip install 'counterclaim[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --executor dask: an existing cluster's scheduler (tcp://host:8786); default a local cluster.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Refuse inputs larger than this.")
-def analyze(articles: tuple[str, ...], case_path: str, n_process: int, batch_size: int, allow_private: bool,
-            max_bytes: int) -> None:
+def analyze(articles: tuple[str, ...], case_path: str, n_process: int | None, batch_size: int, executor: str,
+            scheduler: str | None, allow_private: bool, max_bytes: int) -> None:
     """Add ARTICLES (files, folders, globs, URLs, '-' for stdin) to a case and analyse them.
 
     Unchanged documents are not processed again; a new pipeline version re-processes them.
     Exits 1 if any input failed (the others are still analysed).
     """
+    if scheduler and executor != "dask":
+        fail("--scheduler needs --executor dask")
+    if executor == "dask":
+        from ..cluster import available
+
+        if not available():
+            fail("--executor dask needs the dask extra: pip install 'counterclaim[dask]'")
+    n_process = n_process or ((os.cpu_count() or 1) if executor == "dask" else 1)
     with open_case(case_path) as case, iter_progress("analysing") as progress:
         tasks: dict[str, int] = {}
 
@@ -50,7 +64,7 @@ def analyze(articles: tuple[str, ...], case_path: str, n_process: int, batch_siz
 
         result = case.analyze(list(articles), n_process=n_process, batch_size=batch_size,
                               allow_private=allow_private, max_bytes=max_bytes, stdin=sys.stdin.buffer,
-                              progress=report)
+                              progress=report, executor=executor, scheduler=scheduler)
         progress.stop()
         for err in result.errors:
             console.print(f"[red]error:[/red] {safe(err.source, newlines=False)}: {safe(err.reason, newlines=False)}",
