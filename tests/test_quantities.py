@@ -112,6 +112,11 @@ def test_not_figures_in_bundled_texts(bundled):
     ("Putin won 87% of the vote.", ("87", 87, None, None, "exact", "percent", "won")),
     ("The suspects were detained within 24 hours.", ("24", 24, None, None, "exact", "hours", "duration")),
     ("At least 95 people remain missing.", ("At least 95", 95, 95, None, "at least", "people", "missing")),
+    # The state a verb puts the counted in (forms from the FNC-1 dev stories, docs/annotation.md):
+    ("Three Afghan soldiers went missing on Saturday.", ("Three", 3, None, None, "exact", "soldiers", "missing")),
+    ("The three men were reported missing on Saturday night.",
+     ("three", 3, None, None, "exact", "men", "missing")),
+    ("Two hikers were found dead near the lake.", ("Two", 2, None, None, "exact", "hikers", "killed")),
 ])
 def test_tricky_figures(sentence, expected):
     assert summary(one(sentence)) == expected

@@ -19,7 +19,7 @@ from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
 
-VERSION = "2"
+VERSION = "3"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -182,7 +182,10 @@ CASUALTIES = {"killed", "injured", "casualties"}
 KNOWN_MEASURES = set(COUNT_WORDS.values()) | set(EVENT_NOUNS.values()) | set(VERBS.values())
 # Verbs too light to say what is counted; their complement does ("put 2.8 million people into security forces").
 LIGHT_VERBS = {"be", "have", "put", "get", "make", "take", "give", "send", "bring", "include", "remain"}
-TREND_VERBS = {"rise", "climb", "reach", "stand", "total", "increase", "grow", "jump", "exceed"}
+TREND_VERBS = {"rise", "climb", "reach", "stand", "total", "increase", "grow", "jump", "exceed", "hit", "top", "surpass"}
+# States a verb can put the counted in ("went missing", "were found dead", "reported injured").
+STATES = {"missing": "missing", "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+          "hurt": "injured"}
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative", "appos"}
 # "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
 _SMALL = re.compile(r"\b(?:an?|one|none|nobody|zero)$", re.I)
@@ -265,13 +268,17 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
 
 
 def _verb(verb: Token) -> Measure:
+    state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "advcl") and c.lower_ in STATES), None)
+    if state is not None:  # "three soldiers went missing", "were found dead"
+        return STATES[state.lower_], verb.doc[state.i:state.i + 1]
     # Unknown verbs keep their surface form: the small model's lemmas slip ("bleed" -> "blee").
     return VERBS.get(verb.lemma_, verb.lower_), verb.doc[verb.i:verb.i + 1]
 
 
 def _subject(verb: Token) -> Measure | None:
     """A figure stated of a subject: 'the warning period was six minutes', 'the death toll rose to 143'."""
-    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+    # Headlines capitalise common nouns, and the tagger then reads "Death Toll" as a name.
+    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")), None)
     if subject is None:
         return None
     phrase = _phrase(subject)
