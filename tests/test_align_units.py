@@ -34,10 +34,12 @@ class Builder:
                                      text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), meta_spans=spans)
         return self
 
-    def toll(self, doc_id: str, stated: str, value: float, qualifier: str = "exact") -> Claim:
-        """The document's whole text as one claim of a death toll in the March 22 attack."""
+    def toll(self, doc_id: str, stated: str, value: float, qualifier: str = "exact",
+             speaker: str | None = "emergency officials") -> Claim:
+        """The document's whole text as one claim of a death toll in the March 22 attack, by default as
+        the one authority that keeps the count (a revision is that source changing its own figure)."""
         return self.claim(doc_id, self.docs[doc_id].text, figures=[(stated, value, qualifier, "killed")],
-                          dates=[("March 22", dt.date(2024, 3, 22))])
+                          dates=[("March 22", dt.date(2024, 3, 22))], speaker=speaker)
 
     def claim(self, doc_id: str, snippet: str, *, stance: str = "asserts", negated: bool = False,
               figures: list[tuple] = (), dates: list[tuple] = (), speaker: str | None = None) -> Claim:
@@ -117,6 +119,16 @@ def test_rising_toll_is_a_revision_but_same_day_clash_is_not():
     assert (same_day.type, same_day.subtype) == ("contradict", "numeric")
     dropped = r.between(claims["r2"], claims["r4"])  # a later, much lower cumulative toll
     assert dropped.type == "contradict"
+
+
+def test_rising_figures_from_different_sources_are_rivals_not_a_revision():
+    b = Builder()
+    b.doc("civil", "The March 22 attack killed 300 people.", D(2024, 3, 23))
+    b.doc("ministry", "The March 22 attack killed 500 people.", D(2024, 3, 24))
+    civil = b.toll("civil", "300", 300, speaker="civil defence")
+    ministry = b.toll("ministry", "500", 500, speaker="the health ministry")
+    rel = b.run().between(civil, ministry)
+    assert rel.type == "compatible" and "different sources" in rel.reason
 
 
 def test_flagged_publication_date_is_no_as_of_time():
@@ -301,7 +313,7 @@ def _one_event(n_docs: int, tolls: list[int]) -> tuple[Builder, list[Claim], lis
         b.doc(f"d{n:03d}", text, D(2024, 3, 22) + dt.timedelta(days=lag))
         figures.append(b.claim(f"d{n:03d}", f"The attack on March 22 killed {tolls[lag]} people.",
                                figures=[(str(tolls[lag]), tolls[lag], "exact", "killed")],
-                               dates=[("March 22", D(2024, 3, 22))]))
+                               dates=[("March 22", D(2024, 3, 22))], speaker="emergency officials"))
         frames.append(b.claim(f"d{n:03d}", f"The attack was carried out by {who}."))
     return b, figures, frames
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..attribution.actors import AliasTable
+from ..lexicons import normalise_name
 from ..model import Document, Quantity
 from ..nli.relation import model as relation_model, probabilities
 from .frames import Fact
@@ -133,6 +134,15 @@ def _span(lo: float, hi: float) -> str:
     return f"≥{lo:g}" if hi == math.inf else f"≤{hi:g}" if lo == -math.inf else f"{lo:g}–{hi:g}"
 
 
+def authority(fact: Fact, env: RelationEnv) -> str:
+    """Who gives a figure: the quoted or reported speaker, else the outlet in its own voice."""
+    speaker = fact.claim.speaker
+    if speaker.kind != "outlet" and speaker.name:
+        return normalise_name(speaker.name)
+    doc = env.documents.get(fact.doc_id)
+    return normalise_name(doc.outlet) if doc and doc.outlet else fact.doc_id
+
+
 def as_of(fact: Fact, event_date: dt.date | None, env: RelationEnv) -> tuple[dt.date | None, str]:
     """When a figure held: a stated 'as of' date, else a plausible publication date; with the why."""
     if fact.stated_as_of is not None:
@@ -169,9 +179,13 @@ def _numeric(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
         rising = i2[0] > i1[1]
         small_drop = i1[0] - i2[1] <= DOWNWARD_REVISION * max(abs(i1[0]), 1)
         if a.topic not in CUMULATIVE or rising or small_drop:
+            who_a, who_b = authority(a, env), authority(b, env)
+            if who_a != who_b:  # two sources on two days: rival figures, each in its own series
+                return Verdict("compatible", f"{early} ({d1}) and {late} ({d2}) come from different sources at "
+                               "different times: rival figures, not one source revising its own.", 0.6)
             trend = "rose" if rising else "was revised down"
-            return Verdict("revision", f"The figure {trend} from {early} ({d1}) to {late} ({d2}): one measure of "
-                           "the same event reported at different times — an update, not a contradiction.", 0.8)
+            return Verdict("revision", f"The figure {trend} from {early} ({d1}) to {late} ({d2}): the same source "
+                           "updating its own figure for the same event — an update, not a contradiction.", 0.8)
         return Verdict("contradict", f"{apart}: the later report ({late}, {d2}) gives a much lower cumulative "
                        f"figure than the earlier one ({early}, {d1}).", 0.6, "numeric")
     if da and db:
