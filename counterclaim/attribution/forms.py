@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .. import lexicons
 from ..model import Claim
 from .lexicon import CAUSES, Mention
 from .records import Polarity
@@ -46,8 +47,7 @@ CLAIMED_EVENT = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:[\w’'-]+\s+)
                            r"(?:attack|bombing|assault|massacre|killing|shooting|blast|explosion|strike)s?\b", re.I)
 LABELLED = re.compile(r"^\s*,?\s*(?:(?:who|which) (?:was|were|is|are) )?(?:blamed (?:in|for)|accused of|"
                       r"(?:alleged |suspected )?perpetrators? of|(?:prime |main )?suspects? in)\b", re.I)
-SUBJECT_DENY = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
-                          r"refut(?:e|es|ed|ing))\b", re.I)
+SUBJECT_DENY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'subject-deny')})\b", re.I)
 ACCUSATION = re.compile(r"\s+(?:the\s+|an?\s+)?(?:([A-Z][\w’'-]*)\s+)?(?:\w+\s+)?(?:speculation|claims?|accusations?|"
                         r"allegations?|suggestions?|charges?)\b", re.I)
 NOTHING_TO_DO = re.compile(r"\b(?:ha(?:d|s|ve) nothing to do with|played no (?:part|role)|"
