@@ -53,7 +53,7 @@ ACCUSATION = re.compile(r"\s+(?:the\s+|an?\s+)?(?:([A-Z][\w’'-]*)\s+)?(?:\w+\s
 NOTHING_TO_DO = re.compile(r"\b(?:ha(?:d|s|ve) nothing to do with|played no (?:part|role)|"
                            r"(?:was|were|is|are) not (?:to blame|the culprits?))\b", re.I)
 NO_EVIDENCE = re.compile(r"\bno (?:evidence|proof|indication|sign)s?\b[^.;:!?]{0,40}?(?=\S)", re.I)
-FALSELY = re.compile(r"\bfalsely (?:blam\w*|accus\w*|suggest\w*|link\w*|claim\w*|implicat\w*)\b", re.I)
+FALSELY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'forms')})\b", re.I)
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", re.I)
 # Neither assertion nor denial.
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
