@@ -20,6 +20,9 @@ class MLP:
         self.scale = arrays["scale"]
         self.layers = [(arrays[f"W{i}"], arrays[f"b{i}"]) for i in range(int(arrays["depth"]))]
         self.temperature = float(arrays["temperature"])
+        # Per-class offsets for confidences only (a class-balanced model decides; the offsets undo the balancing
+        # so that a confidence says how often that answer is right).
+        self.offsets = arrays.get("offsets", np.zeros(len(labels), np.float32))
         self.labels = labels
 
     @classmethod
@@ -37,17 +40,19 @@ class MLP:
                 h = np.maximum(h, 0.0)
         return h
 
-    def proba(self, X: np.ndarray) -> np.ndarray:
-        z = self.logits(X) / self.temperature
+    def proba(self, X: np.ndarray, calibrated: bool = False) -> np.ndarray:
+        z = self.logits(X) / self.temperature + (self.offsets if calibrated else 0.0)
         z = z - z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
 
-def save(path: Path, mean, scale, coefs, intercepts, temperature: float, card: dict) -> None:
+def save(path: Path, mean, scale, coefs, intercepts, temperature: float, card: dict, offsets=None) -> None:
     """Write the weights (``.npz``) and the model card (``.json``, with the weights' SHA-256)."""
     arrays = {"mean": np.asarray(mean, np.float32), "scale": np.asarray(scale, np.float32),
               "depth": np.array(len(coefs)), "temperature": np.array(temperature, np.float32)}
+    if offsets is not None:
+        arrays["offsets"] = np.asarray(offsets, np.float32)
     for i, (W, b) in enumerate(zip(coefs, intercepts)):
         arrays[f"W{i}"] = np.ascontiguousarray(W, np.float32)
         arrays[f"b{i}"] = np.asarray(b, np.float32)

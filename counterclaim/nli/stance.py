@@ -132,9 +132,9 @@ def stance_many(items: list[tuple[str, str]], progress: bool = False) -> list[St
     for n, (statement, text) in enumerate(items):
         spans, truncated = split[text]
         feats, top, probs = doc_features(statement, text, spans, enc)
-        p = clf.proba(feats[None])[0]
-        k = int(p.argmax())
-        out.append(Stance(clf.labels[k], float(p[k]), _evidence(clf.labels[k], spans, top, probs, clf.labels), truncated))
+        k = int(clf.proba(feats[None])[0].argmax())
+        confidence = float(clf.proba(feats[None], calibrated=True)[0, k])
+        out.append(Stance(clf.labels[k], confidence, _evidence(clf.labels[k], spans, top, probs, clf.labels), truncated))
         if progress and (n + 1) % 1000 == 0:
             print(f"stance: {n + 1}/{len(items)}", file=sys.stderr, flush=True)
     return out
