@@ -116,6 +116,10 @@ class Quantity(Annotation):
     measure_start: int | None = None
     measure_end: int | None = None
     per: str | None = Field(None, description="distributive reading ('$5000 each')")
+    scope: Literal["incident", "cumulative", "other-event"] = Field(
+        "incident", description="what the count covers: the reported incident, a longer period ('since the war "
+                                "began', 'this year'), or another event; only incident figures enter series and conflicts")
+    scope_cue: str | None = Field(None, description="the words that set a scope other than 'incident'")
 
 
 class DateMention(Annotation):

@@ -151,3 +151,16 @@ def test_not_figures(sentence):
 ])
 def test_parse_number(words, value):
     assert parse_number(words) == value
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    # War-wide and yearly tolls beside an incident's (forms the issue tracker quotes from real coverage).
+    ("More than 3,000 people have been killed since the war began.", "cumulative"),
+    ("Since the start of the war, 50 Palestinians were killed.", "cumulative"),
+    ("So far this year 240 people died in such attacks.", "cumulative"),
+    ("The attack killed 133 people, the deadliest since 2004.", "incident"),
+    ("At least 60 people were killed in the attack on Friday.", "incident"),
+])
+def test_scope_of_a_figure(sentence, scope):
+    q = one(sentence)
+    assert q.scope == scope and (q.scope_cue is None) == (scope == "incident")

@@ -207,9 +207,12 @@ def _own_anchor(claim: Claim, ctx: ClaimContext) -> Anchor | None:
 
 
 def _claim_quantities(claim: Claim, ctx: ClaimContext) -> list[Quantity]:
+    """The claim's figures that count the incident: a war-wide or year's toll never joins its series or conflicts."""
     if claim.quantity_ids:
-        return [ctx.quantities[q] for q in claim.quantity_ids if q in ctx.quantities]
-    return [q for q in ctx.quantities.values() if claim.start <= q.start and q.end <= claim.end]
+        found = [ctx.quantities[q] for q in claim.quantity_ids if q in ctx.quantities]
+    else:
+        found = [q for q in ctx.quantities.values() if claim.start <= q.start and q.end <= claim.end]
+    return [q for q in found if q.scope == "incident"]
 
 
 def _claim_dates(claim: Claim, ctx: ClaimContext) -> list[DateMention]:

@@ -14,7 +14,7 @@ from pydantic import Field
 from ..model import CaseRecord, Record, Stance, register_case_record
 
 COMPONENT = "align"
-VERSION = "4"
+VERSION = "5"
 
 RelationType = Literal["agree", "compatible", "revision", "contradict", "unrelated"]
 ContradictionKind = Literal["numeric", "temporal", "agent", "negation", "antonymy"]

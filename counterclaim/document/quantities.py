@@ -19,7 +19,7 @@ from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
 
-VERSION = "3"
+VERSION = "4"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -403,9 +403,30 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
     return _quantity(ctx, fig, each.end() if each else end, value, unit, measure, bounds, per)
 
 
+SCOPE_CUES = [(re.compile(rf"\b(?:{e.get('pattern') or re.escape(e['term'])})\b", re.I), e["scope"])
+              for e in lexicons.entries("scope", "quantities")]
+# The clause a figure belongs to: up to the next sentence or clause break, or a comma opening an apposition
+# ("killed 133, the deadliest attack since 2004" keeps 'since 2004' out of the count's clause).
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:the|a|an|which|who|making|in what|its)\b|\s[-–—]\s")
+
+
+def scope_of(text: str, start: int, end: int, sentence_start: int) -> tuple[str, str | None]:
+    """'incident', or the scope a cue in the figure's clause gives it, with the cue."""
+    after = text[end:end + 120]
+    stop = _CLAUSE_END.search(after)
+    window = text[max(sentence_start, start - 60):start] + " " + after[:stop.start() if stop else len(after)]
+    for pattern, scope in SCOPE_CUES:
+        m = pattern.search(window)
+        if m:
+            return scope, m.group(0)
+    return "incident", None
+
+
 def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit: str | None, measure: str | None,
               bounds: tuple[int | None, int | None], per: str | None) -> Quantity:
     low, high = fig.low, fig.high
+    span = ctx.doc.char_span(fig.start, end, alignment_mode="expand")
+    scope, cue = scope_of(ctx.text, fig.start, end, span.sent.start_char if span is not None else 0)
     if fig.qualifier in ("at least", "more than"):
         low = value
     elif fig.qualifier in ("at most", "less than", "up to"):
@@ -414,5 +435,5 @@ def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit
         id=ctx.make_id("q", fig.start, end), doc_id=ctx.document.id, start=fig.start, end=end,
         component="counterclaim.quantities", version=VERSION, text=ctx.text[fig.start:end], value=value, low=low,
         high=high, qualifier=fig.qualifier, unit=unit, measure=measure,  # type: ignore[arg-type]
-        measure_start=bounds[0], measure_end=bounds[1], per=per,
+        measure_start=bounds[0], measure_end=bounds[1], per=per, scope=scope, scope_cue=cue,  # type: ignore[arg-type]
     )

@@ -44,7 +44,8 @@ def figure_text(q: Quantity) -> str:
     else:
         number = q.text
     qualifier = "" if q.qualifier in ("exact", "range") else q.qualifier
-    return " ".join(p for p in (qualifier, number, q.unit, q.measure) if p)
+    scope = f"({q.scope}: “{q.scope_cue}”)" if q.scope != "incident" else ""
+    return " ".join(p for p in (qualifier, number, q.unit, q.measure, scope) if p)
 
 
 def date_text(d: DateMention) -> str:

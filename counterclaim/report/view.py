@@ -271,7 +271,9 @@ class CaseView:
             for q in items:
                 if not q.measure:
                     continue
-                measure = grouped.setdefault(q.measure, Measure(q.measure))
+                # A war-wide or yearly toll stays visible, in a series of its own, never on the incident's chart.
+                name = q.measure if q.scope == "incident" else f"{q.measure} ({q.scope})"
+                measure = grouped.setdefault(name, Measure(name))
                 measure.points.append(FigurePoint(self.findings[q.id], self.docs[doc_id].published))
         for measure in grouped.values():
             measure.points.sort(key=lambda p: (p.published or dt.date.max, p.finding.doc.id, p.finding.item.start))
