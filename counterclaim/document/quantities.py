@@ -19,7 +19,7 @@ from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
 
-VERSION = "4"
+VERSION = "5"
 
 # --------------------------------------------------------------------------- numbers
 
