@@ -14,14 +14,14 @@ from .records import Polarity
 from .responsibility import CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
 
 # A responsibility phrase and where the actor stands relative to it.
-#   agent:     "GUR carried out", "ISIS was behind", "CIA helped instigate"   (actor before)
-#   passive:   "carried out by the GUR", "organised by the FSB"             (actor after "by")
+#   agent:     "REvil carried out", "Russia has been behind", "X helped plan"  (actor before)
+#   passive:   "carried out by Hamas", "assassinated by gunmen"              (actor after "by")
 #   claimed:   "ISIS-K ... claim credit" — the actor speaks for itself       (actor before)
 #   self-deny: "the Kremlin denies any involvement"                          (actor before)
 #   deny:      "Ukraine is not responsible", "X had no role"                 (actor before)
-#   only:      "the only actor ... is Putin's state", "... and no one else"
-#   blame:     "Putin blames Ukraine", "accuse the US"                        (actor after; blamer before)
-#   incriminate: "these incriminated Ukraine"                               (actor after; the speaker's voice)
+#   only:      "the only one ... is X", "X and no one else"
+#   blame:     "Russia blamed the US", "accused Iran"                        (actor after; blamer before)
+#   incriminate: "the evidence implicates X"                                (actor after; the speaker's voice)
 # The wording shared with alignment frames (credit, perpetration, negation) is in responsibility.py.
 SELF_DENY = lexicons.alternation("denial", "self-deny")
 CUES: dict[str, re.Pattern[str]] = {
@@ -107,8 +107,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     text = claim.text
     if not_evidence(text):  # questions and demands for proof are neither assertion nor denial
         return []
-    # Blank relative clauses (", which Putin blames for this massacre,") so "Ukraine ... has none"
-    # finds Ukraine, not Putin; blanking keeps offsets.
+    # Blank relative clauses (", which Moscow blames for the blast,") so "Kyiv ... had no part"
+    # finds Kyiv, not Moscow; blanking keeps offsets.
     masked = RELATIVE.sub(lambda m: " " * len(m.group()), text)
     mentions = lexicon.mentions(text)
     outside = [m for m in mentions if masked[m.start:m.end] == text[m.start:m.end]]
@@ -159,7 +159,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         if re.match(r"\s+(?:in|for)\b", text[cue.end():]) and cue.group().lower().endswith("ed"):
             continue  # "ISIS-K, Blamed in Moscow Attack": the name before is the one blamed (forms.LABELLED)
         relative = RELATIVE_TAIL.search(text[:cue.start()])
-        if relative:  # "Ukraine, which Putin blames"
+        if relative:  # "Kyiv, which Moscow blames"
             m = _before(mentions, relative.start(), text, 3)
             blamer = relative.group(1)
         else:
@@ -170,7 +170,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         blamer = _subject(text[:cue.start()])
         add(_after(mentions, cue.end(), text, 30), cue, "incriminate", "supports", (blamer, "reported") if blamer else own)
     find_forms(claim, mentions, own, add)
-    if own[1] == "outlet":  # the outlet's own doubt about a name: "the ISIS narrative", "so-called ..."
+    if own[1] == "outlet":  # the outlet's own doubt about a name: "the X narrative", "so-called ..."
         for m in mentions:
             cue = DISPUTE_AFTER.search(text[m.end:]) or DISPUTE_BEFORE.search(text[:m.start])
             if cue:

@@ -132,7 +132,7 @@ ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
 
 def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexicon) -> list[str]:
     """Agents of attribution claims that contain a named entity the alias table does not know
-    ("organized by Islamo-fascist renegades"): new candidate actors, named as the claim has them."""
+    ("organized by a splinter cell"): new candidate actors, named as the claim has them."""
     by_id = {e.id: e for e in entities}
     found: list[str] = []
     for claim in claims:

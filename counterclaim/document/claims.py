@@ -4,8 +4,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
 
 * **Clauses.** A sentence yields one claim per independent clause (the root, and each
   coordinated verb with its own subject), per reported content clause ("claims *that
-  ISIS was behind the attack*"), per accusation ("Ukraine, *which Putin blames for this
-  massacre*") and per direct quotation. Coordinated verbs sharing a subject ("knew about,
+  Hamas was behind the attack*"), per accusation ("Kyiv, *which Moscow blames for the
+  blast*") and per direct quotation. Coordinated verbs sharing a subject ("knew about,
   and helped instigate, this attack") stay one claim. The reporting frame itself is not a
   claim: it becomes the claim's :class:`Speaker`.
 * **Speakers.** The outlet's own voice unless a frame attributes the clause: a reporting
@@ -21,8 +21,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
 * **Kind**, first rule that matches: attribution (a responsibility cue outside the
   subject), call to action, prediction, quantity (a figure with a measure from the
   quantities stage), quote, evaluation, else event. **Slots** come from the
-  attribution cue when there is one, so "it was carried out by the GUR" gives
-  GUR / carry out / the attack.
+  attribution cue when there is one, so "it was carried out by Hamas" gives
+  Hamas / carry out / the attack.
 * **Confidence** is the lower of the speaker's (0.9 read off a frame, 0.8 for the
   outlet by default, 0.7 through a resolved pronoun or a continued quotation, 0.6
   unresolved) and the kind rule's (0.85 attribution down to 0.5 for the event default).

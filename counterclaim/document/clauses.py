@@ -95,7 +95,7 @@ def _noun_frame(noun: Token) -> Frame | None:
 
 
 def _accusation_frame(verb: Token) -> Frame | None:
-    """ "which Putin blames for this massacre", "denounced as organized by the FSB by X"."""
+    """ "which Moscow blames for the blast", "denounced as organized by the FSB by X"."""
     speaker, confidence, who = speaker_of(verb, "reported")
     if who is None or speaker is None:
         return None

@@ -26,7 +26,7 @@ DIRECTIVE = {"warn", "urge", "tell", "ask", "advise", "call", "instruct"}
 ACCUSATION = {"blame", "accuse", "denounce", "condemn"}
 
 
-# Nouns that carry a content clause: "clear evidence that it was carried out by the GUR".
+# Nouns that carry a content clause: "clear evidence that it was carried out by Hamas".
 CONTENT_NOUNS = {"evidence", "proof", "claim", "allegation", "report", "warning", "statement", "announcement",
                  "declaration", "assertion", "accusation", "admission", "sign", "indication"}
 
