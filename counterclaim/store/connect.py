@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+
 import errno
 import os
 import zlib
@@ -68,7 +71,16 @@ def database_url(case: str | Path) -> str:
 def sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets the web app read while an analysis writes; NORMAL sync is durable across app crashes.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # Switching a new database to WAL needs an exclusive lock and SQLite may answer "locked" at once instead of
+    # waiting (several processes creating one case), so it is retried for up to ~10 s.
+    for attempt in range(100):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.1)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
