@@ -709,3 +709,63 @@ def test_far_dates_in_text_and_verbless_dates_neither_hang_nor_break_the_report(
         for page in ("/", "/figures", "/timeline", "/ach", "/report.html"):
             assert client.get(page).status_code == 200, page
     cli("export", "--case", case_dir, "-o", tmp_path / "case.json", code=0)
+
+
+def test_mixed_requests_from_four_clients_never_get_a_500(crocus_copy):
+    """Pages, corrections, ratings, source grades, hypothesis additions and undos from 4 threads against a
+    real server on loopback: every answer is 2xx/3xx/4xx (a page read while a hypothesis was added gave 500)."""
+    import random
+    import re
+    import socket
+
+    import httpx
+    import uvicorn
+
+    crocus_copy.store.engine.dispose()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(crocus_copy.location, user="probe"), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.1)
+    claims = [c.id for c in crocus_copy.claims()[:10]]
+    bad: list[str] = []
+
+    def client(seed: int) -> None:
+        rng = random.Random(seed)
+        with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as c:
+            token = re.search(r'name="csrf" value="([^"]+)"', c.get("/doc/icwp-2024-03-27").text).group(1)
+            post = {"csrf": token}
+            for _ in range(20):
+                path, data = rng.choice([
+                    ("/", None), ("/ach", None), ("/hypotheses", None), ("/edits", None), ("/doc/oakke-2024", None),
+                    ("/correct", {"annotation_id": rng.choice(claims), "action": "delete", "next": "/"}),
+                    ("/ach/rate", {"evidence": f"E{rng.randint(1, 12)}", "hypothesis": f"H{rng.randint(1, 4)}",
+                                   "rating": rng.choice(["C", "I", "II", "N", ""]), "next": "/ach"}),
+                    ("/source", {"source": "ICWP", "reliability": rng.choice("ABCDEF"), "next": "/ach"}),
+                    ("/hypotheses/add", {"label": f"Actor {rng.randint(1, 5)}", "aliases": "", "next": "/"}),
+                    ("/undo", {"edit_id": str(rng.randint(1, 30)), "next": "/edits"}),
+                ])
+                try:
+                    r = c.get(path) if data is None else c.post(path, data=post | data, headers={"Origin": base})
+                    if r.status_code >= 500:
+                        bad.append(f"{path}: {r.status_code}")
+                except httpx.HTTPError as exc:
+                    bad.append(f"{path}: {type(exc).__name__}")
+
+    try:
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert not bad

@@ -214,7 +214,10 @@ class AchView:
     def _sensitivity(self, api: Any) -> list[str]:
         sens = api.sensitivity("heuer", runs=self.SENSITIVITY_RUNS)
         label = {h.id: f"{h.id} ({h.label})" for h in self.hypotheses}
-        lines = [f"Leading under Heuer scoring: {', '.join(label[h] for h in sens.leaders) or 'none'}."]
+        # .get: the analysis is read again here, and an analyst may have added a hypothesis in between.
+        lines = [f"Leading under Heuer scoring: {', '.join(label.get(h, h) for h in sens.leaders) or 'none'}."]
+        if sens.caveat:
+            lines.append(f"Caveat: {sens.caveat}")
         for p in sens.linchpins:
             lines.append(f"Linchpin {p.evidence_id}: without it the lead moves from "
                          f"{', '.join(p.leaders_before)} to {', '.join(p.leaders_after)}.")
