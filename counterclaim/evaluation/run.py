@@ -93,7 +93,7 @@ def headline(row: dict) -> str:
     if "tp" in row:
         listed = row["tp"] + row["fp"]
         parts.append((f"{row['view']}: " if 'view' in row else '') + f"{listed} listed, {row['tp'] + row['fn']} in gold")
-    for k in ("accuracy", "macro_f1", "fnc_score", "precision", "recall", "f1", "ece", "pairs_per_s",
+    for k in ("accuracy", "macro_f1", "fnc_score", "precision", "recall", "f1", "tc_micro_f1", "ece", "pairs_per_s",
               "accuracy_where_gold_takes_a_stance", "denial_recall", "asserts_on_denial_only", "measure_accuracy",
               "over_split"):
         v = row.get(k)
