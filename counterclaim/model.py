@@ -121,6 +121,13 @@ class Quantity(Annotation):
                                 "began', 'this year'), or another event; only incident figures enter series and conflicts")
     scope_cue: str | None = Field(None, description="the words that set a scope other than 'incident'")
 
+    @property
+    def series(self) -> str | None:
+        """The series a figure is shown in: its measure, with the scope when it is not the incident's."""
+        if not self.measure:
+            return None
+        return self.measure if self.scope == "incident" else f"{self.measure} ({self.scope})"
+
 
 class DateMention(Annotation):
     """A date expression resolved to a calendar date with its precision."""

@@ -16,8 +16,13 @@ def test_figures_without_measure_lists_measures_with_counts(crocus_case):
     measures = {row["measure"]: row for row in json.loads(result.output)}
     killed = CliRunner().invoke(main, ["figures", "--case", crocus_case.location, "--measure", "killed",
                                        "--format", "json"])
-    assert measures["killed"]["figures"] == len(json.loads(killed.output)["figures"])
+    assert measures["killed"]["aligned"] == len(json.loads(killed.output)["figures"])
     assert measures["killed"]["sources"] == 2
+    # The same counts as the report's figures section (issue 17: report and CLI agree).
+    from counterclaim.report.view import CaseView
+
+    report = {m.name: len(m.points) for m in CaseView(crocus_case).measures}
+    assert report == {name: row["figures"] for name, row in measures.items()}
     table = CliRunner().invoke(main, ["figures", "--case", crocus_case.location])
     assert "pick one with --measure" in table.output and "killed" in table.output
 

@@ -76,9 +76,16 @@ def figures(case_path: str, measure: str | None, fmt: str) -> None:
     """Every figure for a measure, by source and as-of date, with the reconciliation."""
     with open_case(case_path) as case:
         if measure is None:
-            counts = case.alignment.measures()
-            rows = [{"measure": k, "figures": n, "sources": s} for k, (n, s) in counts.items()]
-            emit(rows, ["measure", "figures", "sources"], fmt,
+            # Every figure by series, counted as the report's figures section counts them; "aligned" is how
+            # many of them (incident figures inside claims) the alignment compares across sources.
+            figures: dict[str, list[str]] = {}
+            for q in case.annotations("quantity"):
+                if q.series:
+                    figures.setdefault(q.series, []).append(q.doc_id)
+            aligned = case.alignment.measures()
+            rows = [{"measure": k, "figures": len(docs), "sources": len(set(docs)), "aligned": aligned.get(k, (0, 0))[0]}
+                    for k, docs in sorted(figures.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+            emit(rows, ["measure", "figures", "sources", "aligned"], fmt,
                  title=f"{len(rows)} measures: pick one with --measure", json_data=rows)
             return
         report = case.alignment.figures(measure)

@@ -269,11 +269,10 @@ class CaseView:
         grouped: dict[str, Measure] = {}
         for doc_id, items in self.layer("quantity").items():
             for q in items:
-                if not q.measure:
+                if not q.series:
                     continue
                 # A war-wide or yearly toll stays visible, in a series of its own, never on the incident's chart.
-                name = q.measure if q.scope == "incident" else f"{q.measure} ({q.scope})"
-                measure = grouped.setdefault(name, Measure(name))
+                measure = grouped.setdefault(q.series, Measure(q.series))
                 measure.points.append(FigurePoint(self.findings[q.id], self.docs[doc_id].published))
         for measure in grouped.values():
             measure.points.sort(key=lambda p: (p.published or dt.date.max, p.finding.doc.id, p.finding.item.start))
