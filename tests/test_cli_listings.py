@@ -49,3 +49,15 @@ def test_analyze_summary_lists_documents_without_publication_date(tmp_path):
                                 env={"COLUMNS": "200"})
     assert "1 without a publication date" in result.output
     assert "figures have no as-of date" in result.output and "undated" in result.output
+
+
+def test_report_and_cli_show_the_same_technique_suggestions(crocus_case):
+    from counterclaim.report.view import CaseView
+
+    shown = CliRunner().invoke(main, ["techniques", "--case", crocus_case.location, "--format", "json"])
+    everything = CliRunner().invoke(main, ["techniques", "--case", crocus_case.location, "--format", "json",
+                                           "--min-confidence", "0"])
+    view = CaseView(crocus_case)
+    in_report = sum(len(ts) for ts in view.layer("technique").values())
+    assert in_report == len(json.loads(shown.stdout))
+    assert in_report + view.hidden_techniques == len(json.loads(everything.stdout))

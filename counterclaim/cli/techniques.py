@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..techniques.profile import findings, profile
+from ..techniques.profile import SHOWN_CONFIDENCE, findings, profile
 from ..techniques.taxonomy import short_name
 from .base import case_option, emit, fits, format_option, main, open_case, out, safe
 
@@ -12,7 +12,7 @@ from .base import case_option, emit, fits, format_option, main, open_case, out, 
 @main.group("techniques", invoke_without_command=True)
 @case_option
 @click.option("--doc", "doc_id", help="Only this document.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.3, show_default=True,
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=SHOWN_CONFIDENCE, show_default=True,
               help="Hide findings below this calibrated confidence (on PTC dev: >= 0.3 right 43% of the time, "
                    ">= 0.5 61%).")
 @format_option("table", "json", "csv")

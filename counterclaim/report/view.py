@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..model import Annotation, Claim, DateMention, Document, Technique, Warning
+from ..techniques.profile import SHOWN_CONFIDENCE
 from .highlight import Run, Span, anchor, runs
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,9 +53,13 @@ class CaseView:
     @cached_property
     def _layers(self) -> dict[str, dict[str, list[Annotation]]]:
         out: dict[str, dict[str, list[Annotation]]] = {}
+        self.hidden_techniques = 0
         for layer in ("claim", "quantity", "date", "technique", "warning", "entity"):
             grouped: dict[str, list[Annotation]] = defaultdict(list)
             for item in self.case.annotations(layer):
+                if layer == "technique" and (item.confidence or 0.0) < SHOWN_CONFIDENCE:
+                    self.hidden_techniques += 1  # shown by `techniques --min-confidence 0`, as in the CLI
+                    continue
                 grouped[item.doc_id].append(item)
             out[layer] = grouped
         return out
