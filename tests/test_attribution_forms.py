@@ -83,3 +83,9 @@ def test_non_actor_causes_and_unnamed_agents():
     groups = unnamed_agents([claim("Jovenel Moïse was assassinated on Wednesday at his home by a group of unidentified gunmen"),
                              claim("Jovenel Moise was shot dead by unidentified attackers in his private residence")])
     assert groups == {"unidentified gunmen": "unidentified gunmen", "unidentified attackers": "unidentified gunmen"}
+
+
+def test_an_intended_accusation_is_the_intender_s_not_the_outlet_s():
+    # Headline of a Moscow Times feed entry, 23 March 2024 (crocus_city_hall_2024_rss, dev split).
+    hits = find_hits(claim("Putin Wants To Blame Ukraine for Moscow Attack – Zelensky"), Lexicon.for_aliases({}))
+    assert [(h.mention.actor, h.speaker, item_stance(h)) for h in hits] == [("Ukraine", "Putin", "reports")]

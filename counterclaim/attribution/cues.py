@@ -42,6 +42,8 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 SUPPORTING = {"agent", "passive", "claimed", "only", "only-is", "blame", "incriminate"}
 # The outlet distancing itself: its own claim becomes a dispute, a reported one is marked disputed.
+# "Putin wants to blame Ukraine": an accusation someone is said to intend is theirs, never the outlet's own.
+INTENT_BEFORE = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'intent')})\s+$", re.I)
 HEARSAY = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'hearsay')})\b", re.I)
 DOUBT = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'doubt')})\b", re.I)
 DISPUTE_AFTER = re.compile(rf"^['’]?s?\s+(?:{lexicons.alternation('hedges', 'dispute-after')})\b", re.I)
@@ -164,7 +166,11 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             blamer = relative.group(1)
         else:
             m = _after(mentions, cue.end(), text)
-            blamer = _subject(text[:cue.start()])
+            before = text[:cue.start()]
+            intent = INTENT_BEFORE.search(before)
+            blamer = _subject(before[:intent.start()] if intent else before)
+            if intent and not blamer:
+                blamer = (before[:intent.start()].split() or ["someone"])[-1]
         add(m, cue, "blame", "supports", (blamer, "reported") if blamer else own)
     for cue in CUES["incriminate"].finditer(text):
         blamer = _subject(text[:cue.start()])

@@ -38,7 +38,7 @@ from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "3"
+VERSION = "4"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
