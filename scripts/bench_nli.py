@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counterclaim.evaluation import datasets as ds  # noqa: E402
-from counterclaim.evaluation.sources import data_dir  # noqa: E402
+from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 
 
 def main() -> int:
@@ -28,10 +28,7 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=1000)
     ap.add_argument("--docs", type=int, default=200)
     args = ap.parse_args()
-    root = data_dir(args.data)
-    if root is None:
-        print("no data folder", file=sys.stderr)
-        return 2
+    root = require_data_dir(args.data, "bench_nli")
     from counterclaim.nli.relation import relate_many
     from counterclaim.nli.stance import stance_many
 

@@ -24,17 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from counterclaim.across.calibration import PATH, cell  # noqa: E402
 from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import analyse, matched_relations  # noqa: E402
-from counterclaim.evaluation.sources import data_dir  # noqa: E402
+from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
     args = ap.parse_args()
-    root = data_dir(args.data)
-    if root is None:
-        print("no data folder", file=sys.stderr)
-        return 2
+    root = require_data_dir(args.data, "calibrate_conflicts")
     cells, kinds, overall = Counter(), Counter(), Counter()
     for story in load_stories(root, "dev"):
         with tempfile.TemporaryDirectory(prefix="cc-cal-") as tmp:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from counterclaim.document.checkworthy import SPLITS, data_dir, evaluate, load, positive_class_prf, read_split  # noqa: E402
+from counterclaim.document.checkworthy import SPLITS, evaluate, load, positive_class_prf, read_split  # noqa: E402
+from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 
 RANDOM_SEEDS = 100
 
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", help="shared data folder (default $COUNTERCLAIM_DATA or ../shared/data)")
     parser.add_argument("--limit", type=int, help="only the first N sentences (smoke tests)")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.split, data_dir(args.data), args.limit), indent=2))
+    print(json.dumps(run(args.split, require_data_dir(args.data, "eval_checkworthy"), args.limit), indent=2))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counterclaim.evaluation.gold import GOLD_DIR, GoldError, load_stories, resolve  # noqa: E402
-from counterclaim.evaluation.sources import data_dir, load_text  # noqa: E402
+from counterclaim.evaluation.sources import load_text, require_data_dir  # noqa: E402
 
 
 def main() -> int:
@@ -31,10 +31,7 @@ def main() -> int:
     sub.add_parser("resolve").add_argument("files", nargs="+", type=Path)
     sub.add_parser("stats")
     args = ap.parse_args()
-    root = data_dir(args.data)
-    if root is None:
-        print("gold: no data folder (set --data or COUNTERCLAIM_DATA)", file=sys.stderr)
-        return 2
+    root = require_data_dir(args.data, "gold")
     if args.cmd == "text":
         src = load_text(args.ref, root)
         print(f"# {src.ref} outlet={src.outlet!r} published={src.published} sha256={src.sha256[:12]}")

@@ -37,11 +37,11 @@ from counterclaim.document.checkworthy import (  # noqa: E402
     MODEL_FILE,
     SPLITS,
     CheckworthyModel,
-    data_dir,
     evaluate,
     positive_class_prf,
     read_split,
 )
+from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 
 VERSION = "1"
 MAX_FEATURES = {"word": 20000, "char": 40000}  # keeps the artefact small; more does not help on dev
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", help="shared data folder (default $COUNTERCLAIM_DATA or ../shared/data)")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     args = parser.parse_args(argv)
-    data = data_dir(args.data)
+    data = require_data_dir(args.data, "train_checkworthy")
     started = time.time()
     splits = {name: read_split(data, name) for name in SPLITS}
     train_x, train_y = splits["train"]

@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counterclaim.evaluation import datasets as ds  # noqa: E402
-from counterclaim.evaluation.sources import data_dir  # noqa: E402
+from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 from counterclaim.nli.features import pair_features  # noqa: E402
 from counterclaim.nli.mlp import save  # noqa: E402
 from counterclaim.nli.relation import MODEL_PATH  # noqa: E402
@@ -54,10 +54,7 @@ def main() -> int:
     ap.add_argument("--C", type=float, nargs="+", default=[0.003, 0.01, 0.03])
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    root = data_dir(args.data)
-    if root is None:
-        print("no data folder", file=sys.stderr)
-        return 2
+    root = require_data_dir(args.data, "train_relation")
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import train_test_split
 

@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counterclaim.evaluation import datasets as ds  # noqa: E402
-from counterclaim.evaluation.sources import data_dir  # noqa: E402
+from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 from counterclaim.nli.mlp import save  # noqa: E402
 from counterclaim.nli.stance import MODEL_PATH, doc_features, sentences  # noqa: E402
 from nli_cache import encode_cached  # noqa: E402
@@ -66,10 +66,7 @@ def main() -> int:
     ap.add_argument("--data")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    root = data_dir(args.data)
-    if root is None:
-        print("no data folder", file=sys.stderr)
-        return 2
+    root = require_data_dir(args.data, "train_stance")
     from sklearn.linear_model import LogisticRegression
 
     pairs = ds.fnc(root, "train")

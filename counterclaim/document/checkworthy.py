@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -172,11 +171,6 @@ SPLITS = {
     "dev-test": "CT24_checkworthy_english_dev-test.tsv",
     "test": "CT24_checkworthy_english_test_gold.tsv",
 }
-
-
-def data_dir(arg: str | None = None) -> Path:
-    """The public data folder: ``arg``, else $COUNTERCLAIM_DATA, else ../shared/data beside the repository."""
-    return Path(arg or os.environ.get("COUNTERCLAIM_DATA") or Path(__file__).resolve().parents[3] / "shared" / "data")
 
 
 _JOINED = re.compile(r"\t(Yes|No)(\d+)\t")

@@ -33,6 +33,14 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path | None:
     return None
 
 
+def require_data_dir(explicit: str | os.PathLike | None, prog: str) -> Path:
+    """:func:`data_dir`, or a one-line error naming ``prog`` and exit status 2 (for the scripts)."""
+    root = data_dir(explicit)
+    if root is None:
+        raise SystemExit(f"{prog}: no data folder (give --data or set COUNTERCLAIM_DATA; ../shared/data is not there)")
+    return root
+
+
 @dataclass(frozen=True)
 class SourceText:
     ref: str
