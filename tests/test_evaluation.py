@@ -100,3 +100,8 @@ def test_eval_without_data_skips_each_row(tmp_path, monkeypatch):
 def test_eval_refuses_an_unknown_stage():
     result = CliRunner().invoke(main, ["eval", "--no-write", "--stage", "vibes"])
     assert result.exit_code == 2 and "unknown stage vibes" in result.output
+
+
+def test_a_named_data_folder_that_is_missing_is_an_error_not_a_fallback(tmp_path):
+    result = CliRunner().invoke(main, ["eval", "--no-write", "--data", str(tmp_path / "typo"), "--stage", "stance"])
+    assert result.exit_code == 2 and "data folder not found" in " ".join(result.output.split())

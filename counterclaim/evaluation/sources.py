@@ -19,25 +19,29 @@ import csv
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path | None:
-    """The public data folder: the explicit path, ``$COUNTERCLAIM_DATA``, or ``../shared/data``."""
-    candidates = [explicit, os.environ.get("COUNTERCLAIM_DATA"), Path(__file__).resolve().parents[2].parent / "shared" / "data"]
-    for c in candidates:
-        if c and Path(c).is_dir():
-            return Path(c)
-    return None
+    """The public data folder: the explicit path, else ``$COUNTERCLAIM_DATA``, else ``../shared/data``.
+
+    A folder that was named (argument or variable) and is missing gives None: never a silent fall-back
+    to another folder, which would measure other data than the one asked for."""
+    named = explicit or os.environ.get("COUNTERCLAIM_DATA")
+    path = Path(named) if named else Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    return path if path.is_dir() else None
 
 
 def require_data_dir(explicit: str | os.PathLike | None, prog: str) -> Path:
     """:func:`data_dir`, or a one-line error naming ``prog`` and exit status 2 (for the scripts)."""
     root = data_dir(explicit)
     if root is None:
-        raise SystemExit(f"{prog}: no data folder (give --data or set COUNTERCLAIM_DATA; ../shared/data is not there)")
+        print(f"{prog}: no data folder (give --data or set COUNTERCLAIM_DATA; ../shared/data is not there)",
+              file=sys.stderr)
+        raise SystemExit(2)
     return root
 
 
