@@ -14,7 +14,10 @@ stages are left out: they have their own benchmark, scripts/bench_align.py). Rep
 * ``ms_per_doc_cpu``: steady per-document cost in worker-seconds (workers / rate): flat in N means
   the cost per document does not grow with the corpus;
 * ``driver_mb``: peak RSS of the driver (the process that ingests and writes);
-* ``worker_mb``: the largest peak RSS of any worker process (sampled every 0.2 s with psutil).
+* ``worker_mb``: the largest peak RSS of any worker process (sampled every 0.2 s with psutil);
+* ``window_docs_per_s``: the rate in each successive window of ``--window`` documents written (default
+  1,000), so flatness shows inside one run, under one machine load, not only across runs;
+* ``load``: the machine's 1-minute load average at the start and the end of the run.
 
 The numbers are only comparable within one run on one machine: on a machine shared with other
 work the rates move with its load.
@@ -90,13 +93,24 @@ class WorkerMemory:
         return round(max(self.peak.values(), default=0) / 2**20)
 
 
-def run_child(mode: str, folder: Path, batch_size: int) -> dict:
+def window_rates(marks: list[tuple[int, float]], window: int) -> list[float]:
+    """Documents/s in each successive window of ``window`` documents (from the first document written)."""
+    rates, (n0, t0) = [], marks[0]
+    for done, t in marks[1:]:
+        if done - n0 >= window:
+            rates.append(round((done - n0) / (t - t0), 2) if t > t0 else float("nan"))
+            n0, t0 = done, t
+    return rates
+
+
+def run_child(mode: str, folder: Path, batch_size: int, window: int) -> dict:
     from counterclaim import Case
 
     executor, workers = MODES[mode]
     case = Case(folder / f"case-{mode}")
     case.pipeline_version()  # the driver's models load outside the timed part in every mode
     marks: list[tuple[int, float]] = []
+    load_start = os.getloadavg()[0]
     with WorkerMemory() as memory:
         start = time.perf_counter()
         case.analyze([str(folder)], n_process=workers, executor=executor, batch_size=batch_size,
@@ -107,7 +121,9 @@ def run_child(mode: str, folder: Path, batch_size: int) -> dict:
     return {"mode": mode, "docs": n1, "seconds": round(seconds, 1), "docs_per_s": round(rate, 2),
             "ms_per_doc_cpu": round(1000 * workers / rate, 1), "first_doc_s": round(t0 - start, 1),
             "driver_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "worker_mb": memory.max_mb() if workers > 1 or executor == "dask" else None}
+            "worker_mb": memory.max_mb() if workers > 1 or executor == "dask" else None,
+            "window_docs_per_s": window_rates(marks, window),
+            "load": [round(load_start, 1), round(os.getloadavg()[0], 1)]}
 
 
 def main() -> None:
@@ -116,24 +132,27 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
     parser.add_argument("--paragraphs", type=int, nargs=2, default=[3, 5], metavar=("MIN", "MAX"))
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--window", type=int, default=1000, help="documents per window of window_docs_per_s")
     parser.add_argument("--out", type=Path, help="write results as JSON here (rewritten after every run)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_child(args.child[0], Path(args.child[1]), args.batch_size)))
+        print(json.dumps(run_child(args.child[0], Path(args.child[1]), args.batch_size, args.window)))
         return
     results = []
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             words = make_corpus(n, Path(tmp), tuple(args.paragraphs))
             for mode in args.modes:
-                out = subprocess.run([sys.executable, __file__, "--child", mode, tmp, "--batch-size", str(args.batch_size)],
+                out = subprocess.run([sys.executable, __file__, "--child", mode, tmp, "--batch-size", str(args.batch_size),
+                                      "--window", str(args.window)],
                                      check=True, capture_output=True, text=True, env=os.environ | {"HF_HUB_OFFLINE": "1"})
                 row = {"n": n, "words": words} | json.loads(out.stdout.strip().splitlines()[-1])
                 results.append(row)
                 print(f"N={n:>6} {mode:>10}: {row['seconds']:>7} s total, {row['docs_per_s']:>6} docs/s steady, "
                       f"{row['ms_per_doc_cpu']:>6} worker-ms/doc, first doc after {row['first_doc_s']} s, "
-                      f"driver {row['driver_mb']} MB, worker {row['worker_mb']} MB", flush=True)
+                      f"driver {row['driver_mb']} MB, worker {row['worker_mb']} MB, "
+                      f"windows {row['window_docs_per_s']}, load {row['load']}", flush=True)
                 if args.out:
                     args.out.parent.mkdir(parents=True, exist_ok=True)
                     args.out.write_text(json.dumps({"cpus": os.cpu_count(), "paragraphs": args.paragraphs,

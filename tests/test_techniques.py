@@ -270,3 +270,69 @@ def test_ptc_loader_and_scorer_on_gold(shared_data):
     assert tc_score(dev.techniques, dev.techniques)[0].f1 == pytest.approx(1.0)
     a, s, e, _ = dev.techniques[0]
     assert 0 <= s < e <= len(dev.articles[a])
+
+
+# --------------------------------------------------------------------------- default view, measured on real news
+
+
+def test_threshold_is_the_lowest_confidence_that_stays_precise():
+    from counterclaim.evaluation.techniques import threshold
+
+    rows = [(0.9, True)] * 8 + [(0.6, True)] * 4 + [(0.6, False)] + [(0.2, False)] * 6
+    assert threshold(rows, 0.8, 5) == 0.6  # 12 of 13 at >= 0.6; adding the 0.2s drops to 12 of 19
+    assert threshold(rows[:3], 0.8, 5) is None  # right, but too few judged
+    assert threshold([(0.5, False)] * 10, 0.8, 5) is None
+    # smoothing: 4 of 4 right is (4.5 / 5) = 0.9, 4 of 5 is 0.75
+    assert threshold([(0.7, True)] * 4 + [(0.4, False)], 0.8, 4) == 0.7
+
+
+def test_default_view_follows_the_measured_thresholds(monkeypatch):
+    from counterclaim.model import Technique
+    from counterclaim.techniques import shown
+
+    monkeypatch.setattr(shown, "_table", lambda: {"techniques": {
+        "Loaded_Language": {"shown_from": 0.6, "right_when_shown": [9, 10]},
+        "Doubt": {"shown_from": None, "right_when_shown": [0, 0]}}})
+
+    def item(technique: str, confidence: float) -> Technique:
+        return Technique(id="d/t0-4", doc_id="d", start=0, end=4, component="techniques.model", version="1",
+                         confidence=confidence, technique=technique, text="vile")
+
+    assert shown.is_shown(item("Loaded_Language", 0.65))
+    assert not shown.is_shown(item("Loaded_Language", 0.55))
+    assert not shown.is_shown(item("Doubt", 0.99))  # never precise enough on real news: hidden by default
+    assert not shown.is_shown(item("Slogans", 0.99))  # never judged: hidden by default
+    assert shown.is_shown(item("Doubt", 0.99), min_confidence=0.5)  # an explicit threshold wins
+    assert "1 techniques above their thresholds, 9 of 10 right" in shown.basis()
+
+
+def test_judgements_are_keyed_by_reference_offsets_and_technique(tmp_path, monkeypatch):
+    from counterclaim.evaluation import techniques as judged
+
+    (tmp_path / "s.json").write_text(json.dumps({"story": "s", "judgements": [
+        {"ref": "fnc1:1", "start": 0, "end": 4, "technique": "Doubt", "quote": "Who?", "label": "yes"},
+        {"ref": "fnc1:1", "start": 9, "end": 14, "technique": "Loaded_Language", "quote": "awful", "label": "no"}]}))
+    monkeypatch.setattr(judged, "JUDGED_DIR", tmp_path)
+    exported = {"annotations": {"technique": [
+        {"doc_id": "doc1", "start": 0, "end": 4, "technique": "Doubt", "confidence": 0.9},
+        {"doc_id": "doc1", "start": 9, "end": 14, "technique": "Loaded_Language", "confidence": 0.7},
+        {"doc_id": "doc1", "start": 20, "end": 25, "technique": "Loaded_Language", "confidence": 0.8}]}}
+    rows = judged.judged_suggestions("s", exported, {"fnc1:1": "doc1"})
+    assert rows == [("Doubt", 0.9, "yes"), ("Loaded_Language", 0.7, "no"), ("Loaded_Language", 0.8, None)]
+    at = judged.precision_at(rows, lambda t, c: c >= 0.75)
+    assert at == {"shown": 2, "judged": 1, "right": 1, "unjudged": 1, "precision": 1.0}
+    (tmp_path / "bad.json").write_text(json.dumps({"story": "bad", "judgements": [
+        {"ref": "x:1", "start": 0, "end": 1, "technique": "Doubt", "label": "maybe"}]}))
+    with pytest.raises(ValueError, match="maybe"):
+        judged.judgements(tmp_path / "bad.json")
+
+
+def test_judged_quotes_match_their_texts(shared_data):
+    from counterclaim.evaluation.sources import load_text
+    from counterclaim.evaluation.techniques import JUDGED_DIR
+
+    files = sorted(JUDGED_DIR.glob("*.json"))
+    assert files
+    for path in files:
+        for j in json.loads(path.read_text(encoding="utf-8"))["judgements"]:
+            assert load_text(j["ref"], shared_data).text[j["start"]:j["end"]] == j["quote"], (path.name, j)

@@ -15,6 +15,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from ..evaluation.metrics import smoothed_precision
+
 PATH = Path(__file__).resolve().parents[1] / "data" / "conflicts" / "calibration.json"
 SHOW = 0.8
 
@@ -28,17 +30,12 @@ def cell(kind: str | None, raw: float) -> str:
     return f"{kind}|{round(raw, 1):.1f}"
 
 
-def _smoothed(right: int, n: int) -> float:
-    # Jeffreys-style smoothing: two of two right is 0.83, not 1.0; nothing measured is 0.5 x the prior below.
-    return (right + 0.5) / (n + 1)
-
-
 def calibrated(kind: str | None, raw: float) -> tuple[float, str]:
     """(confidence, how it was measured) for a contradiction of ``kind`` with structural score ``raw``."""
     t = table()
     for key, label in ((cell(kind, raw), f"{kind} verdicts scored {round(raw, 1):.1f}"), (kind, f"{kind} verdicts")):
         right, n = t["cells"].get(key) or t["kinds"].get(key) or (0, 0)
         if n >= 5:
-            return round(_smoothed(right, n), 2), f"{right} of {n} {label} were real on the dev split"
+            return round(smoothed_precision(right, n), 2), f"{right} of {n} {label} were real on the dev split"
     right, n = t["overall"]
-    return round(_smoothed(right, n), 2), f"too few {kind} verdicts measured; {right} of {n} contradictions were real on the dev split"
+    return round(smoothed_precision(right, n), 2), f"too few {kind} verdicts measured; {right} of {n} contradictions were real on the dev split"

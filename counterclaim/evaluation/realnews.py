@@ -20,6 +20,7 @@ from ..across.calibration import SHOW
 from .gold import STANCES, Story
 from .metrics import classification, prf
 from .sources import load_text
+from .techniques import judged_suggestions, precision_at
 
 CASUALTY = {"killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "fatalities": "killed",
             "injured": "injured", "wounded": "injured", "hurt": "injured", "missing": "missing",
@@ -218,11 +219,24 @@ def relation_counts(story: Story, exported: dict, refs: dict[str, str], kind: st
                    fn=sum(not any(_same_pair(s, g) for s in system) for g in gold))
 
 
+def technique_row(suggestions: list[tuple[str, float, str | None]]) -> dict:
+    """Precision of the technique suggestions shown by default, and of all of them, on judged real news."""
+    from ..techniques.shown import shown_from
+
+    def default(technique: str, confidence: float) -> bool:
+        threshold = shown_from(technique)
+        return threshold is not None and confidence >= threshold
+
+    return {**precision_at(suggestions, default), "view": "default (per-technique thresholds, docs/techniques.md)",
+            "all_suggestions": precision_at(suggestions, lambda t, c: True)}
+
+
 def evaluate(stories: list[Story], root: Path) -> dict:
     """Every gold-based row over the given stories."""
     hyp, fig, dates, origins = Counter(), Counter(), Counter(), Counter()
     contra, contra_all, revis = Counter(), Counter(), Counter()
     pairs: list[tuple[str, str, bool]] = []
+    suggestions: list[tuple[str, float, str | None]] = []
     per_story = []
     for story in stories:
         with tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp:
@@ -238,6 +252,7 @@ def evaluate(stories: list[Story], root: Path) -> dict:
         contra.update(relation_counts(story, exported, refs, "contradictions", SHOW))
         contra_all.update(relation_counts(story, exported, refs, "contradictions"))
         revis.update(relation_counts(story, exported, refs, "revisions"))
+        suggestions += judged_suggestions(story.id, exported, refs)
         per_story.append({"story": story.id, "documents": len(story.documents), "hypotheses": h,
                           "stance_accuracy": round(sum(g == p for g, p, _ in sp) / max(len(sp), 1), 4)})
     gold, pred = [g for g, _, _ in pairs], [p for _, p, _ in pairs]
@@ -257,5 +272,6 @@ def evaluate(stories: list[Story], root: Path) -> dict:
         "contradictions": {**prf(contra["tp"], contra["fp"], contra["fn"]), "view": f"default (confidence >= {SHOW})",
                            "all_listed": prf(contra_all["tp"], contra_all["fp"], contra_all["fn"])},
         "revisions": prf(revis["tp"], revis["fp"], revis["fn"]),
+        "techniques-news": technique_row(suggestions),
         "per_story": per_story,
     }

@@ -21,7 +21,7 @@ PUBLIC: dict[str, tuple[Callable, str]] = {
     "checkworthiness": (public.checkworthy_rows, "checkthat2024_task1_english"),
     "techniques": (public.technique_rows, "semeval2020_task11_ptc"),
 }
-GOLD = ("hypotheses", "doc-stance", "figures", "dates", "origins", "contradictions", "revisions")
+GOLD = ("hypotheses", "doc-stance", "figures", "dates", "origins", "contradictions", "revisions", "techniques-news")
 STAGES = tuple(PUBLIC) + GOLD
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -42,7 +42,7 @@ def _gold_rows(root: Path, split: str, wanted: set[str]) -> list[dict]:
                        "denial_recall": st["per_class"]["denies"]["recall"],
                        "asserts_on_denial_only": st["asserts_on_denial_only"]},
         "figures": r["figures"], "dates": r["dates"], "origins": r["origins"],
-        "contradictions": r["contradictions"], "revisions": r["revisions"],
+        "contradictions": r["contradictions"], "revisions": r["revisions"], "techniques-news": r["techniques-news"],
     }
     out = [{"stage": s, "data": data, "split": split, **rows[s]} for s in GOLD if s in wanted]
     if out:
@@ -101,6 +101,12 @@ def headline(row: dict) -> str:
             parts.append("precision n/a (nothing listed)")
         elif isinstance(v, (int, float)) and not isinstance(v, bool):
             parts.append(f"{k} {v}")
+    if "judged" in row:  # technique suggestions: pooled judgements, precision only
+        parts.append(f"{row['view']}: {row['shown']} shown, {row['judged']} judged, {row['right']} right, "
+                     f"precision {row['precision']}, {row['unjudged']} unjudged")
+        a = row["all_suggestions"]
+        parts.append(f"all suggestions: {a['shown']}, precision {a['precision']} of {a['judged']} judged")
+        return " · ".join(parts)
     if "all_listed" in row:
         a = row["all_listed"]
         parts.append(f"all contradictions: {a['tp'] + a['fp']} listed, precision {a['precision']}, recall {a['recall']}")

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..model import Annotation, Claim, DateMention, Document, Technique, Warning
-from ..techniques.profile import SHOWN_CONFIDENCE
+from ..techniques.shown import basis, is_shown
 from .highlight import Run, Span, anchor, runs
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,12 +57,17 @@ class CaseView:
         for layer in ("claim", "quantity", "date", "technique", "warning", "entity"):
             grouped: dict[str, list[Annotation]] = defaultdict(list)
             for item in self.case.annotations(layer):
-                if layer == "technique" and (item.confidence or 0.0) < SHOWN_CONFIDENCE:
+                if layer == "technique" and not is_shown(item):
                     self.hidden_techniques += 1  # shown by `techniques --min-confidence 0`, as in the CLI
                     continue
                 grouped[item.doc_id].append(item)
             out[layer] = grouped
         return out
+
+    @property
+    def technique_basis(self) -> str:
+        """How the default technique view was chosen (measured on judged real news)."""
+        return basis()
 
     @cached_property
     def event(self) -> str:

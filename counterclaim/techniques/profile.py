@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Technique
 from ..runner import CaseAccess
+from .shown import is_shown
 
 
 @dataclass
@@ -34,18 +35,14 @@ class SourceProfile:
         }
 
 
-# What the CLI, the report and the workbench show by default: on PTC dev, suggestions at or above 0.3 were right
-# 43% of the time (none reaches 0.8, docs/techniques.md); the rest are one option away, with their confidence.
-SHOWN_CONFIDENCE = 0.3
-
-
-def findings(case: CaseAccess, doc_id: str | None = None, min_confidence: float = 0.0) -> list[Technique]:
-    """The case's technique findings (analyst corrections applied), confident ones only."""
+def findings(case: CaseAccess, doc_id: str | None = None, min_confidence: float | None = None) -> list[Technique]:
+    """The case's technique findings (analyst corrections applied): those shown by default (measured on real
+    news, :mod:`.shown`), or those at or above an explicit ``min_confidence``."""
     items = [t for t in case.annotations("technique", doc_id) if isinstance(t, Technique)]
-    return [t for t in items if (t.confidence or 0.0) >= min_confidence]
+    return [t for t in items if is_shown(t, min_confidence)]
 
 
-def profile(case: CaseAccess, min_confidence: float = 0.0) -> list[SourceProfile]:
+def profile(case: CaseAccess, min_confidence: float | None = None) -> list[SourceProfile]:
     """One profile per source (the outlet, else the document id), in document order."""
     by_source: dict[str, SourceProfile] = {}
     for doc in case.documents():
