@@ -14,6 +14,7 @@ in one table, so a new stage adds a new class here and needs no migration.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -127,6 +128,16 @@ class Quantity(Annotation):
         if not self.measure:
             return None
         return self.measure if self.scope == "incident" else f"{self.measure} ({self.scope})"
+
+
+def by_series(quantities: Iterable[Quantity]) -> dict[str, list[Quantity]]:
+    """Figures with a measure by the series they are shown in, most figures first (the report's figures
+    section, ``figures`` and ``summary`` all count these)."""
+    grouped: dict[str, list[Quantity]] = {}
+    for q in quantities:
+        if q.series:
+            grouped.setdefault(q.series, []).append(q)
+    return dict(sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
 class DateMention(Annotation):

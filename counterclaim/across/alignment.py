@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from ..attribution.actors import AliasEntry, AliasTable, normalise
+from ..model import Claim, Quantity, by_series
 from ..runner import CaseAccess
 from .align import AlignInput
-from .frames import Anchor
+from .frames import Anchor, Fact
 from .records import ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
 from .calibration import SHOW
 from .relations import as_of, describe, interval
@@ -40,6 +42,7 @@ class Figure(BaseModel):
     figure: str
     low: float | None
     high: float | None
+    quantity_id: str
     claim_id: str | None
     quote: str
     cluster_id: str | None = Field(None, description="the cluster the figure was compared in")
@@ -73,35 +76,56 @@ class Alignment:
     def conflicts(self, kind: ContradictionKind | None = None, min_confidence: float = SHOW) -> list[ClaimRelation]:
         """Contradictions whose measured precision reaches ``min_confidence`` (default: what the views show),
         optionally of one kind (numeric, temporal, agent, negation, antonymy)."""
-        return [r for r in self.relations("contradict")
-                if (kind is None or r.subtype == kind) and r.confidence >= min_confidence]
+        return [r for r in self.relations("contradict") if (kind is None or r.subtype == kind)
+                and _shown(r, min_confidence)]
+
+    def shown_relations(self) -> tuple[list[ClaimRelation], int]:
+        """The relations the views show, in stored order (every type but 'unrelated'; contradictions as
+        :meth:`conflicts` lists them by default), and how many contradictions that leaves out."""
+        every = [r for r in self.relations() if r.type != "unrelated"]
+        shown = [r for r in every if _shown(r, SHOW)]
+        return shown, len(every) - len(shown)
 
     def origin_groups(self) -> list[OriginGroup]:
         return [r for r in self.case.records(OriginGroup.layer) if isinstance(r, OriginGroup)]
 
+    def copies(self) -> dict[str, list[str]]:
+        """Origin groups of two or more documents (copies of one wire story, or of each other): the wire's
+        name, else the group id -> the documents."""
+        return {g.wire or g.id: g.doc_ids for g in self.origin_groups() if len(g.doc_ids) > 1}
+
+    def origin_of(self) -> dict[str, str]:
+        """Document id -> its origin group's name (:meth:`copies`), for documents that have copies."""
+        return {d: name for name, doc_ids in self.copies().items() for d in doc_ids}
+
     def matrix(self) -> StanceMatrix:
-        """Every cluster against every document: asserts / reports / denies / silent."""
+        """Every cluster that two or more sources speak to, against every document: asserts / reports /
+        denies / silent."""
         doc_ids = [d.id for d in self.case.documents()]
         rows = []
         for cluster in self.clusters():
             given = {s.doc_id: s for s in cluster.stances}
+            if len({s.doc_id for s in cluster.stances if s.stance != "silent"}) < 2:
+                continue
             cells = {d: given.get(d) or SourceStance(doc_id=d, stance="silent") for d in doc_ids}
             rows.append(MatrixRow(cluster_id=cluster.id, label=cluster.label, cells=cells))
         return StanceMatrix(documents=doc_ids, rows=rows)
 
     def measures(self) -> dict[str, tuple[int, int]]:
-        """Each measure with figures (killed, injured, ...) -> (figures, sources), most figures first."""
+        """Each measure compared across sources (killed, injured, ...) -> (figures, sources), most figures first."""
         inp = AlignInput.from_inputs(self.case.stage_inputs("align"))
-        figures: dict[str, int] = defaultdict(int)
+        figures: dict[str, set[str]] = defaultdict(set)
         sources: dict[str, set[str]] = defaultdict(set)
         for f in inp.facts():
             if f.quantity is not None and f.topic:
-                figures[f.topic] += 1
+                figures[f.topic].add(f.quantity.id)  # a figure inside nested claims is one figure
                 sources[f.topic].add(f.doc_id)
-        return {k: (figures[k], len(sources[k])) for k in sorted(figures, key=lambda k: (-figures[k], k))}
+        return {k: (len(figures[k]), len(sources[k])) for k in sorted(figures, key=lambda k: (-len(figures[k]), k))}
 
     def figures(self, measure: str) -> FigureReport:
-        """Every figure for ``measure`` by event, source and as-of date, with the relations between them."""
+        """Every figure of the series ``measure`` (a measure, or 'killed (cumulative)': ``Quantity.series``)
+        by event, source and as-of date, with the relations between them. Figures the alignment does not
+        compare (vague, in no claim, another scope) are listed too, with why, as the report lists them."""
         inp = AlignInput.from_inputs(self.case.stage_inputs("align"))
         env = inp.env()
         clusters = [c for c in self.clusters() if c.topic == measure]
@@ -109,7 +133,7 @@ class Alignment:
         for c in clusters:
             for cid in c.claim_ids:
                 by_claim[cid].append(c)
-        figures = []
+        compared: dict[str, tuple[Fact, ClaimCluster | None]] = {}
         for f in inp.facts():
             if f.quantity is None or f.topic != measure:
                 continue
@@ -117,17 +141,29 @@ class Alignment:
             # whose event this figure's own event matches.
             cluster = next((c for c in by_claim[f.claim.id] if not f.anchor.conflicts(
                 Anchor(c.event_date, "day" if c.event_date else None, frozenset(c.places)))), None)
-            when, note = as_of(f, (cluster.event_date if cluster else None) or f.anchor.date, env)
-            low, high = interval(f.quantity)
-            doc = env.documents[f.doc_id]
-            figures.append(Figure(doc_id=f.doc_id, outlet=doc.outlet, published=doc.published, as_of=when,
-                                  as_of_note=note, figure=describe(f.quantity), low=_finite(low), high=_finite(high),
-                                  claim_id=f.claim.id, quote=f.claim.text, cluster_id=cluster.id if cluster else None,
-                                  event=cluster.label if cluster else "not compared: one source, or another event"))
+            # A figure inside nested claims is listed once: as compared if it is, else in its innermost claim.
+            seen = compared.get(f.quantity.id)
+            if seen is None or (seen[1] is None, len(seen[0].claim.text)) > (cluster is None, len(f.claim.text)):
+                compared[f.quantity.id] = (f, cluster)
+        figures = [self._figure(f, cluster, env) for f, cluster in compared.values()]
+        claims = {q: c for c in inp.claims for q in c.quantity_ids}
+        figures += [_uncompared(q, claims.get(q.id), env.documents[q.doc_id])
+                    for q in by_series(inp.quantities).get(measure, []) if q.id not in compared]
         figures.sort(key=lambda x: (x.cluster_id is None, x.event, x.as_of or dt.date.max, x.doc_id))
         relations = [r for c in clusters for r in self.relations(cluster_id=c.id)]
         return FigureReport(measure=measure, figures=figures, relations=relations,
                             reconciliation=_reconcile(figures, relations))
+
+    @staticmethod
+    def _figure(f: Fact, cluster: ClaimCluster | None, env: Any) -> Figure:
+        assert f.quantity is not None
+        when, note = as_of(f, (cluster.event_date if cluster else None) or f.anchor.date, env)
+        low, high = interval(f.quantity)
+        doc = env.documents[f.doc_id]
+        return Figure(doc_id=f.doc_id, outlet=doc.outlet, published=doc.published, as_of=when, as_of_note=note,
+                      figure=describe(f.quantity), low=_finite(low), high=_finite(high), quantity_id=f.quantity.id,
+                      claim_id=f.claim.id, quote=f.claim.text, cluster_id=cluster.id if cluster else None,
+                      event=cluster.label if cluster else "not compared: one source, or another event")
 
     # ------------------------------------------------------------------ aliases
 
@@ -173,7 +209,28 @@ class Alignment:
                                                                 OriginGroup.layer))
 
 
-def _finite(x: float) -> float | None:
+def _shown(r: ClaimRelation, min_confidence: float) -> bool:
+    """Contradictions are shown from ``min_confidence`` up (their kind's measured precision); other relations always."""
+    return r.type != "contradict" or r.confidence >= min_confidence
+
+
+def _uncompared(q: Quantity, claim: Claim | None, doc: Any) -> Figure:
+    """A figure the alignment leaves out, with why."""
+    definite = q.value is not None or q.low is not None or q.high is not None
+    if q.scope != "incident":
+        why = f"not compared: {q.scope} (“{q.scope_cue}”)" if q.scope_cue else f"not compared: {q.scope}"
+    elif q.qualifier == "vague" or not definite:
+        why = "not compared: no definite number"
+    else:
+        why = "not compared: in no claim"
+    low, high = interval(q) if definite else (None, None)
+    return Figure(doc_id=q.doc_id, outlet=doc.outlet, published=doc.published, as_of=None, as_of_note="",
+                  figure=describe(q) if definite else f"{q.text} {q.measure}", low=_finite(low), high=_finite(high),
+                  quantity_id=q.id, claim_id=claim.id if claim else None, quote=claim.text if claim else q.text,
+                  event=why)
+
+
+def _finite(x: float | None) -> float | None:
     return x if x not in (float("inf"), float("-inf")) else None
 
 

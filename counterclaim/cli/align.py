@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..across.calibration import SHOW
+from ..model import by_series
 from .base import case_option, console, emit, fail, fits, format_option, main, open_case, out, safe, user_option
 
 
@@ -69,28 +70,26 @@ def _cell(stance) -> str:
 
 @main.command()
 @case_option
-@click.option("--measure", help="What is counted: killed, injured, attending, paid, ... "
-                                 "(without it, the measures of the case with their counts).")
+@click.option("--measure", help="What is counted: killed, injured, attending, paid, ..., or a series such as "
+                                 "'killed (cumulative)' (without it, the measures of the case with their counts).")
 @format_option("table", "json", "csv")
 def figures(case_path: str, measure: str | None, fmt: str) -> None:
-    """Every figure for a measure, by source and as-of date, with the reconciliation."""
+    """Every figure for a measure, by source and as-of date, with the reconciliation; figures that are not
+    compared across sources (vague, in no claim, a war-wide toll) are listed with why."""
     with open_case(case_path) as case:
         if measure is None:
             # Every figure by series, counted as the report's figures section counts them; "aligned" is how
             # many of them (incident figures inside claims) the alignment compares across sources.
-            figures: dict[str, list[str]] = {}
-            for q in case.annotations("quantity"):
-                if q.series:
-                    figures.setdefault(q.series, []).append(q.doc_id)
             aligned = case.alignment.measures()
-            rows = [{"measure": k, "figures": len(docs), "sources": len(set(docs)), "aligned": aligned.get(k, (0, 0))[0]}
-                    for k, docs in sorted(figures.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+            rows = [{"measure": k, "figures": len(items), "sources": len({q.doc_id for q in items}),
+                     "aligned": aligned.get(k, (0, 0))[0]} for k, items in by_series(case.annotations("quantity")).items()]
             emit(rows, ["measure", "figures", "sources", "aligned"], fmt,
                  title=f"{len(rows)} measures: pick one with --measure", json_data=rows)
             return
         report = case.alignment.figures(measure)
     rows = [f.model_dump(mode="json") for f in report.figures]
-    columns = ["event", "figure", "outlet", "published", "as_of", "as_of_note"] + (["doc_id", "claim_id", "quote"] if fmt == "csv" else [])
+    columns = ["event", "figure", "outlet", "published", "as_of", "as_of_note"] + (
+        ["doc_id", "quantity_id", "claim_id", "quote"] if fmt == "csv" else [])
     emit(rows, columns, fmt,
          title=f"{measure}: {len(rows)} figures", json_data=report.model_dump(mode="json"))
     if fmt == "table":

@@ -1,4 +1,4 @@
-"""Core commands: analyze, documents, claims, export, schema, edits, undo."""
+"""Core commands: analyze, summary, documents, claims, export, schema, edits, undo."""
 
 from __future__ import annotations
 
@@ -78,36 +78,70 @@ def analyze(articles: tuple[str, ...], case_path: str, n_process: int | None, ba
 
 
 def _summary(case, result) -> None:
-    docs = case.documents()
-    counts = Counter(a.layer for layer in ("claim", "quantity", "date", "warning", "technique")
-                     for a in case.annotations(layer))
+    from .. import tally
+
+    counts = tally.summary(case)
     lines = [
-        f"[bold]{len(docs)}[/bold] documents in case ({len(result.added)} added, {len(result.reanalysed)} re-analysed, "
+        f"[bold]{counts['documents']}[/bold] documents in case ({len(result.added)} added, {len(result.reanalysed)} re-analysed, "
         f"{len(result.updated)} with changed metadata, {len(result.unchanged)} unchanged, {len(result.duplicates)} duplicate inputs, {len(result.errors)} failed)",
-        f"[bold]{counts['claim']}[/bold] claims · [bold]{counts['quantity']}[/bold] figures · "
-        f"[bold]{counts['date']}[/bold] dates · [bold]{counts['technique']}[/bold] technique suggestions",
+        *_count_lines(case, counts),
     ]
-    relations = Counter(r.type for r in case.records("claim_relation"))  # type: ignore[attr-defined]
-    if relations:
-        lines.append(f"[bold]{len(case.records('claim_cluster'))}[/bold] claim clusters across sources: "
-                     + " · ".join(f"{n} {kind}" for kind, n in sorted(relations.items())))
-    hypotheses = [r for r in case.records("hypothesis") if r.status == "active"]  # type: ignore[attr-defined]
-    if hypotheses:
-        lines.append(f"[bold]{len(hypotheses)}[/bold] competing hypotheses: {compact((h.label for h in hypotheses), 6)}")
-    undated = [d for d in docs if d.published is None]
-    if undated:
+    console.print(Panel("\n".join(lines), title=f"case {safe(case.location, newlines=False)}", expand=False))
+
+
+def _count_lines(case, counts: dict) -> list[str]:
+    """The counts of :func:`tally.summary` as the lines of a panel, then the documents' warnings."""
+    from ..across.calibration import SHOW
+
+    lines = [f"[bold]{counts['sources']}[/bold] sources (outlets) · [bold]{counts['claims']}[/bold] claims · "
+             f"[bold]{counts['figures']}[/bold] figures · [bold]{counts['dates']}[/bold] dates "
+             f"({counts['event dates']} of events) · [bold]{counts['techniques']}[/bold] technique suggestions"
+             + (f" ({counts['techniques hidden']} not shown: below the real-news precision threshold)"
+                if counts["techniques hidden"] else "")]
+    if counts["measures"]:
+        lines.append("figures by measure: " + compact((f"{safe(k)} {n}" for k, n in counts["measures"].items()), 6))
+    relations = {kind: n for kind, n in counts["relations"].items() if n}
+    if counts["clusters"] or relations or counts["contradictions hidden"]:
+        hidden = counts["contradictions hidden"]
+        lines.append(f"[bold]{counts['clusters']}[/bold] claim clusters across sources: "
+                     + (" · ".join(f"{n} {kind}" for kind, n in relations.items()) or "no relations")
+                     + (f" ({hidden} contradiction(s) below confidence {SHOW} not shown)" if hidden else ""))
+    for origin, doc_ids in counts["origin groups"].items():
+        lines.append(f"{len(doc_ids)} copies of one origin ({safe(origin)}): {compact((safe(d) for d in doc_ids), 6)}")
+    if counts["hypotheses"]:
+        lines.append(f"[bold]{len(counts['hypotheses'])}[/bold] competing hypotheses: "
+                     f"{safe(compact(counts['hypotheses'], 6))} · {counts['evidence rows']} ACH evidence rows")
+    if counts["undated"]:
         figures = Counter(q.doc_id for q in case.annotations("quantity"))
-        lines.append(f"[yellow]{len(undated)} without a publication date[/yellow] (their "
-                     f"{sum(figures[d.id] for d in undated)} figures have no as-of date; add `published` "
-                     "in a sidecar): " + compact((safe(d.id) for d in undated), 10))
-    ambiguous = [d.id for d in docs if d.published_ambiguous]
+        lines.append(f"[yellow]{len(counts['undated'])} without a publication date[/yellow] (their "
+                     f"{sum(figures[d] for d in counts['undated'])} figures have no as-of date; add `published` "
+                     "in a sidecar): " + compact((safe(d) for d in counts["undated"]), 10))
+    ambiguous = [d.id for d in case.documents() if d.published_ambiguous]
     if ambiguous:
         lines.append(f"[yellow]{len(ambiguous)} with day/month order ambiguous[/yellow] (read month first): "
                      + compact((safe(d) for d in ambiguous), 10))
     for w in case.warnings():
         colour = {"info": "cyan", "warning": "yellow", "error": "red"}[w.severity]
         lines.append(f"[{colour}]{w.severity}[/{colour}] {safe(w.doc_id)}: {safe(w.message)}")
-    console.print(Panel("\n".join(lines), title=f"case {safe(case.location, newlines=False)}", expand=False))
+    return lines
+
+
+@main.command()
+@case_option
+@format_option("table", "json")
+def summary(case_path: str, fmt: str) -> None:
+    """The case's counts, each as the report shows it: documents, sources, figures by measure, relations
+    (and the contradictions hidden), copies, hypotheses, warnings. ``--format json`` for scripts."""
+    from .. import tally
+
+    with open_case(case_path) as case:
+        counts = tally.summary(case)
+        if fmt == "json":
+            click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
+            return
+        lines = [f"[bold]{counts['documents']}[/bold] documents", *_count_lines(case, counts)]
+        out.print(Panel("\n".join(lines), title=f"case {safe(case.location, newlines=False)}", expand=False),
+                  soft_wrap=False)
 
 
 @main.command()
@@ -117,16 +151,19 @@ def documents(case_path: str, fmt: str) -> None:
     """List the documents of a case."""
     with open_case(case_path) as case:
         docs = case.documents()
+        # Copies of one origin (a wire story, or each other), as the report's sources table marks them.
+        origin = case.alignment.origin_of()
         rows = [
             {"id": d.id, "outlet": d.outlet,
              "title": d.title or ("(no title found)" if fmt == "table" else None),
              "published": d.published or ("(none)" if fmt == "table" else None),
              "published from": (d.published_source or "") + (" (day/month order ambiguous)"
-                                                              if d.published_ambiguous else ""), "words": len(d.text.split()), "source": d.source}
+                                                              if d.published_ambiguous else ""), "words": len(d.text.split()), "source": d.source,
+             "origin": origin.get(d.id)}
             for d in docs
         ]
-        emit(rows, ["id", "outlet", "title", "published", "published from", "words", "source"], fmt,
-             json_data=[d.model_dump(mode="json", exclude={"text"}) for d in docs])
+        emit(rows, ["id", "outlet", "title", "published", "published from", "words", "origin", "source"], fmt,
+             json_data=[d.model_dump(mode="json", exclude={"text"}) | {"origin": origin.get(d.id)} for d in docs])
 
 
 @main.command()

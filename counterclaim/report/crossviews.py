@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..across.calibration import SHOW
 from ..model import Quantity
 from .findings import Finding, first_finding
 
@@ -78,12 +77,10 @@ class AlignmentView:
         grouped: dict[tuple[str, str], list[Any]] = defaultdict(list)
         self.by_claim: dict[str, list[Any]] = defaultdict(list)
         self.numeric: dict[str, list[Any]] = defaultdict(list)  # revisions and numeric contradictions
-        self.hidden_conflicts = 0  # contradictions below the shown confidence (measured precision < SHOW)
-        for r in api.relations():
-            if r.type == "unrelated" or r.claim_a not in f or r.claim_b not in f:
-                continue
-            if r.type == "contradict" and r.confidence < SHOW:
-                self.hidden_conflicts += 1
+        # What `conflicts` lists by default, and the count of the low-confidence contradictions it hides.
+        shown, self.hidden_conflicts = api.shown_relations()
+        for r in shown:
+            if r.claim_a not in f or r.claim_b not in f:
                 continue
             grouped[(r.type, r.cluster_id)].append(r)
             for claim_id in (r.claim_a, r.claim_b):
@@ -96,14 +93,12 @@ class AlignmentView:
                        for kind in RELATION_ORDER}
         self.counts = {kind: sum(g.count for g in groups) for kind, groups in self.groups.items()}
         self.topics = topics
-        shared = {c.id for c in clusters if len({s.doc_id for s in c.stances if s.stance != "silent"}) > 1}
         self.stance_rows = [
             Row(row.cluster_id, row.label, {d: Cell(s.stance, first_finding(f, s.claim_ids), ", ".join(s.answers))
                                             for d, s in row.cells.items() if s.stance != "silent"})
-            for row in api.matrix().rows if row.cluster_id in shared
+            for row in api.matrix().rows
         ]
-        self.origin_groups = [g for g in api.origin_groups() if len(g.doc_ids) > 1]
-        self.origin_of = {d: (g.wire or g.id) for g in self.origin_groups for d in g.doc_ids}
+        self.origin_of = api.origin_of()  # doc id -> the origin it shares with its copies
 
     def _view(self, r: Any, topics: dict[str, str]) -> RelationView:
         return RelationView(r.type, r.subtype or "", r.reason, topics.get(r.cluster_id, ""),

@@ -15,8 +15,9 @@ from collections import Counter, defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..model import Annotation, Claim, DateMention, Document, Technique, Warning
-from ..techniques.shown import basis, is_shown
+from .. import tally
+from ..model import Annotation, Claim, DateMention, Document, Technique, Warning, by_series
+from ..techniques.shown import basis
 from .highlight import Run, Span, anchor, runs
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,14 +53,13 @@ class CaseView:
 
     @cached_property
     def _layers(self) -> dict[str, dict[str, list[Annotation]]]:
+        shown, self.hidden_techniques = tally.techniques(self.case)  # the CLI's default listing, and what it hides
+        # Warnings found across documents (a date that precedes the event) are the document's too, as in `summary`.
+        found = {"technique": shown, "warning": self.case.warnings()}
         out: dict[str, dict[str, list[Annotation]]] = {}
-        self.hidden_techniques = 0
         for layer in ("claim", "quantity", "date", "technique", "warning", "entity"):
             grouped: dict[str, list[Annotation]] = defaultdict(list)
-            for item in self.case.annotations(layer):
-                if layer == "technique" and not is_shown(item):
-                    self.hidden_techniques += 1  # shown by `techniques --min-confidence 0`, as in the CLI
-                    continue
+            for item in found[layer] if layer in found else self.case.annotations(layer):
                 grouped[item.doc_id].append(item)
             out[layer] = grouped
         return out
@@ -68,6 +68,14 @@ class CaseView:
     def technique_basis(self) -> str:
         """How the default technique view was chosen (measured on judged real news)."""
         return basis()
+
+    def correctable(self, f: Finding) -> bool:
+        """Whether the analyst can correct this finding (a warning found across documents is no annotation)."""
+        return f.kind != "warning" or f.id in self._own_warnings
+
+    @cached_property
+    def _own_warnings(self) -> set[str]:
+        return {w.id for w in self.case.annotations("warning")}
 
     @cached_property
     def event(self) -> str:
@@ -254,6 +262,15 @@ class CaseView:
         return rows
 
     @cached_property
+    def undated(self) -> list[Document]:
+        return tally.undated(self.documents)
+
+    @cached_property
+    def outlets(self) -> list[Any]:
+        """The sources (outlets) the documents come from, with their Admiralty ratings (as `sources` lists them)."""
+        return tally.sources(self.case)
+
+    @cached_property
     def totals(self) -> Counter:
         total: Counter = Counter()
         for row in self.sources:
@@ -268,7 +285,7 @@ class CaseView:
     def source_ratings(self) -> dict[str, Any]:
         """doc id -> the ACH's Admiralty reliability of its source (outlet)."""
         api = self.case.ach
-        by_source = {r.source: r for r in api.sources()}
+        by_source = {r.source: r for r in self.outlets}
         return {d.id: by_source[api.source_key(d)] for d in self.documents if api.source_key(d) in by_source}
 
     # ------------------------------------------------------------------ figures and timeline
@@ -276,15 +293,11 @@ class CaseView:
     @cached_property
     def measures(self) -> list[Measure]:
         """Every figure with a measure, grouped by measure, ordered by publication date."""
-        grouped: dict[str, Measure] = {}
-        for doc_id, items in self.layer("quantity").items():
-            for q in items:
-                if not q.series:
-                    continue
-                # A war-wide or yearly toll stays visible, in a series of its own, never on the incident's chart.
-                measure = grouped.setdefault(q.series, Measure(q.series))
-                measure.points.append(FigurePoint(self.findings[q.id], self.docs[doc_id].published))
-        for measure in grouped.values():
+        # A war-wide or yearly toll stays visible, in a series of its own, never on the incident's chart.
+        quantities = by_series(q for qs in self.layer("quantity").values() for q in qs)
+        measures = [Measure(series, [FigurePoint(self.findings[q.id], self.docs[q.doc_id].published) for q in items])
+                    for series, items in quantities.items()]
+        for measure in measures:
             measure.points.sort(key=lambda p: (p.published or dt.date.max, p.finding.doc.id, p.finding.item.start))
             _mark_outliers(measure.points)
             for point in measure.points:
@@ -294,12 +307,12 @@ class CaseView:
                         point.revision = point.revision or r.reason
                     else:
                         point.conflict = point.conflict or r.reason
-        return sorted(grouped.values(), key=lambda m: (-len(m.points), m.name))
+        return measures
 
     @cached_property
     def timeline(self) -> list[Finding]:
         """Dated events across sources, in calendar order (undated mentions last)."""
-        dates = [self.findings[d.id] for ds in self.layer("date").values() for d in ds if d.role == "event"]
+        dates = [self.findings[d.id] for d in tally.event_dates(d for ds in self.layer("date").values() for d in ds)]
         return sorted(dates, key=lambda f: (f.item.value or dt.date.max, f.doc.id, f.item.start))
 
     # ------------------------------------------------------------------ techniques
