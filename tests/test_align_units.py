@@ -189,14 +189,13 @@ def test_agents_resolved_through_aliases():
     isk = b.claim("d", b.docs["d"].text)
     daesh = b.claim("e", b.docs["e"].text)
     r = b.run()
-    agent = r.between(kremlin, gur)
-    assert (agent.type, agent.subtype) == ("contradict", "agent")
-    assert "Russian state" in agent.reason and "GUR" in agent.reason
+    rival = r.between(kremlin, gur)  # two actors named, neither exclusively: rival explanations
+    assert rival.type == "rival" and rival.subtype is None
+    assert "Russian state" in rival.reason and "GUR" in rival.reason
     assert r.between(kremlin, putin).type == "agree"
     assert r.between(isk, daesh).type == "agree"
-    # "Ukraine had nothing to do with" needs a frame cue to be comparable; it has none, so it
-    # stays a plain statement and is never typed against the GUR claim by wording alone.
-    assert not r.related(denial, gur)
+    # "had nothing to do with" is a denial to the attribution parser, so alignment reads it as one too.
+    assert (r.between(denial, gur).type, r.between(denial, gur).subtype) == ("contradict", "negation")
 
 
 def test_denial_against_assertion_is_negation():
@@ -219,7 +218,7 @@ def test_user_alias_changes_the_reading():
     assert not b.run().related(brigade, gur)  # an actor the table does not know is no agent to compare
     table = AliasTable.with_analyst_items({"Northern Brigade": ({"canonical": "Russian state", "kind": "actor"}, 1)})
     rel = b.run(table).between(brigade, gur)
-    assert (rel.type, rel.subtype) == ("contradict", "agent")
+    assert rel.type == "rival" and "Russian state" in rel.reason
 
 
 def test_statements_agree_and_antonyms_clash():
@@ -335,7 +334,7 @@ def test_one_event_relations_grow_with_members_not_pairs():
     isis, gur = sorted(who.answers, key=lambda g: g.answer != "ISIS")
     assert (isis.answer, len(isis.claim_ids), gur.answer, len(gur.claim_ids)) == ("ISIS", 48, "GUR", 12)
     clash = next(x for x in r.relations if {x.claim_a, x.claim_b} == {isis.representative, gur.representative})
-    assert clash.subtype == "agent" and "Answer groups of 48 and 12 claims" in clash.reason
+    assert clash.type == "rival" and "Answer groups of 48 and 12 claims" in clash.reason
 
 
 def test_many_answer_groups_meet_only_their_nearest():
@@ -379,9 +378,9 @@ def _facts(text: str, aliases: AliasTable | None = None) -> list[tuple[str, str 
     ("The US government claims that ISIS was behind the Crocus Hall attack", "was behind"),
 ])
 def test_behind_with_any_auxiliary_is_a_responsibility_cue(text, cue):
-    from counterclaim.across.frames import FRAME_CUES
+    from counterclaim.attribution.cues import CUES
 
-    assert [m.group(1) for m in FRAME_CUES["responsible"].finditer(text)] == [cue]
+    assert [m.group() for m in CUES["agent"].finditer(text)] == [cue]
 
 
 def test_been_behind_names_the_perpetrator():
@@ -401,20 +400,18 @@ def test_been_behind_names_the_perpetrator():
     russia = b.claim("b", b.docs["b"].text)
     table = AliasTable.with_analyst_items({"China": ({"canonical": "China", "kind": "actor"}, 1)})
     rel = b.run(table).between(china, russia)
-    assert (rel.type, rel.subtype) == ("contradict", "agent")
+    assert rel.type == "rival"  # China or Russia: rival explanations, not a contradiction (neither is exclusive)
     assert "China" in rel.reason and "Russian state" in rel.reason
 
 
 def test_credit_cue_takes_an_article_and_assumed():
-    from counterclaim.across.frames import FRAME_CUES
     from counterclaim.attribution.cues import CUES
 
     # checkthat2024_task1_english/CT24_checkworthy_english_train.tsv, sentence 8278: a credit claim, negated
     text = ("I would only suggest that while we do not take the credit for it - I would not presume to - that since "
             "that committee has been formed the price line has been held very well within the United States.")
-    assert FRAME_CUES["claimed credit"].search(text)
     # "within the United States" is where prices held, not who took credit ("we" did: no named actor)
-    assert [(agent, negative) for _, agent, negative in _facts(text)] == [(None, True)]
+    assert _facts(text) == [("statement", None, True)]
     # Variants of "Somalia's al-Shabab, allied to al-Qaida, claimed responsibility for the bombing."
     # (semeval2022_task8_news_similarity_sample/testing_set.csv): ../shared/data has no "assumed responsibility"
     # nor "claimed the responsibility".
@@ -423,13 +420,12 @@ def test_credit_cue_takes_an_article_and_assumed():
     for doc_id, verb in (("a", "claimed"), ("b", "assumed"), ("c", "claimed the")):
         b.doc(doc_id, f"Somalia's al-Shabab, allied to al-Qaida, {verb} responsibility for the bombing.",
               D(2024, 3, 25))
-        assert _facts(b.docs[doc_id].text, table) == [("claimed credit", "al-Shabab", False)]
+        assert _facts(b.docs[doc_id].text, table) == [("responsible", "al-Shabab", False)]
     claimed, assumed, claimed_the = (b.claim(d, b.docs[d].text) for d in "abc")
     r = b.run(table)
     assert r.between(claimed, assumed).type == "agree" and r.between(claimed, claimed_the).type == "agree"
-    # Alignment reads every credit claim that hypotheses read (one definition: CREDIT_CLAIM).
     for phrase in ("assume the responsibility", "taken the credit", "claiming responsibility", "took credit"):
-        assert CUES["claimed"].search(phrase) and FRAME_CUES["claimed credit"].search(phrase)
+        assert CUES["claimed"].search(phrase)
 
 
 @pytest.mark.parametrize("text", [
@@ -444,18 +440,14 @@ def test_an_organisation_is_not_a_perpetrator(text):
 
 
 def test_organise_counts_as_a_verb_and_organisers_only_of_an_event():
-    from counterclaim.across.frames import FRAME_CUES
+    from counterclaim.attribution.cues import CUES
 
-    responsible = FRAME_CUES["responsible"]
     # corpus/crocus-seeds/oakke-2024.txt
     oakke = ("The first one was the blowing up of four Moscow apartment blocks in 1999, with 300 dead and 1000 "
              "wounded, denounced as organized by the FSB by two heroic Russian democrats")
     assert _facts(oakke) == [("responsible", "Russian state", False)]
     # averitec/dev.json: organisers of an event, not of an attack
-    assert not responsible.search("She read from a pamphlet allegedly brought out by the organisers of the event")
+    assert _facts("She read from a pamphlet allegedly brought out by the organisers of the event") == [
+        ("statement", None, False)]
     # semeval2020_task11_ptc/test-articles/article832940138.txt
-    assert not responsible.search("Organizers had held out hope that Trump would make an appearance at the event")
-    # Constructed: no sentence in ../shared/data names the organisers of an attack.
-    assert _facts("The FSB said the organisers of the terrorist attack were Ukraine's special services.") == [
-        ("responsible", "Ukraine", False)]
-    assert responsible.search("they wanted to organise the attack")  # constructed: the bare verb still counts
+    assert not CUES["agent"].search("Organizers had held out hope that Trump would make an appearance at the event")

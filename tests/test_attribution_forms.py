@@ -72,7 +72,7 @@ def test_other_events_questions_and_conditionals_are_not_attribution():
 
 
 def test_non_actor_causes_and_unnamed_agents():
-    from counterclaim.attribution.hypotheses import unnamed_agents
+    from counterclaim.attribution.names import unnamed_agents
 
     # fnc1:1641 (saudi-pipeline-explosion-2014): a cause is proposed by naming it
     assert ("accident", "reports", "a security source") in found(
@@ -89,3 +89,29 @@ def test_an_intended_accusation_is_the_intender_s_not_the_outlet_s():
     # Headline of a Moscow Times feed entry, 23 March 2024 (crocus_city_hall_2024_rss, dev split).
     hits = find_hits(claim("Putin Wants To Blame Ukraine for Moscow Attack – Zelensky"), Lexicon.for_aliases({}))
     assert [(h.mention.actor, h.speaker, item_stance(h)) for h in hits] == [("Ukraine", "Putin", "reports")]
+
+
+def test_a_cause_never_speaks():
+    # basil:2011/c21cb217-3e2c-49bd-884d-5c74a165ef10_3 (weiner-photo-2011): the spokesman dismisses the episode;
+    # the hack is what he proposes, not a speaker denying anything.
+    hits = find_hits(claim("the congressman's Twitter account had been hacked and dismissed the episode as a prank",
+                           kind="reported", name="Weiner's spokesman"), LEXICON)
+    assert {(h.cue_kind, h.polarity) for h in hits} == {("cause", "supports")}
+
+
+def test_linking_to_an_actor_in_any_verb_form_and_its_negation():
+    # crocus:11 (crocus-city-hall-2024): the bare verb after "tries to"
+    assert ("Ukraine", "reports", "Putin") in found("Putin Tries to Link Moscow Attackers to Ukraine")
+    # crocus:35: the perfect
+    assert ("Ukraine", "reports", "Vladimir Putin") in found(
+        "Vladimir Putin has linked the deadliest attack in Russia for years to Ukraine")
+    # Constructed from the form above: a negated link is a denial, never support.
+    assert found("Investigators found no link to Ukraine") == {("Ukraine", "denies", "OUTLET")}
+
+
+def test_a_previous_claim_is_about_this_event():
+    # crocus:28: "previous" dates the claim, not the attack it is about
+    assert ("Ukraine", "asserts", "OUTLET") in found(
+        "he also doubled down on a previous claim that Ukraine may have been involved")
+    # fnc1:1641-style context stays context: another event, dated before this one
+    assert not found("since Ukraine was involved in a previous attack")

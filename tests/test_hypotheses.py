@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from counterclaim.attribution import responsibility
 from counterclaim.attribution.api import HypothesisError
 from counterclaim.attribution.cues import find_hits
-from counterclaim.attribution.hypotheses import new_actors
+from counterclaim.attribution.names import new_actors
 from counterclaim.attribution.lexicon import Lexicon
 from counterclaim.attribution.records import StanceEvidence
 from counterclaim.attribution.stance import item_stance, overall_stance

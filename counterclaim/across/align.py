@@ -11,7 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..attribution.actors import AliasTable
-from ..model import CaseRecord, Claim, DateMention, Document, Quantity, Warning
+from ..attribution.lexicon import Lexicon
+from ..attribution.names import case_names
+from ..model import CaseRecord, Claim, DateMention, Document, Entity, Quantity, Warning
 from ..pipeline import CaseInputs, StageResult, registry
 from .answers import AnswerGroup, answer, answer_groups, group_pairs
 from .calibration import calibrated
@@ -23,7 +25,7 @@ from .records import COMPONENT, LAYERS, VERSION, ClaimCluster, ClaimRelation, Or
 from .records import AnswerGroup as AnswerRecord
 from .relations import TOPIC_PHRASES, RelationEnv, Verdict, relate
 
-PRIORITY = {"contradict": 4, "revision": 3, "compatible": 2, "agree": 1, "unrelated": 0}
+PRIORITY = {"contradict": 5, "rival": 4, "revision": 3, "compatible": 2, "agree": 1, "unrelated": 0}
 
 
 @dataclass
@@ -36,11 +38,15 @@ class AlignInput:
     dates: list[DateMention] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     aliases: AliasTable = field(default_factory=AliasTable.default)
+    lexicon: Lexicon | None = None  # who-did-it names; by default the alias table's actors
 
     @classmethod
     def from_inputs(cls, inputs: CaseInputs) -> "AlignInput":
-        return cls(inputs.documents, inputs.get(Claim), inputs.get(Quantity), inputs.get(DateMention),
-                   inputs.get(Warning), AliasTable.with_analyst_items(inputs.analyst_items("alias")))
+        """The case's records, with the names the hypotheses stage reads (so both read who did it alike)."""
+        claims, aliases = inputs.get(Claim), inputs.analyst_items("alias")
+        lexicon = case_names(claims, inputs.get(Entity), aliases, inputs.analyst_items("hypothesis"))
+        return cls(inputs.documents, claims, inputs.get(Quantity), inputs.get(DateMention),
+                   inputs.get(Warning), AliasTable.with_analyst_items(aliases), lexicon)
 
     def env(self) -> RelationEnv:
         # The consistency stage warns about publication dates that precede the events they report.
@@ -57,8 +63,10 @@ class AlignInput:
         for d in self.dates:
             dates[d.doc_id][d.id] = d
         parents = _parents(self.claims)
+        lexicon = self.lexicon or Lexicon.for_table(self.aliases)
         contexts = {doc.id: ClaimContext(doc, self.aliases, quantities[doc.id], dates[doc.id],
-                                         document_anchor(doc, list(dates[doc.id].values()), self.aliases), parents)
+                                         document_anchor(doc, list(dates[doc.id].values()), self.aliases), parents,
+                                         lexicon)
                     for doc in self.documents}
         return [f for c in self.claims if c.doc_id in contexts for f in facts_of(c, contexts[c.doc_id])]
 
@@ -95,7 +103,7 @@ def align(inp: AlignInput) -> list[CaseRecord]:
     return records
 
 
-NEEDS = ("claim", "quantity", "date", "warning", "analyst:alias")
+NEEDS = ("claim", "quantity", "date", "warning", "entity", "analyst:alias", "analyst:hypothesis")
 
 
 @registry.case_stage("align", version=VERSION, needs=NEEDS, adds=LAYERS)
@@ -146,8 +154,8 @@ def _shared_anchor(anchors: list[Anchor]) -> Anchor:
 
 def _stance(doc_id: str, facts: list[Fact]) -> SourceStance:
     """A source's cell: asserts when it says so itself, denies when it only negates, else reports."""
-    facts = sorted(facts, key=lambda f: (f.claim.stance == "reports", f.negative))  # its own assertion quoted first
-    own = [f for f in facts if f.claim.stance != "reports"]
+    facts = sorted(facts, key=lambda f: (f.reported, f.negative))  # its own assertion quoted first
+    own = [f for f in facts if not f.reported]
     if any(not f.negative for f in own):
         stance = "asserts"
     elif own:

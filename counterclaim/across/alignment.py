@@ -246,7 +246,7 @@ def _reconcile(figures: list[Figure], relations: list[ClaimRelation]) -> list[st
         for f in members:
             if f.as_of is None:
                 lines.append(f"{f.outlet or f.doc_id} '{f.figure}': as-of time unknown — {f.as_of_note}.")
-    for kind in ("contradict", "revision", "compatible", "agree"):
+    for kind in ("contradict", "rival", "revision", "compatible", "agree"):
         for r in (r for r in relations if r.type == kind):
             lines.append(f"{kind}{'/' + r.subtype if r.subtype else ''}: {r.reason}")
     return lines

@@ -1,12 +1,16 @@
 """Facts: the comparable propositions inside a claim, with their event anchors.
 
 A claim may hold several facts: each figure with a measure ("killed 137
-people" → killed=137), and each frame a cue names (who was *responsible*, who
-*claimed credit*, who *warned*). A claim with neither is one *statement* fact,
-compared by meaning and polarity only. Every fact records the event it is
-about — date, places (as countries, so a venue, its city and its country nest) —
-taken from its own clause when that names one, else from the whole claim;
-two facts are only compared once their events are resolved as the same one.
+people" → killed=137), each actor the claim puts in the role of the one who did
+it (who was *responsible*), and who *warned*. Who did it is read by the
+attribution parser (:func:`..attribution.cues.find_hits`), the one reading the
+hypotheses use too: its actor, polarity (asserted or denied) and voice (the
+outlet, or the speaker it reports) become the fact's agent, ``negative`` and
+``speaker``. A claim with none of these is one *statement* fact, compared by
+meaning and polarity only. Every fact records the event it is about — date,
+places (as countries, so a venue, its city and its country nest) — taken from
+its own clause when that names one, else from the whole claim; two facts are
+only compared once their events are resolved as the same one.
 """
 
 from __future__ import annotations
@@ -16,53 +20,24 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import lexicons
-from ..attribution.actors import DEMONYMS, AliasTable, Mention
-from ..attribution.responsibility import (
-    BEHIND,
-    CLAIM,
-    CREDIT,
-    CREDIT_CLAIM,
-    DEMONYM,
-    EXCLUSIVE,
-    NEGATION_OR_DENIAL,
-    PERPETRATION_WORDS,
-    negated,
-)
-from ..model import Claim, DateMention, Document, Quantity
+from ..attribution.actors import AliasTable, Mention
+from ..attribution.cues import find_hits
+from ..attribution.lexicon import Lexicon
+from ..attribution.responsibility import EXCLUSIVE, NEGATION_OR_DENIAL, negated
+from ..model import Claim, DateMention, Document, Quantity, Speaker
 
 EVENT_NOUNS = lexicons.alternation("event_nouns", "frames")
-# Frames: which cue words name which proposition (the wording is shared with hypotheses: responsibility.py).
-FRAME_CUES: dict[str, re.Pattern[str]] = {
-    # The claim ("claimed the responsibility", "assumed responsibility") or its noun ("a claim of responsibility").
-    "claimed credit": re.compile(
-        rf"\b({CREDIT_CLAIM}|{CLAIM} of {CREDIT}|responsibility claim|(?:a|its|their) declaration(?! of war))\b", re.I),
-    # "The organisers of the attack", not of a concert or a rally (most organisers are those).
-    "responsible": re.compile(
-        rf"\b({PERPETRATION_WORDS}|{BEHIND}|responsible for|{DEMONYM} (?:involvement|role)"
-        rf"|(?:blam\w* (?:\w+ )?for|involved in|involvement in|organi[sz]ers? of) (?:the|this|that|these) (?:\w+ )?"
-        rf"(?:{EVENT_NOUNS}))\b", re.I),
-    "warned": re.compile(r"\b(warn|warns|warned|advance warning|advance notice|tipped off)\b", re.I),
-}
-# "who has finally ordered the massacre" asks; it names no one.
-QUESTION_BEFORE = re.compile(r"\bwho\s+(?:\w+\s+){0,2}$", re.I)
-# A sentence about "these characteristics" continues the frame named just before it.
-PROPERTY_ANAPHOR = re.compile(r"\b(these|those|such|all these|all those)\s+(?:\w+\s+)?"
-                              r"(characteristics|criteria|traits|features|qualities|attributes|conditions)\b", re.I)
-ANAPHOR_LOOKBACK = 700  # characters: about three sentences
+# A warning given beforehand: not who did it, but a fact sources can agree or disagree on.
+WARNED = re.compile(r"\b(warn|warns|warned|advance warning|advance notice|tipped off)\b", re.I)
 
-# Words before a name that make it a place or a speaker, not an agent.
+# Words before a state's name that make it a place ('civilians in Russia').
 PLACE_BEFORE = re.compile(r"\b(in|at|near|outside|inside|within|into|to|from|across|on)\s+(?:the\s+)?$", re.I)
-SPEAKER_AFTER = re.compile(r"^['’]s\s+(claim|version|accusation|narrative|propaganda|allegation)|^\s+(said|says|claims?|blames?|accused|accuses|denie[sd])\b", re.I)
-COMPLEMENT = re.compile(r"\b(that|whether)\s", re.I)
-PASSIVE_BY = re.compile(r"^[\s,\w]{0,20}?\bby\s+(?:the\s+)?$", re.I)
 EVENT_BEFORE = re.compile(rf"\b({EVENT_NOUNS})\s+(?:on|of)\s+(?:\w+day,?\s+)?$", re.I)
 EVENT_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:\w+\s+){{0,2}}?({EVENT_NOUNS})\b", re.I)
 UPDATE = re.compile(r"\b(toll|rose|risen|climbed|increased|reached|stood at|stands at|so far|had died|have died"
                     r"|had been killed|have been killed|updated|revised)\b", re.I)
 AS_OF_BEFORE = re.compile(
     r"\b(as of|as at|by|until|so far|since|updated|said|says|announced|reported|confirmed|stated|added)\s+(?:on\s+|the\s+)?$", re.I)
-DEMONYM_ROLE = re.compile(rf"\b({DEMONYM})\s+(?:involvement|role|responsibility|hand)\b", re.I)
-_STATE_OF_DEMONYM = {word.lower(): state for word, state in DEMONYMS.items()}
 CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 SAME_EVENT_DAYS = 31  # dates further apart than this are different events, not a temporal clash
 
@@ -102,11 +77,24 @@ class Fact:
     quantity: Quantity | None = None
     stated_as_of: DateMention | None = None  # "as of March 24", "officials said on Saturday"
     event_day: dt.date | None = None  # a day-precision event date stated in the claim itself
+    speaker: Speaker | None = None  # who says it, where not the claim's speaker ("Putin has linked it to Ukraine")
+    cue: str | None = None  # the attribution wording that named the agent
+    exclusive: bool = False  # "X and no one else", "the only one ... is X": every other agent is excluded
 
     doc_id: str = field(init=False)  # the claim's; a field because pairing reads it millions of times
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "doc_id", self.claim.doc_id)
+
+    @property
+    def voice(self) -> Speaker:
+        """Who says the fact: the attribution's own voice, else the claim's speaker."""
+        return self.speaker or self.claim.speaker
+
+    @property
+    def reported(self) -> bool:
+        """Said by someone the document reports, not in its own voice."""
+        return self.speaker.kind != "outlet" if self.speaker else self.claim.stance == "reports"
 
 
 @dataclass
@@ -119,6 +107,11 @@ class ClaimContext:
     dates: dict[str, DateMention] = field(default_factory=dict)
     doc_anchor: Anchor = Anchor()
     parents: dict[str, Claim] = field(default_factory=dict)  # claim id -> the claim it is nested in
+    lexicon: Lexicon | None = None  # the case's names for who did it; by default the alias table's
+
+    def __post_init__(self) -> None:
+        if self.lexicon is None:
+            self.lexicon = Lexicon.for_table(self.aliases)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -136,45 +129,53 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def facts_of(claim: Claim, ctx: ClaimContext) -> list[Fact]:
-    """Every fact in ``claim``: its figures, its frames, else one statement."""
+    """Every fact in ``claim``: its figures, who it says did it or warned, else one statement."""
+    assert ctx.lexicon is not None
     text = claim.text
-    mentions = ctx.aliases.mentions(text)
+    hits = find_hits(claim, ctx.lexicon)
+    # An actor named in a who-did-it role is not where the event happened ("linked the attack to Ukraine").
+    roles = {(h.mention.start, h.mention.end) for h in hits}
+    mentions = [m for m in ctx.aliases.mentions(text) if (m.start, m.end) not in roles]
     dates = _claim_dates(claim, ctx)
     spans = clauses(text)
     # What the claim leaves open (no date, no place) comes from the claim it is nested in, then the document.
-    whole = _fill(_fill(_own_anchor(claim, ctx), _own_anchor(ctx.parents[claim.id], ctx)
-                        if claim.id in ctx.parents else None), ctx.doc_anchor)
-    negative = _negative(claim)
+    own = _fill(_own_anchor(claim, ctx, mentions), _own_anchor(ctx.parents[claim.id], ctx)
+                if claim.id in ctx.parents else None)
+    whole = _fill(own, ctx.doc_anchor)
     stated = [d for d in dates if _is_as_of(text, d, claim.start)]
-    common = {"stated_as_of": stated[-1] if stated else None, "negative": negative,
+    common = {"stated_as_of": stated[-1] if stated else None, "negative": _negative(claim),
               "event_day": next((d.value for d in dates if d.precision == "day"
                                  and _date_role(text, d, claim.start) == "event"), None)}
 
-    def local(pos: int) -> Anchor:
-        """The event named in the clause around ``pos``, filled from the whole claim."""
+    def local(pos: int, fallback: Anchor = whole) -> Anchor:
+        """The event named in the clause around ``pos``, filled from ``fallback``."""
         lo, hi = _clause_of(spans, pos)
         here = _anchor(ctx, text, [m for m in mentions if lo <= m.start < hi],
                        [d for d in dates if lo <= d.start - claim.start < hi and not _is_as_of(text, d, claim.start)])
-        return _fill(here, whole)
+        return _fill(here, fallback)
 
-    facts: list[Fact] = []
-    for q in _claim_quantities(claim, ctx):
-        if q.measure and q.qualifier != "vague" and (q.value is not None or q.low is not None or q.high is not None):
-            facts.append(Fact(claim, q.measure, local(q.start - claim.start), quantity=q, **common))
-    seen: set[tuple[str, Anchor]] = set()
-    for topic, cue in _frames(claim, ctx):
-        anchor = local(cue.start()) if cue else whole
-        agent = _agent(text, mentions, cue, ctx.aliases, claim.slots.agent)
-        if agent and (topic, anchor) not in seen:  # a frame that names no one says nothing comparable
-            seen.add((topic, anchor))
-            facts.append(Fact(claim, topic, anchor, agent=agent, **common))
+    facts = [Fact(claim, q.measure, local(q.start - claim.start), quantity=q, **common)
+             for q in _claim_quantities(claim, ctx)
+             if q.measure and q.qualifier != "vague" and (q.value is not None or q.low is not None or q.high is not None)]
+    # The document's most-named country is too weak to tell two who-did-it claims apart as different events:
+    # only a place the claim itself names does.
+    agent_fallback = _fill(own, replace(ctx.doc_anchor, countries=frozenset()))
+    seen: set[tuple] = set()
+    for hit in hits:
+        voice = Speaker(kind=hit.speaker_kind, name=hit.speaker)
+        fact = Fact(claim, "responsible", local(hit.mention.start, agent_fallback), agent=hit.mention.actor,
+                    speaker=voice, cue=hit.cue, exclusive=hit.exclusive,
+                    **common | {"negative": hit.polarity != "supports"})  # a denial or the outlet's doubt
+        if (key := (fact.anchor, fact.agent, fact.negative, voice.name)) not in seen:
+            seen.add(key)
+            facts.append(fact)
     warner = ctx.aliases.resolve(claim.speaker.name) if claim.speaker.cue else None
-    if warner and FRAME_CUES["warned"].search(claim.speaker.cue or "") and ("warned", whole) not in seen:
+    if warner and WARNED.search(claim.speaker.cue or ""):
         # "US officials warned Russia that ...": the reporting frame is not a claim, but the warning is a fact.
         facts.append(Fact(claim, "warned", whole, agent=warner, **common))
-    if not facts:
-        facts.append(Fact(claim, "statement", whole, **common))
-    return facts
+    elif (cue := WARNED.search(text)) and (who := _warner(text, mentions, ctx.aliases, claim.slots.agent)):
+        facts.append(Fact(claim, "warned", local(cue.start()), agent=who, **common))
+    return facts or [Fact(claim, "statement", whole, **common)]
 
 
 def _fill(anchor: Anchor | None, fallback: Anchor | None) -> Anchor:
@@ -197,10 +198,10 @@ def _negative(claim: Claim) -> bool:
     return claim.stance == "denies" and not EXCLUSIVE.search(claim.text)
 
 
-def _own_anchor(claim: Claim, ctx: ClaimContext) -> Anchor | None:
-    """The event the claim's own words name, if any."""
+def _own_anchor(claim: Claim, ctx: ClaimContext, mentions: list[Mention] | None = None) -> Anchor | None:
+    """The event the claim's own words name, if any (``mentions``: its names, by default all)."""
     dates = [d for d in _claim_dates(claim, ctx) if not _is_as_of(claim.text, d, claim.start)]
-    return _anchor(ctx, claim.text, ctx.aliases.mentions(claim.text), dates)
+    return _anchor(ctx, claim.text, ctx.aliases.mentions(claim.text) if mentions is None else mentions, dates)
 
 
 # ------------------------------------------------------------------ pieces
@@ -254,37 +255,12 @@ def _place_use(m: Mention, text: str, aliases: AliasTable) -> bool:
     return aliases.country(m.canonical) is not None and bool(PLACE_BEFORE.search(text[max(0, m.start - 24):m.start]))
 
 
-def _frames(claim: Claim, ctx: ClaimContext) -> list[tuple[str, re.Match[str] | None]]:
-    found: list[tuple[str, re.Match[str] | None]] = [
-        (topic, m) for topic, pattern in FRAME_CUES.items() for m in pattern.finditer(claim.text)
-        if not QUESTION_BEFORE.search(claim.text[max(0, m.start() - 30):m.start()])]
-    if found:
-        return found
-    if PROPERTY_ANAPHOR.search(claim.text):
-        before = ctx.document.text[max(0, claim.start - ANAPHOR_LOOKBACK):claim.start]
-        inherited = [(m.start(), t) for t, p in FRAME_CUES.items() for m in p.finditer(before)]
-        if inherited:
-            return [(max(inherited)[1], None)]
-    return []
-
-
-def _agent(text: str, mentions: list[Mention], cue: re.Match[str] | None, aliases: AliasTable,
-           slot: str | None) -> str | None:
-    """Who does what the frame names: 'by X' after the cue, else the slot, else the first actor named."""
-    actors = [m for m in mentions if not aliases.is_place(m.canonical) and not PLACE_BEFORE.search(text[max(0, m.start - 24):m.start])
-              and not SPEAKER_AFTER.search(text[m.end:m.end + 40])]
-    if cue:
-        after = [m for m in actors if m.start >= cue.end() and PASSIVE_BY.search(text[cue.end():m.start])]
-        if after:
-            return after[0].canonical
-        if role := DEMONYM_ROLE.search(text):
-            return _STATE_OF_DEMONYM[role.group(1).lower()]
+def _warner(text: str, mentions: list[Mention], aliases: AliasTable, slot: str | None) -> str | None:
+    """Who warned: the claim's agent slot, else the first actor it names that is not a place."""
     if slot and (resolved := aliases.resolve(slot)) and not aliases.is_place(resolved):
         return resolved
-    if cue:
-        complements = [m.end() for m in COMPLEMENT.finditer(text[:cue.start()])]
-        if complements and (inside := [m for m in actors if complements[-1] <= m.start < cue.start()]):
-            return inside[0].canonical
+    actors = [m for m in mentions if not aliases.is_place(m.canonical)
+              and not PLACE_BEFORE.search(text[max(0, m.start - 24):m.start])]
     return actors[0].canonical if actors else None
 
 

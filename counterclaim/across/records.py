@@ -14,9 +14,9 @@ from pydantic import Field
 from ..model import CaseRecord, Record, Stance, register_case_record
 
 COMPONENT = "align"
-VERSION = "5"
+VERSION = "6"
 
-RelationType = Literal["agree", "compatible", "revision", "contradict", "unrelated"]
+RelationType = Literal["agree", "compatible", "revision", "rival", "contradict", "unrelated"]
 ContradictionKind = Literal["numeric", "temporal", "agent", "negation", "antonymy"]
 CellStance = Literal["asserts", "reports", "denies", "silent"]
 
@@ -49,7 +49,7 @@ class ClaimCluster(CaseRecord):
 
     label: str = Field(description="readable question, e.g. 'killed — attack 2024-03-22 (Russia)'")
     key: str = Field(description="event/measure key: topic@date@place")
-    topic: str = Field(description="a measure ('killed') or a frame ('responsible', 'warned', 'claimed credit', 'statement')")
+    topic: str = Field(description="a measure ('killed') or a frame ('responsible', 'warned', 'statement')")
     event_date: dt.date | None = None
     places: list[str] = Field(default_factory=list)
     claim_ids: list[str]

@@ -44,7 +44,7 @@ SAME_WORDS = 0.6
 FUNCTION_WORDS = frozenset("""a an the of to in on at by for with from as and or but that this these those it its is are
 was were be been being has have had do does did will would can could may might must shall should not no never n t
 nor neither none nothing nobody""".split())
-TOPIC_PHRASES = {"responsible": "was responsible", "claimed credit": "issued the claim of responsibility", "warned": "warned beforehand"}
+TOPIC_PHRASES = {"responsible": "was responsible", "warned": "warned beforehand"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class RelationEnv:
     def source(self, fact: Fact) -> str:
         doc = self.documents.get(fact.doc_id)
         name = (doc.outlet if doc and doc.outlet else fact.doc_id)
-        speaker = fact.claim.speaker
+        speaker = fact.voice
         if speaker.kind == "outlet" or speaker.name in (name, fact.doc_id):
             return name
         return f"{name} (reporting {speaker.name})"
@@ -199,19 +199,24 @@ def _numeric(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
 
 
 def _agents(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
-    sa, sb = env.source(a), env.source(b)
+    """Who did it (or warned), as two sources tell it.
+
+    The same actor (or one of its organs) affirmed by one and denied by the other is a contradiction;
+    two different actors, each affirmed, are rival explanations (``rival``), not a contradiction: the
+    annotators of the real-news gold never counted them as one, and both can hold in part (one ordered,
+    the other carried out). Only an exclusive claim ("X and no one else") contradicts a rival actor.
+    """
     phrase = TOPIC_PHRASES[a.topic]
-    say_a = f"{sa} {'denies that' if a.negative else 'says'} {a.agent or 'someone'} {phrase}"
-    say_b = f"{sb} {'denies that' if b.negative else 'says'} {b.agent or 'someone'} {phrase}"
-    both = f"{say_a}; {say_b}"
+    both = f"{_says(a, env, phrase)}; {_says(b, env, phrase)}"
     if not (a.agent and b.agent):
         if a.negative != b.negative:
             return Verdict("contradict", f"{both}: one affirms what the other denies.", 0.5, "negation")
         return Verdict("compatible", f"{both}: only one names who.", 0.5)
     related = env.aliases.related(a.agent, b.agent)
+    same_side = related or env.aliases.side(a.agent) == env.aliases.side(b.agent)
     link = _link(a.agent, b.agent, env.aliases)
     if a.negative != b.negative:
-        if related or env.aliases.side(a.agent) == env.aliases.side(b.agent):
+        if same_side:
             return Verdict("contradict", f"{both}{link}: a denial against an assertion.", 0.85, "negation")
         return Verdict("compatible", f"{both}: different actors, no conflict.", 0.6)
     if related:
@@ -219,9 +224,18 @@ def _agents(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
         return Verdict("agree", f"{both}{link}: they {what} on who.", 0.85)
     if a.negative:
         return Verdict("compatible", f"{both}: they deny different actors.", 0.6)
-    if env.aliases.side(a.agent) == env.aliases.side(b.agent):
+    if same_side:
         return Verdict("compatible", f"{both}: different organs of {env.aliases.side(a.agent)}.", 0.6)
-    return Verdict("contradict", f"{both}: different perpetrators for the same act.", 0.85, "agent")
+    if a.exclusive or b.exclusive:
+        return Verdict("contradict", f"{both}: one names its actor as the only one.", 0.85, "agent")
+    return Verdict("rival", f"{both}: rival explanations, each naming a different actor; neither excludes "
+                   "the other.", 0.6)
+
+
+def _says(fact: Fact, env: RelationEnv, phrase: str) -> str:
+    """'Sky News (reporting Vladimir Putin) says Ukraine was responsible ("linked ... to")'."""
+    cue = f" (“{fact.cue}”)" if fact.cue else ""
+    return f"{env.source(fact)} {'denies that' if fact.negative else 'says'} {fact.agent or 'someone'} {phrase}{cue}"
 
 
 def _link(x: str, y: str, aliases: AliasTable) -> str:

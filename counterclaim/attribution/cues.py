@@ -8,10 +8,10 @@ from typing import Any, Literal
 
 from .. import lexicons
 from ..model import Claim
-from .forms import conditional_before, find_forms, not_evidence, other_event
+from .forms import conditional_before, find_forms, not_evidence, other_event, speakers
 from .lexicon import Lexicon, Mention
 from .records import Polarity
-from .responsibility import CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
+from .responsibility import BEHIND, CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
 
 # A responsibility phrase and where the actor stands relative to it.
 #   agent:     "REvil carried out", "Russia has been behind", "X helped plan"  (actor before)
@@ -26,7 +26,7 @@ from .responsibility import CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION
 SELF_DENY = lexicons.alternation("denial", "self-deny")
 CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
-        rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|(?:was|were|is|are|be|been) behind|"
+        rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|{BEHIND}|"
         r"(?:is|are|was|were|being|been|be) (?:\w+ )?responsible|did (?:it|this|the (?:attack|massacre))|"
         r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were|been|be) involved|involvement|"
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
@@ -155,7 +155,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         add(_after(mentions, cue.end(), text, 30), cue, "passive", "supports", own)
     for kind, polarity in (("claimed", "supports"), ("self-deny", "rejects")):
         for cue in CUES[kind].finditer(text):
-            m = _before(mentions, cue.start(), text, 40)
+            m = _before(speakers(mentions), cue.start(), text, 40)
             add(m, cue, kind, polarity, (m.text, "reported") if m else own)
     for cue in CUES["blame"].finditer(text):
         if re.match(r"\s+(?:in|for)\b", text[cue.end():]) and cue.group().lower().endswith("ed"):

@@ -41,7 +41,7 @@ STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+
                          r"(?:air ?strikes?|airstrikes?|drone strikes?|missile strikes?|rocket fire|rockets?|"
                          r"missiles?|shelling|bombardment|bombing|raid|plot|sabotage|involvement|role)\b", re.I)
 WORK_OF = re.compile(r"\b(?:the )?work of\s+", re.I)
-ATTRIBUTED_TO = re.compile(r"\b(?:attribut(?:ed|es|ing)|blamed|pinned|link(?:ed|s|ing)|t(?:ied|ies|ying))"
+ATTRIBUTED_TO = re.compile(r"\b(?:attribut(?:e|ed|es|ing)|blamed|pinned|link(?:ed|s|ing)?|t(?:ie|ied|ies|ying))"
                            r"\b[^.;:!?]{0,60}?\b(?:to|on)\s+", re.I)
 CLAIMED_EVENT = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
                            r"(?:attack|bombing|assault|massacre|killing|shooting|blast|explosion|strike)s?\b", re.I)
@@ -60,10 +60,19 @@ CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 DEMAND = re.compile(r"\b(?:must|should|has to|have to) prove\b|\bdemand(?:ed|s|ing)? (?:proof|evidence)\b|"
                     r"\bcall(?:ed|s)? (?:on \w+ )?(?:to provide|for) (?:proof|evidence)\b", re.I)
 # A clause about another event: "since the Islamic State targeted Kabul airport in August".
-OTHER_EVENT = re.compile(r"\b(?:since|previous(?:ly)?|last (?:year|month)|years? ago|in (?:19|20)\d\d)\b", re.I)
+# "a previous claim that ..." dates the claim, not the event it is about.
+OTHER_EVENT = re.compile(r"\b(?:since|previous(?:ly)?(?!\s+(?:claim|statement|remark|comment|accusation|allegation|"
+                         r"assertion|report|suggestion)s?\b)|last (?:year|month)|years? ago|in (?:19|20)\d\d)\b", re.I)
 BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|but|while|because|although|whether|if)\b", re.I)
 
 Add = Callable[[Mention, str, str, Polarity, tuple[str, str]], None]
+
+
+def speakers(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that can speak (claim, deny): actors, not causes ("the account had been hacked and
+    dismissed the episode as a prank": the hack dismisses nothing)."""
+    causes = set(CAUSES.values())
+    return [m for m in mentions if m.actor not in causes]
 
 
 def not_evidence(text: str) -> bool:
@@ -117,9 +126,10 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         m = _nearest_after(mentions, cue.end(), text, 25)
         who = _nearest_before(mentions, cue.start(), text, 40)
         if m and m is not who:  # "which U.S. officials attributed to ISIS-K": said by U.S. officials
-            add(m, cue.group(), "attributed", "supports", (who.text, "reported") if who else own)
+            polarity = "rejects" if NEGATED_BEFORE.search(text[:cue.start()]) else "supports"  # "no link to X"
+            add(m, cue.group(), "attributed", polarity, (who.text, "reported") if who else own)
     for cue in CLAIMED_EVENT.finditer(text):
-        m = _nearest_before(mentions, cue.start(), re.sub(r",\s*(?:which|who)\b", "      ", text), 40)
+        m = _nearest_before(speakers(mentions), cue.start(), re.sub(r",\s*(?:which|who)\b", "      ", text), 40)
         if m:
             add(m, cue.group(), "claimed", "supports", (m.text, "reported"))
     for cue in ACT_VERB.finditer(text):
@@ -136,7 +146,7 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
 
 def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:
     for cue in SUBJECT_DENY.finditer(text):
-        m = _nearest_before(mentions, cue.start(), text, 40)
+        m = _nearest_before(speakers(mentions), cue.start(), text, 40)
         rest = text[cue.end():cue.end() + 60]
         if m and not any(cue.end() <= o.start < cue.end() + 60 and o.actor != m.actor for o in mentions) \
                 and not re.match(r"\s*(?:that|the claim that)?\s*\w+\s+(?:was|were) (?:behind|responsible)", rest):

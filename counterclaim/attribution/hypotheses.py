@@ -31,14 +31,14 @@ from .. import lexicons
 from ..across.records import ClaimCluster
 from ..model import CaseRecord, Claim, DateMention, Entity
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
-from . import forms
 from .cues import Hit, find_hits
 from .lexicon import Lexicon
+from .names import case_names
 from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "4"
+VERSION = "5"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -66,51 +66,11 @@ class _Spec:
 
 
 def case_lexicon(inputs: CaseInputs) -> Lexicon:
-    """The names to look for in this case: the actor table with the analyst's aliases, the analyst's
-    hypothesis aliases, and actors the table does not know that claims name as responsible."""
-    edits = inputs.analyst_items("hypothesis")
-    aliases = inputs.analyst_items("alias")
-    analyst = [a for data, _ in edits.values() for a in data.get("aliases", [])]
-    known = Lexicon.for_aliases(aliases, analyst)
+    """The case's names (:func:`.names.case_names`), leaving out claims dated in another year than the event's."""
     event_year = _case_event_year(inputs.get_records(ClaimCluster))
     dates = {d.id: d for d in inputs.get(DateMention)}
-    claims = [c for c in inputs.get(Claim) if c.kind == "attribution" and not _about_other_year(c, dates, event_year)]
-    discovered = new_actors(claims, inputs.get(Entity), known)
-    groups = {n: c for n, c in unnamed_agents(c for c in inputs.get(Claim)
-                                              if not _about_other_year(c, dates, event_year)).items()
-              if not known.mentions(n)}  # "ISIS militants" is ISIS
-    lexicon = Lexicon.for_aliases(aliases, analyst + discovered + [g for g in groups if g == groups[g]])
-    for name, canonical in groups.items():  # "a group of unidentified gunmen" and "unidentified attackers": one
-        if lexicon.resolve(name) is None:
-            lexicon.aliases[name] = canonical
-    return lexicon
-
-
-# Unnamed agents a source puts in the role of the one who did it: "assassinated ... by a group of
-# unidentified gunmen" (allsides:5888/left), "not the work of terrorists" (fnc1:1641).
-_AGENT_NOUN = (r"gunm[ae]n|attackers?|assailants?|militants?|hackers?|terrorists?|individuals|insurgents|bombers?|"
-               r"rebels?|extremists?|jihadists?|islamists?|pranksters?|saboteurs?")
-UNNAMED_AGENT = re.compile(rf"\b(?:{forms.ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+|\bwork of\s+", re.I)
-AGENT_NP = re.compile(rf"(?:(?:an?|the)\s+)?(?:group of\s+)?((?:[\w’'-]+\s+){{0,2}}?(?:{_AGENT_NOUN}))\b", re.I)
-_VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
-
-
-def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
-    """Unnamed agents ("unidentified attackers") → the name that stands for them; agents sharing a vague
-    modifier ("unidentified") or a head noun are one."""
-    out: dict[str, str] = {}
-    for claim in claims:
-        for cue in UNNAMED_AGENT.finditer(claim.text):
-            np = AGENT_NP.match(claim.text, cue.end())
-            if not np:
-                continue
-            name = np.group(1).strip()
-            words = set(name.lower().split())
-            head = name.lower().split()[-1].rstrip("s")
-            same = next((c for n, c in out.items() if (words & set(n.lower().split()) & _VAGUE)
-                         or n.lower().split()[-1].rstrip("s") == head), None)
-            out.setdefault(name, same or name)
-    return out
+    claims = [c for c in inputs.get(Claim) if not _about_other_year(c, dates, event_year)]
+    return case_names(claims, inputs.get(Entity), inputs.analyst_items("alias"), inputs.analyst_items("hypothesis"))
 
 
 def _case_event_year(clusters: list[ClaimCluster]) -> int | None:
@@ -125,24 +85,6 @@ def _about_other_year(claim: Claim, dates: dict[str, Any], event_year: int | Non
         return False
     stated = [dates[i] for i in claim.date_ids if i in dates]
     return any(d.role == "event" and d.value and not d.year_inferred and d.value.year != event_year for d in stated)
-
-
-ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
-
-
-def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexicon) -> list[str]:
-    """Agents of attribution claims that contain a named entity the alias table does not know
-    ("organized by a splinter cell"): new candidate actors, named as the claim has them."""
-    by_id = {e.id: e for e in entities}
-    found: list[str] = []
-    for claim in claims:
-        agent = claim.slots.agent
-        if not agent or lexicon.mentions(agent) or agent in found:
-            continue
-        named = (by_id[i] for i in claim.entity_ids if i in by_id)
-        if any(e.label in ACTOR_LABELS and e.text in agent for e in named):
-            found.append(agent)
-    return found
 
 
 # What the hypotheses stage (and the ACH stage, which finds the same names) reads.

@@ -37,7 +37,11 @@ class Lexicon:
     def for_aliases(cls, alias_items: dict[str, tuple[Any, int]], extra: Iterable[str] = ()) -> "Lexicon":
         """The actor table with a case's analyst ``alias`` items, plus ``extra`` names (an analyst
         hypothesis's own aliases, or actors found in the case) that stand for themselves."""
-        table = AliasTable.with_analyst_items(alias_items)
+        return cls.for_table(AliasTable.with_analyst_items(alias_items), extra)
+
+    @classmethod
+    def for_table(cls, table: AliasTable, extra: Iterable[str] = ()) -> "Lexicon":
+        """The actors and places of an alias table, plus ``extra`` names that stand for themselves."""
         actors = [e for e in table.entries.values() if e.kind == "actor"]
         lexicon = cls(
             {name: e.canonical for e in actors for name in (e.canonical, *e.aliases)},

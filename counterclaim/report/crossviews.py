@@ -42,7 +42,7 @@ class Row:
     origin: str = ""
 
 
-RELATION_ORDER = ["contradict", "revision", "compatible", "agree"]
+RELATION_ORDER = ["contradict", "rival", "revision", "compatible", "agree"]
 
 
 @dataclass
