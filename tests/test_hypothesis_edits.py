@@ -149,7 +149,8 @@ def test_workbench_add_merge_split_are_audited_and_undoable(case_dir):
     edits = json.loads(cli("edits", "--case", str(case_dir), "--format", "json"))
     for edit in reversed(edits):  # newest first, as the audit log offers them
         token = re.search(r'name="csrf" value="([^"]+)"', client.get("/edits").text).group(1)
-        assert client.post("/undo", data={"csrf": token, "next": "/edits", "edit_id": str(edit["id"])}).status_code == 303
+        form = {"csrf": token, "next": "/edits", "edit_id": str(edit["id"])}
+        assert client.post("/undo", data=form).status_code == 303
     assert set(by_label(listing(case_dir, "--all"))) == {"Ukraine (GUR, SBU)"}
 
 

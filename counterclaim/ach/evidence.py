@@ -161,7 +161,8 @@ def _origin(item: StanceEvidence, origin_of: dict[str, str]) -> str:
     return "said by " + re.sub(r"\s+", " ", item.speaker.replace("’", "'")).strip().lower()
 
 
-NEEDS = (*HYPOTHESES_NEEDS, "analyst:event_kind", Hypothesis.layer, DocumentStance.layer, ClaimRelation.layer, OriginGroup.layer)
+NEEDS = (*HYPOTHESES_NEEDS, "analyst:event_kind", Hypothesis.layer, DocumentStance.layer, ClaimRelation.layer,
+         OriginGroup.layer)
 
 
 @registry.case_stage(COMPONENT, version=VERSION, needs=NEEDS, adds=LAYERS)

@@ -15,7 +15,7 @@ in :data:`.cues.CUES`, not by a model: an analyst can see exactly why each quote
 taken and correct it.
 
 Hypothesis ids (H1, H2, ...) are kept in the stage's state, so they survive
-re-analysis; analyst edits (add, merge, rename, drop) are audited analyst
+re-analysis; analyst edits (add, merge, split, rename, drop) are audited analyst
 items of kind ``hypothesis`` keyed by hypothesis id (see :mod:`.api`).
 """
 
@@ -246,8 +246,10 @@ def _specs(hits: list[Hit], edits: dict[str, tuple[Any, int]], ids: dict[str, st
 
 def _assign(hits: list[Hit], specs: dict[str, _Spec],
             lexicon: Lexicon) -> list[tuple[_Spec, set[str], list[str], list[Hit]]]:
-    """Each hypothesis with the actors it stands for, the names that count as it and its findings. A split-off hypothesis (unless
-    merged back) takes the findings naming its actors or its names; its source loses both."""
+    """Each hypothesis with the actors it stands for, the names that count as it and its findings.
+
+    A split-off hypothesis (unless merged back) takes the findings naming its actors or its names;
+    its source loses both."""
     members = {sid: _closure(spec, specs, lexicon) for sid, spec in specs.items()}
     mine = {sid: [h for h in hits if h.mention.actor in members[sid]] for sid in specs}
     names = {sid: lexicon.names_of(members[sid]) for sid in specs}

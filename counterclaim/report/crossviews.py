@@ -141,7 +141,8 @@ class HypothesesView:
                 claim_ids = [e.claim_id for e in s.evidence]
                 stance = "disputes" if s.disputed else s.stance
                 confidence = "" if s.confidence is None else f"; confidence {s.confidence:.2f} ({s.confidence_basis})"
-                cells[s.hypothesis_id][s.doc_id] = Cell(stance, first_finding(findings, claim_ids), s.reason + confidence)
+                cells[s.hypothesis_id][s.doc_id] = Cell(stance, first_finding(findings, claim_ids),
+                                                        s.reason + confidence)
         self.rows = [Row(h.id, h.label, cells.get(h.id, {}), h.origin) for h in active]
 
 
