@@ -195,6 +195,10 @@ class Claim(Annotation):
     speaker: Speaker
     stance: Stance
     negated: bool = False
+    mood: Literal["indicative", "conditional", "question"] = Field(
+        "indicative", description="conditional ('if ...', 'unless ...') or question (direct, or 'whether ...'): "
+                                  "neither asserted nor denied; read off the parse")
+    mood_cue: str | None = Field(None, description="the word or mark that sets the mood")
     hedges: list[Hedge] = Field(default_factory=list)
     kind: ClaimKind = "event"
     checkworthiness: float | None = None

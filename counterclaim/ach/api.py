@@ -18,6 +18,7 @@ from ..attribution.api import Hypotheses
 from ..attribution.records import Hypothesis
 from ..runner import CaseAccess, new_analyst_id
 from . import scoring as S
+from .checklists import EventKind, checklists
 from .evidence import COMPONENT, LIMITS, AchEvidence, EvidenceMember, ExpectedEvidence, Suggestion
 
 
@@ -247,6 +248,25 @@ class Ach:
                                     action="add", note=note, expected_rev=0)
         return eid
 
+    def event_kind(self) -> EventKind | None:
+        """The kind of event the expected-evidence checklist fits: detected, or the analyst's."""
+        return next((e for e in self.case.records(EventKind.layer) if isinstance(e, EventKind)), None)
+
+    def set_event_kind(self, kind: str | None, *, note: str | None = None, expected_rev: int | None = None) -> int:
+        """Override the detected event kind (``None`` or ``"auto"``: back to detection); audited, undoable."""
+        if kind in (None, "auto"):
+            if self.case.store.analyst_item("event_kind", "case") is None:
+                return 0
+            rev = self.case.store.put_analyst("event_kind", "case", None, user=self.case.user, action="event kind",
+                                              note=note, expected_rev=expected_rev)
+        elif kind not in checklists():
+            raise AchError(f"unknown event kind {kind!r}; one of: {', '.join(checklists())}, auto")
+        else:
+            rev = self.case.store.put_analyst("event_kind", "case", {"kind": kind}, user=self.case.user,
+                                              action="event kind", note=note, expected_rev=expected_rev)
+        self.case.refresh()
+        return rev
+
     # ------------------------------------------------------------------ sources (Admiralty reliability)
 
     @staticmethod
@@ -354,4 +374,4 @@ def _safe(value: Any) -> Any:
     return value
 
 
-__all__ = ["Ach", "AchEvidence", "AchMatrix", "ExpectedEvidence", "LIMITS"]
+__all__ = ["Ach", "AchEvidence", "AchMatrix", "EventKind", "ExpectedEvidence", "LIMITS"]

@@ -24,9 +24,10 @@ from ..attribution.records import DocumentStance, Hypothesis, StanceEvidence
 from ..model import CaseRecord, Claim, Record, register_case_record
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
 from . import scoring as S
+from .checklists import EventKind, ExpectedEvidence, event_kind, expected_evidence
 
 COMPONENT = "ach"
-VERSION = "1"
+VERSION = "2"
 
 LIMITS = (
     "What ACH can and cannot do: it lays every hypothesis against every piece of evidence and focuses on "
@@ -78,19 +79,7 @@ class AchEvidence(CaseRecord):
     credibility_reason: str
 
 
-@register_case_record
-class ExpectedEvidence(CaseRecord):
-    """Something a hypothesis predicts; 'missing' when no source reports it."""
-
-    layer: ClassVar[str] = "ach_expected"
-
-    hypothesis_id: str
-    item: str
-    status: Literal["reported", "missing"]
-    claim_ids: list[str] = Field(default_factory=list)
-
-
-LAYERS = (AchEvidence.layer, ExpectedEvidence.layer)
+LAYERS = (AchEvidence.layer, ExpectedEvidence.layer, EventKind.layer)
 
 
 # --------------------------------------------------------------------------- suggestions
@@ -172,7 +161,8 @@ def _origin(item: StanceEvidence, origin_of: dict[str, str]) -> str:
     return "said by " + re.sub(r"\s+", " ", item.speaker.replace("’", "'")).strip().lower()
 
 
-NEEDS = (*HYPOTHESES_NEEDS, Hypothesis.layer, DocumentStance.layer, ClaimRelation.layer, OriginGroup.layer)
+NEEDS = (*HYPOTHESES_NEEDS, "analyst:event_kind", Hypothesis.layer, DocumentStance.layer, ClaimRelation.layer,
+         OriginGroup.layer)
 
 
 @registry.case_stage(COMPONENT, version=VERSION, needs=NEEDS, adds=LAYERS)
@@ -187,7 +177,8 @@ def ach_stage(inputs: CaseInputs) -> StageResult:
     by_claim: dict[str, list[tuple[str, StanceEvidence]]] = defaultdict(list)
     for stance in stances:
         for item in stance.evidence:
-            by_claim[item.claim_id].append((stance.hypothesis_id, item))
+            if item.bears:  # conditionals, questions and other events are not evidence on this incident
+                by_claim[item.claim_id].append((stance.hypothesis_id, item))
     order = {d.id: n for n, d in enumerate(inputs.documents)}
     claim_ids = sorted(by_claim, key=lambda c: (order.get(by_claim[c][0][1].doc_id, 0), by_claim[c][0][1].start))
     rows: dict[str, list[str]] = {}
@@ -202,7 +193,9 @@ def ach_stage(inputs: CaseInputs) -> StageResult:
         pairs = [p for c in claim_ids for p in by_claim[c]]
         records.append(_row(eid, key, pairs, hypotheses, origin_of, doc_stance, relations, row_of_claim, ids,
                             by_claim))
-    records += expected_evidence(inputs, hypotheses)
+    kind = event_kind(inputs.documents, inputs.analyst_items("event_kind"), VERSION)
+    records.append(kind)
+    records += expected_evidence(kind.kind, inputs.get(Claim), case_lexicon(inputs), hypotheses, VERSION)
     return StageResult(records, {"ids": ids})
 
 
@@ -242,36 +235,3 @@ def _row(eid: str, key: str, pairs: list[tuple[str, StanceEvidence]], hypotheses
         id=eid, component=COMPONENT, version=VERSION, key=key, text=" / ".join(dict.fromkeys(i.quote for i in items)),
         members=members, doc_ids=sorted({i.doc_id for i in items}), origins=origins,
         contradicting_origins=sorted(against), suggestions=suggestions, credibility=grade, credibility_reason=reason)
-
-
-# What each hypothesis would lead one to expect some source to report, as patterns over
-# claims that name the hypothesis's actor. Listed so the analyst can go and look.
-EXPECTATIONS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    ("a claim of responsibility by the actor", re.compile(
-        r"\b(?:claim(?:ed|s)?|t(?:ook|aken)|assumed?)\s+(?:the\s+)?(?:responsibility|credit)\b", re.I)),
-    ("arrests or captured suspects linked to the actor", re.compile(
-        r"\b(?:arrest\w*|detain\w*|captur\w*|suspects?|interrogat\w*)\b", re.I)),
-    ("forensic or physical evidence pointing to the actor", re.compile(
-        r"\b(?:forensic\w*|DNA|fingerprints?|weapons?|phones?|intercept\w*|evidence|traces?)\b", re.I)),
-    ("payments, recruitment or orders traced to the actor", re.compile(
-        r"\b(?:paid|payments?|money|\$\s?\d[\d,]*|recruit\w*|hired|ordered)\b", re.I)),
-    ("a statement by the actor itself (admission or denial)", None),
-)
-
-
-def expected_evidence(inputs: CaseInputs, hypotheses: list[Hypothesis]) -> list[ExpectedEvidence]:
-    lexicon = case_lexicon(inputs)
-    claims = inputs.get(Claim)
-    out: list[ExpectedEvidence] = []
-    for h in hypotheses:
-        members = set(h.actors)
-        naming = [c for c in claims if any(m.actor in members for m in lexicon.mentions(c.text))]
-        for n, (item, pattern) in enumerate(EXPECTATIONS, 1):
-            if pattern is None:
-                found = [c.id for c in claims
-                         if c.speaker.kind != "outlet" and lexicon.resolve(c.speaker.name) in members]
-            else:
-                found = [c.id for c in naming if pattern.search(c.text)]
-            out.append(ExpectedEvidence(id=f"{h.id}:X{n}", component=COMPONENT, version=VERSION, hypothesis_id=h.id,
-                                        item=item, status="reported" if found else "missing", claim_ids=found))
-    return out

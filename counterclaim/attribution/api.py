@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..runner import CaseAccess, new_analyst_id
+from .actors import normalise
 from .hypotheses import COMPONENT
 from .records import DocumentStance, Hypothesis
 
@@ -86,6 +87,27 @@ class Hypotheses:
             self._change(other, {"merged_into": target}, "merge", note, None, refresh_after=False)
         self.case.refresh()
         return self.get(target)
+
+    def split(self, hypothesis_id: str, aliases: Iterable[str], label: str | None = None, *,
+              note: str | None = None) -> Hypothesis:
+        """Move ``aliases`` (names that now count for ``hypothesis_id``) and the evidence naming them out
+        into a new hypothesis; one audited edit, so one undo puts them back."""
+        source = self.get(hypothesis_id)
+        if source.status != "active":
+            raise HypothesisError(f"{hypothesis_id} is not active")
+        aliases = list(dict.fromkeys(a.strip() for a in aliases if a.strip()))
+        if not aliases:
+            raise HypothesisError("name at least one alias to split off")
+        names = {normalise(n) for n in (*source.aliases, *source.seen)}
+        foreign = [a for a in aliases if normalise(a) not in names]
+        if foreign:
+            raise HypothesisError(f"{', '.join(foreign)}: not a name of {hypothesis_id} "
+                                  f"(its names: {', '.join(source.aliases) or 'none'})")
+        hid = new_analyst_id(self.case.store, COMPONENT, "H")
+        data = {"origin": "analyst", "label": (label or "").strip() or " / ".join(aliases), "aliases": aliases,
+                "split_from": hypothesis_id}
+        self._put(hid, data, "split", note, 0)
+        return self.get(hid)
 
     def _change(self, hypothesis_id: str, change: dict[str, Any], action: str, note: str | None,
                 expected_rev: int | None, refresh_after: bool = True) -> None:

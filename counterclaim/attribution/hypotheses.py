@@ -15,7 +15,7 @@ in :data:`.cues.CUES`, not by a model: an analyst can see exactly why each quote
 taken and correct it.
 
 Hypothesis ids (H1, H2, ...) are kept in the stage's state, so they survive
-re-analysis; analyst edits (add, merge, rename, drop) are audited analyst
+re-analysis; analyst edits (add, merge, split, rename, drop) are audited analyst
 items of kind ``hypothesis`` keyed by hypothesis id (see :mod:`.api`).
 """
 
@@ -24,13 +24,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .. import lexicons
 from ..across.records import ClaimCluster
-from ..model import CaseRecord, Claim, DateMention, Entity
+from ..model import CaseRecord, Claim, DateMention, Entity, Quantity
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
+from .actors import normalise
+from .confidence import stance_confidence
 from .cues import Hit, find_hits
 from .lexicon import Lexicon
 from .names import case_names
@@ -38,7 +40,7 @@ from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "5"
+VERSION = "6"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -63,6 +65,8 @@ class _Spec:
     status: Literal["active", "merged", "dropped"] = "active"
     merged_into: str | None = None
     rev: int = 0
+    split_from: str | None = None
+    names: list[str] = field(default_factory=list)  # a split's names, matched as written
 
 
 def case_lexicon(inputs: CaseInputs) -> Lexicon:
@@ -79,16 +83,17 @@ def _case_event_year(clusters: list[ClaimCluster]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _about_other_year(claim: Claim, dates: dict[str, Any], event_year: int | None) -> bool:
-    """A claim dated in another year is about another event ("the Moscow theatre in 2002")."""
+def _about_other_year(claim: Claim, dates: dict[str, Any], event_year: int | None) -> int | None:
+    """The other year a claim is dated in: it is about another event ("the Moscow theatre in 2002")."""
     if event_year is None:
-        return False
+        return None
     stated = [dates[i] for i in claim.date_ids if i in dates]
-    return any(d.role == "event" and d.value and not d.year_inferred and d.value.year != event_year for d in stated)
+    return next((d.value.year for d in stated
+                 if d.role == "event" and d.value and not d.year_inferred and d.value.year != event_year), None)
 
 
 # What the hypotheses stage (and the ACH stage, which finds the same names) reads.
-NEEDS = ("claim", "date", "entity", ClaimCluster.layer, "analyst:hypothesis", "analyst:alias")
+NEEDS = ("claim", "date", "entity", "quantity", ClaimCluster.layer, "analyst:hypothesis", "analyst:alias")
 
 
 @registry.case_stage(COMPONENT, version=VERSION, needs=NEEDS, adds=LAYERS)
@@ -100,25 +105,48 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     docs = inputs.documents
     order = {d.id: n for n, d in enumerate(docs)}
     texts = {d.id: d.text for d in docs}
-    hits = sorted((h for c in inputs.get(Claim) if c.doc_id in texts for h in find_hits(c, lexicon)),
+    claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
+    hits = sorted((h for c in claims for h in find_hits(c, lexicon)),
                   key=lambda h: (order[h.claim.doc_id], h.claim.start, h.mention.start))
+    excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity),
+                           _case_event_year(inputs.get_records(ClaimCluster)))
     ids = dict(inputs.state.get("ids", {}))
-    specs = _specs(hits, inputs.analyst_items("hypothesis"), ids, lexicon)
+    # Only findings that bear on the incident spawn a hypothesis; the others are shown on the ones that exist.
+    specs = _specs([h for h in hits if h.claim.id not in excluded], inputs.analyst_items("hypothesis"), ids, lexicon)
     country = event_country(texts.values(), lexicon)
     records: list[CaseRecord] = []
-    for spec in specs.values():
-        members = _closure(spec, specs, lexicon)
-        mine = [h for h in hits if h.mention.actor in members]
-        records.append(_hypothesis(spec, mine, members, lexicon, country))
+    for spec, members, names, mine in _assign(hits, specs, lexicon):
+        bearing = [h for h in mine if h.claim.id not in excluded]
+        records.append(_hypothesis(spec, bearing, sorted(members), names, lexicon, country))
         if spec.status != "active":
             continue
         for doc in docs:
-            items = [evidence(h, texts[doc.id]) for h in mine if h.claim.doc_id == doc.id]
+            items = [evidence(h, texts[doc.id], excluded.get(h.claim.id)) for h in mine if h.claim.doc_id == doc.id]
             stance, disputed, mixed, reason = overall_stance(items)
+            confidence, basis = stance_confidence(stance)
             records.append(DocumentStance(
                 id=f"{doc.id}:{spec.id}", component=COMPONENT, version=VERSION, doc_id=doc.id,
-                hypothesis_id=spec.id, stance=stance, disputed=disputed, mixed=mixed, reason=reason, evidence=items))
+                hypothesis_id=spec.id, stance=stance, disputed=disputed, mixed=mixed, reason=reason,
+                confidence=confidence, confidence_basis=basis, evidence=items))
     return StageResult(records, {"ids": ids})
+
+
+def not_bearing(claims: list[Claim], dates: Iterable[DateMention], quantities: Iterable[Quantity],
+                event_year: int | None) -> dict[str, str]:
+    """claim id -> why it does not bear on who did *this* incident: its mood (read off the parse by the
+    claims stage: a conditional, a question), a stated date in another year, or a figure the
+    quantities stage scoped to another event."""
+    by_id = {d.id: d for d in dates}
+    other = {q.id: q.scope_cue or q.text for q in quantities if q.scope == "other-event"}
+    out: dict[str, str] = {}
+    for claim in claims:
+        if claim.mood != "indicative":
+            out[claim.id] = f"{claim.mood} (“{claim.mood_cue}”)" if claim.mood_cue else claim.mood
+        elif year := _about_other_year(claim, by_id, event_year):
+            out[claim.id] = f"about another event ({year}, the case's event is in {event_year})"
+        elif cue := next((other[i] for i in claim.quantity_ids if i in other), None):
+            out[claim.id] = f"about another event (“{cue}”)"
+    return out
 
 
 def _specs(hits: list[Hit], edits: dict[str, tuple[Any, int]], ids: dict[str, str],
@@ -126,22 +154,29 @@ def _specs(hits: list[Hit], edits: dict[str, tuple[Any, int]], ids: dict[str, st
     """Discovered hypotheses (one per outermost actor, in order of first mention) and the analyst's, edits applied."""
     specs: dict[str, _Spec] = {}
     # An analyst hypothesis owns the actors its aliases name: their evidence is re-assigned to it,
-    # and no discovered hypothesis is spawned for them ("hypotheses add LABEL --alias ...").
+    # and no discovered hypothesis is spawned for them ("hypotheses add LABEL --alias ..."). A split
+    # takes only the names it was given (see _assign).
     claimed = {lexicon.side(lexicon.resolve(a) or a): hid for hid, (data, _) in edits.items()
-               if data.get("origin") == "analyst" and not data.get("dropped") for a in data.get("aliases", [])}
+               if data.get("origin") == "analyst" and not data.get("dropped") and not data.get("split_from")
+               for a in data.get("aliases", [])}
     for hit in hits:
         side = lexicon.side(hit.mention.actor)
         hid = allocate_id(ids, f"actor:{side}", "H")
         spec = specs.setdefault(hid, _Spec(hid, f"actor:{side}", {side}, "discovered"))
         if side in claimed and claimed[side] != hid:  # shown as merged into the analyst's hypothesis
             spec.status, spec.merged_into = "merged", claimed[side]
-    for hid, (data, rev) in edits.items():
+    for hid, (data, rev) in sorted(edits.items(), key=lambda kv: int(kv[0][1:])):
         spec = specs.get(hid)
         if spec is None:
             if data.get("origin") != "analyst":
                 continue  # an edit of a hypothesis no source supports any more
-            actors = {lexicon.resolve(a) or a for a in data.get("aliases", [])}
-            spec = specs[hid] = _Spec(hid, f"analyst:{hid}", actors, "analyst")
+            aliases = data.get("aliases", [])
+            actors = {lexicon.resolve(a) or a for a in aliases}
+            source = specs.get(data.get("split_from") or "")
+            if data.get("split_from"):  # a name of the source's own actor moves by name, not the whole actor
+                actors -= source.actors if source else set()
+            spec = specs[hid] = _Spec(hid, f"analyst:{hid}", actors, "analyst", split_from=data.get("split_from"),
+                                      names=list(aliases) if data.get("split_from") else [])
         spec.label = data.get("label", spec.label)
         spec.rev = rev
         if data.get("dropped"):
@@ -149,6 +184,31 @@ def _specs(hits: list[Hit], edits: dict[str, tuple[Any, int]], ids: dict[str, st
         if data.get("merged_into"):
             spec.status, spec.merged_into = "merged", data["merged_into"]
     return dict(sorted(specs.items(), key=lambda kv: int(kv[0][1:])))
+
+
+def _assign(hits: list[Hit], specs: dict[str, _Spec],
+            lexicon: Lexicon) -> list[tuple[_Spec, set[str], list[str], list[Hit]]]:
+    """Each hypothesis with the actors it stands for, the names that count as it and its findings.
+
+    A split-off hypothesis (unless merged back) takes the findings naming its actors or its names;
+    its source loses both."""
+    members = {sid: _closure(spec, specs, lexicon) for sid, spec in specs.items()}
+    mine = {sid: [h for h in hits if h.mention.actor in members[sid]] for sid in specs}
+    names = {sid: lexicon.names_of(members[sid]) for sid in specs}
+    for spec in specs.values():
+        if spec.split_from is None or spec.status == "merged":
+            continue
+        wanted = {normalise(n) for n in spec.names}
+        moved = {id(h) for h in hits if h.mention.actor in members[spec.id] or normalise(h.mention.text) in wanted}
+        mine[spec.id] = [h for h in hits if id(h) in moved]
+        names[spec.id] = sorted({*names[spec.id], *spec.names}, key=str.lower)
+        taken = wanted | {normalise(n) for n in names[spec.id]}
+        for sid in specs:
+            if sid != spec.id:
+                mine[sid] = [h for h in mine[sid] if id(h) not in moved]
+                members[sid] -= members[spec.id]
+                names[sid] = [n for n in names[sid] if normalise(n) not in taken]
+    return [(spec, members[sid], names[sid], mine[sid]) for sid, spec in specs.items()]
 
 
 def _closure(spec: _Spec, specs: dict[str, _Spec], lexicon: Lexicon) -> set[str]:
@@ -177,17 +237,19 @@ def _final_target(spec: _Spec, specs: dict[str, _Spec]) -> str | None:
     return spec.id if len(seen) > 1 else None
 
 
-def _hypothesis(spec: _Spec, hits: list[Hit], members: set[str], lexicon: Lexicon,
+def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str], lexicon: Lexicon,
                 country: str | None) -> Hypothesis:
-    roots = sorted(spec.actors)
+    roots = sorted(spec.actors) or [spec.label or spec.id]
+    claim_ids = list(dict.fromkeys(h.claim.id for h in hits))
     false_flag = bool(country) and any(lexicon.country.get(a) == country for a in roots)
     organs = [a for a, _ in Counter(h.mention.actor for h in hits).most_common() if a not in spec.actors]
-    name = " / ".join(roots) + (f" ({', '.join(organs)})" if organs else "")
+    name = " / ".join(roots) + (f" ({', '.join(organs)})" if organs and spec.actors else "")
     label = spec.label or (" / ".join(roots) + " false flag" if false_flag else name)
     statement = (f"The {name} staged the attack on its own territory (false flag)" if false_flag
                  else f"{name} carried out or was behind the attack")
     return Hypothesis(
-        id=spec.id, component=COMPONENT, version=VERSION, label=label, statement=statement, actors=sorted(members),
-        aliases=lexicon.names_of(members), seen=sorted({h.mention.text for h in hits}), origin=spec.origin,
-        status=spec.status, merged_into=spec.merged_into, false_flag=false_flag, evidence_count=len(hits),
-        rev=spec.rev)
+        id=spec.id, component=COMPONENT, version=VERSION, label=label, statement=statement,
+        actors=actors, aliases=names,
+        seen=sorted({h.mention.text for h in hits}), origin=spec.origin, status=spec.status,
+        merged_into=spec.merged_into, false_flag=false_flag, evidence_count=len(claim_ids), claim_ids=claim_ids,
+        doc_ids=list(dict.fromkeys(h.claim.doc_id for h in hits)), split_from=spec.split_from, rev=spec.rev)

@@ -35,6 +35,9 @@ class StanceEvidence(Record):
     disputed: bool = Field(False, description="framed with doubt (supposedly, narrative, so-called)")
     hedged: bool = False
     reason: str
+    bears: bool = Field(True, description="counts for the stance and the ACH: false for a conditional, a question "
+                                          "or a claim about another event")
+    excluded: str | None = Field(None, description="why it does not bear on the hypothesis, when it does not")
 
 
 @register_case_record
@@ -52,7 +55,10 @@ class Hypothesis(CaseRecord):
     status: Literal["active", "merged", "dropped"] = "active"
     merged_into: str | None = None
     false_flag: bool = Field(False, description="the actor is the state where the attack took place")
-    evidence_count: int = 0
+    evidence_count: int = Field(0, description="claims bearing on it")
+    claim_ids: list[str] = Field(default_factory=list, description="where it came from: the claims bearing on it")
+    doc_ids: list[str] = Field(default_factory=list, description="the documents of those claims")
+    split_from: str | None = Field(None, description="the hypothesis the analyst split it out of")
     rev: int = Field(0, description="revision of the analyst item for this hypothesis (0: none)")
 
 
@@ -68,6 +74,8 @@ class DocumentStance(CaseRecord):
     disputed: bool = Field(False, description="the outlet reports the hypothesis but casts doubt on it")
     mixed: bool = Field(False, description="the outlet's own voice both asserts and denies it")
     reason: str
+    confidence: float | None = Field(None, description="precision of this stance label on the real-news dev split")
+    confidence_basis: str | None = Field(None, description="how the confidence was measured")
     evidence: list[StanceEvidence] = Field(default_factory=list)
 
 

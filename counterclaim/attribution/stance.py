@@ -17,7 +17,9 @@ def item_stance(hit: Hit) -> ItemStance:
 
 
 def overall_stance(items: list[StanceEvidence]) -> tuple[DocStance, bool, bool, str]:
-    """(stance, disputed, mixed, reason): own voice first, then reports, then quoted denials."""
+    """(stance, disputed, mixed, reason): own voice first, then reports, then quoted denials; findings that
+    do not bear on the hypothesis (conditionals, questions, other events) are shown but never count."""
+    items = [i for i in items if i.bears]
     counts = Counter((i.stance, i.speaker_kind == "outlet") for i in items)
     own_yes, own_no = counts[("asserts", True)], counts[("denies", True)]
     reports, quoted_no = counts[("reports", False)], counts[("denies", False)]
@@ -35,7 +37,8 @@ def overall_stance(items: list[StanceEvidence]) -> tuple[DocStance, bool, bool, 
     return "absent", False, False, "no claim names it"
 
 
-def evidence(hit: Hit, doc_text: str) -> StanceEvidence:
+def evidence(hit: Hit, doc_text: str, excluded: str | None = None) -> StanceEvidence:
+    """The finding, traced to document offsets; ``excluded`` says why it does not bear on the hypothesis."""
     claim = hit.claim
     if doc_text[claim.start:claim.end] == claim.text:
         offset = claim.start + hit.mention.start
@@ -49,5 +52,7 @@ def evidence(hit: Hit, doc_text: str) -> StanceEvidence:
         alias_end=offset + len(hit.mention.text), cue=hit.cue, cue_kind=hit.cue_kind, exclusive=hit.exclusive,
         disputed=hit.disputed, hedged=bool(claim.hedges),
         reason=f"{hit.speaker} ({hit.speaker_kind}): “{hit.cue}” puts {hit.mention.text} in the {hit.cue_kind} role"
-               f" → {stance}" + (" (framed with doubt)" if hit.disputed else ""),
+               f" → {stance}" + (" (framed with doubt)" if hit.disputed else "")
+               + (f"; not counted: {excluded}" if excluded else ""),
+        bears=excluded is None, excluded=excluded,
     )

@@ -50,16 +50,22 @@ def hypotheses(ctx: click.Context, case_path: str, user: str, fmt: str, show_all
                                   indent=2))
             return
         rows = [{"id": h.id, "label": h.label, "status": h.status + (f" → {h.merged_into}" if h.merged_into else ""),
-                 "origin": h.origin, "names found": h.seen, "claims": h.evidence_count} for h in items]
-        emit(rows, ["id", "label", "status", "origin", "names found", "claims"], fmt, title="hypotheses")
+                 "origin": h.origin + (f" (split from {h.split_from})" if h.split_from else ""),
+                 "names found": h.seen, "claims": h.evidence_count, "documents": h.doc_ids,
+                 "from claims": h.claim_ids} for h in items]
+        emit(rows, ["id", "label", "status", "origin", "names found", "claims", "documents", "from claims"], fmt,
+             title="hypotheses")
         if fmt == "csv":
             return
         stance_rows = [{"document": s.doc_id, "hypothesis": s.hypothesis_id,
                         "stance": s.stance + (" (disputed)" if s.disputed else "") + (" (mixed)" if s.mixed else ""),
+                        "confidence": "—" if s.confidence is None else f"{s.confidence:.2f}",
                         "evidence": "\n".join(f"[{e.start}-{e.end}] {e.speaker}: {e.stance} “{e.quote}”"
+                                              + ("" if e.bears else f" (not counted: {e.excluded})")
                                               for e in s.evidence)}
                        for s in stances]
-        emit(stance_rows, ["document", "hypothesis", "stance", "evidence"], fmt, title="stances")
+        emit(stance_rows, ["document", "hypothesis", "stance", "confidence", "evidence"], fmt, title="stances")
+        out.print("confidence: the stance label's precision on the real-news dev split (docs/ach.md)")
 
 
 def _hypotheses_api(ctx: click.Context):
@@ -88,6 +94,21 @@ def hypotheses_merge(ctx: click.Context, target: str, others: tuple[str, ...], n
     with _hypotheses_api(ctx) as case:
         _analyst_errors(lambda: case.hypotheses.merge(target, *others, note=note))
     out.print(f"merged {safe(', '.join(others))} into {safe(target)}")
+
+
+@hypotheses.command("split")
+@click.argument("hypothesis_id")
+@click.option("--alias", "aliases", multiple=True, required=True,
+              help="A name of HYPOTHESIS_ID to move out, with the evidence naming it (repeatable).")
+@click.option("--label", help="Label of the new hypothesis (default: its names).")
+@click.option("--note")
+@click.pass_context
+def hypotheses_split(ctx: click.Context, hypothesis_id: str, aliases: tuple[str, ...], label: str | None,
+                     note: str | None) -> None:
+    """Split names (and the evidence naming them) out of a hypothesis into a new one."""
+    with _hypotheses_api(ctx) as case:
+        h = _analyst_errors(lambda: case.hypotheses.split(hypothesis_id, aliases, label, note=note))
+    out.print(f"split {safe(h.id)}: {safe(h.label)} out of {safe(hypothesis_id)} ({h.evidence_count} claim(s))")
 
 
 @hypotheses.command("rename")
@@ -247,6 +268,28 @@ def ach_evidence(ctx: click.Context, text: str, source: str | None, note: str | 
     out.print(f"added {safe(eid)}")
 
 
+@ach.command("event-kind")
+@click.argument("kind", required=False)
+@click.option("--note")
+@click.option("--expected-rev", type=int)
+@click.pass_context
+def ach_event_kind(ctx: click.Context, kind: str | None, note: str | None, expected_rev: int | None) -> None:
+    """Show the detected kind of event, or set KIND (explosion, crash, ...; 'auto' returns to detection)."""
+    from ..ach.checklists import checklists
+
+    with _ach_case(ctx) as case:
+        if kind is not None:
+            _analyst_errors(lambda: case.ach.set_event_kind(kind, note=note, expected_rev=expected_rev))
+        current = case.ach.event_kind()
+    if current is None:
+        fail("no ACH yet: run analyze first")
+    out.print(safe(f"event kind: {current.kind} ({current.label}), {current.by}; {current.reason}"))
+    out.print(safe(f"checklist basis: {current.provenance}"))
+    for item in checklists()[current.kind]["items"]:
+        out.print(safe(f"  - {item['item']}"))
+    out.print(safe(f"kinds: {', '.join(checklists())}, auto"))
+
+
 @ach.command("sensitivity")
 @click.option("--runs", default=1000, show_default=True)
 @click.option("--seed", default=7, show_default=True)
@@ -261,6 +304,7 @@ def ach_sensitivity(ctx: click.Context, runs: int, seed: int, p_rating: float, p
         result = _analyst_errors(lambda: api.sensitivity(ctx.obj["method"], runs=runs, seed=seed, p_rating=p_rating,
                                                          p_weight=p_weight, priors=ctx.obj["priors"]))
         labels = {h.id: h.label for h in api.active_hypotheses()}
+        kind = api.event_kind()
     if fmt == "json":
         click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
@@ -276,7 +320,8 @@ def ach_sensitivity(ctx: click.Context, runs: int, seed: int, p_rating: float, p
          title=f"Monte Carlo: {mc.runs} runs, seed {mc.seed}, p_rating {mc.p_rating}, p_weight {mc.p_weight}")
     emit([{"hypothesis": f"{e.hypothesis_id} {labels.get(e.hypothesis_id, '')}", "expected": e.item}
           for e in result.missing], ["hypothesis", "expected"], "table",
-         title="missing expected evidence (no source reports it: look for it)")
+         title="missing expected evidence (no source reports it: look for it)"
+               + (f"; checklist for {kind.label} ({kind.by}; `ach event-kind` to change)" if kind else ""))
 
 
 # --------------------------------------------------------------------------- sources

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .. import lexicons
 from ..model import Annotation, Claim, DateMention, Entity, Hedge, Quantity, Sentence, Speaker
 from ..pipeline import DocContext, registry
 from . import checkworthy
@@ -45,7 +46,9 @@ from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "2"
+VERSION = "3"
+# Subordinators that make a clause a condition or an open question (lexicons/mood.json).
+MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
 
 @registry.document_stage("claims", version=VERSION, needs=("parse", "sentence", "entity", "date", "quantity"),
@@ -65,10 +68,12 @@ def _claim(ctx: DocContext, clause: Clause, text: str, score: float, outlet: str
     kind, kind_conf = claim_kind(ctx, clause, speaker)
     stance = "denies" if negated or cue_lemma in DENIAL else "asserts" if speaker.kind == "outlet" else "reports"
     start, end = clause.start, clause.end
+    mood, mood_cue = _mood(clause)
     return Claim(
         id=ctx.make_id("c", start, end), doc_id=ctx.document.id, start=start, end=end, component="counterclaim.claims",
         version=VERSION, confidence=round(min(speaker_conf, kind_conf), 2), text=text,
-        sentence_id=_sentence_id(ctx, start), speaker=speaker, stance=stance, negated=negated,
+        sentence_id=_sentence_id(ctx, start), speaker=speaker, stance=stance, negated=negated, mood=mood,
+        mood_cue=mood_cue,
         hedges=_hedges(clause), kind=kind, checkworthiness=round(score, 4), slots=claim_slots(clause, kind),
         entity_ids=_overlapping(ctx.get(Entity), start, end), quantity_ids=_overlapping(ctx.get(Quantity), start, end),
         date_ids=_overlapping(ctx.get(DateMention), start, end),
@@ -98,6 +103,22 @@ def _negated(clause: Clause) -> bool:
                 low == "not" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("only", "just")):
             return True
     return False
+
+
+def _mood(clause: Clause) -> tuple[str, str | None]:
+    """(mood, cue): a condition or open question marks the clause's verb ("if Y did it"), an adverbial
+    clause of it ("if the report is true, Y ...", unless conceded: "even if") or its complement, which
+    is then an embedded question ("asked whether Y was behind it"); a direct question ends with "?"."""
+    head = clause.head
+    for verb in (head, *(c for c in head.children if c.dep_ in ("advcl", "ccomp"))):
+        if verb.dep_ == "advcl" and verb is not head and any(c.lower_ == "even" for c in verb.children):
+            continue
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in MOOD_MARKS), None)
+        if mark is not None:
+            embedded = verb is not head and verb.dep_ == "ccomp"
+            return "question" if embedded else MOOD_MARKS[mark.lower_], mark.text
+    last = next((t for t in reversed(head.sent) if not (t.is_space or t.is_quote or t.is_bracket)), None)
+    return ("question", "?") if last is not None and last.text == "?" else ("indicative", None)
 
 
 _LEADS_IN = re.compile(r"[\s,]*(?:that\b)?[\s,]*")

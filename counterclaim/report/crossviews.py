@@ -135,7 +135,9 @@ class HypothesesView:
             if s.stance != "absent":
                 claim_ids = [e.claim_id for e in s.evidence]
                 stance = "disputes" if s.disputed else s.stance
-                cells[s.hypothesis_id][s.doc_id] = Cell(stance, first_finding(findings, claim_ids), s.reason)
+                confidence = "" if s.confidence is None else f"; confidence {s.confidence:.2f} ({s.confidence_basis})"
+                cells[s.hypothesis_id][s.doc_id] = Cell(stance, first_finding(findings, claim_ids),
+                                                        s.reason + confidence)
         self.rows = [Row(h.id, h.label, cells.get(h.id, {}), h.origin) for h in active]
 
 
@@ -222,6 +224,10 @@ class AchView:
         shares = ", ".join(f"{h} {share:.0%}" for h, share in sorted(mc.first_share.items(), key=lambda kv: -kv[1]))
         lines.append(f"Ranked first in {mc.runs} perturbed runs (ratings shifted one step with p={mc.p_rating}, "
                      f"Admiralty grades with p={mc.p_weight}; seed {mc.seed}): {shares}.")
+        kind = api.event_kind()
+        if kind:
+            lines.append(f"Expected evidence is checked against the checklist for {kind.label} ({kind.by}: "
+                         f"{kind.reason}). Basis: {kind.provenance}")
         for e in sens.missing:
             lines.append(f"Missing evidence for {label.get(e.hypothesis_id, e.hypothesis_id)}: {e.item} — no source reports it.")
         return lines

@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from starlette.datastructures import FormData
 
+from ..ach.checklists import checklists
 from ..case import Case
 from ..report.highlight import anchor
 from ..report.render import SECTIONS, charts, environment, render_report
@@ -38,6 +39,7 @@ STATIC_FILES = {
 NOTICES = {
     "saved": "Saved.", "deleted": "Extraction marked as false.", "undone": "Edit undone.",
     "rated": "Rating saved.", "merged": "Merged.", "added": "Added.", "renamed": "Renamed.", "split": "Alias removed.",
+    "split-off": "Split off into a new hypothesis.", "event-kind": "Event kind saved.",
 }
 NAV = [("/", "Overview"), ("/narratives", "Narratives"), ("/conflicts", "Conflicts"), ("/figures", "Figures"),
        ("/stances", "Stances"), ("/hypotheses", "Hypotheses"), ("/ach", "ACH"), ("/timeline", "Timeline"),
@@ -179,7 +181,10 @@ def _page_routes(app: FastAPI, bench: Workbench) -> None:
 
     @app.get("/ach", response_class=HTMLResponse)
     def ach(request: Request) -> HTMLResponse:
-        return page(request, "ach.html.j2", title="ACH")
+        # The form's revision counts a kind set and then returned to detection (a deleted item keeps its rev).
+        kind_rev = case.store.analyst_items("event_kind", include_deleted=True).get("case", (None, 0))[1]
+        return page(request, "ach.html.j2", title="ACH", event_kind=case.ach.event_kind(), kind_rev=kind_rev,
+                    kinds=checklists())
 
     @app.get("/entities", response_class=HTMLResponse)
     def entities(request: Request) -> HTMLResponse:
@@ -241,9 +246,14 @@ def _write_routes(app: FastAPI, bench: Workbench) -> None:
     def rate(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
         return write(request, data, lambda: edits.rate(case, data))
 
+    @app.post("/ach/event-kind")
+    def event_kind(request: Request, data: FormData = Depends(form)) -> Response:  # noqa: B008
+        return write(request, data, lambda: edits.set_event_kind(case, data))
+
     @app.post("/hypotheses/{action}")
     def hypotheses_edit(request: Request, action: str, data: FormData = Depends(form)) -> Response:  # noqa: B008
-        fn = {"add": edits.hypothesis_add, "rename": edits.hypothesis_rename, "merge": edits.hypothesis_merge}.get(action)
+        fn = {"add": edits.hypothesis_add, "rename": edits.hypothesis_rename, "merge": edits.hypothesis_merge,
+              "split": edits.hypothesis_split}.get(action)
         if fn is None:
             raise HTTPException(404)
         return write(request, data, lambda: fn(case, data))

@@ -194,10 +194,21 @@ def hypothesis_merge(case: Case, data: Mapping[str, Any]) -> str:
     return "merged"
 
 
+def hypothesis_split(case: Case, data: Mapping[str, Any]) -> str:
+    case.hypotheses.split(str(data["hypothesis"]), _names(data.get("aliases")), text(data, "label", 300) or None,
+                          note=note(data))
+    return "split-off"
+
+
 def set_source_rating(case: Case, data: Mapping[str, Any]) -> str:
     case.ach.rate_source(str(data["source"]), str(data.get("reliability") or ""), note=note(data),
                          expected_rev=rev(data))
     return "saved"
+
+
+def set_event_kind(case: Case, data: Mapping[str, Any]) -> str:
+    case.ach.set_event_kind(text(data, "kind", 40).strip() or None, note=note(data), expected_rev=rev(data))
+    return "event-kind"
 
 
 def rate(case: Case, data: Mapping[str, Any]) -> str:

@@ -1,0 +1,45 @@
+"""Measure how often each document stance label is right, on the real-news dev split, and store it.
+
+    python scripts/calibrate_stances.py --data ../shared/data
+
+Runs the whole pipeline over every dev story of ``eval/gold`` (never the test stories), scores the
+document × hypothesis stances as ``counterclaim eval --split dev --stage doc-stance`` does, and
+writes ``counterclaim/data/calibration/doc_stance.json``: per predicted label, [right, predicted]
+(the label's precision). The hypotheses stage gives every stance that (smoothed) precision as its
+confidence (:mod:`counterclaim.attribution.confidence`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from counterclaim.attribution.confidence import PATH  # noqa: E402
+from counterclaim.evaluation.gold import load_stories  # noqa: E402
+from counterclaim.evaluation.realnews import evaluate  # noqa: E402
+from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data")
+    args = ap.parse_args()
+    root = require_data_dir(args.data, "calibrate_stances")
+    stance = evaluate(load_stories(root, "dev"), root)["stance"]
+    labels = {label: [c["tp"], c["tp"] + c["fp"]] for label, c in stance["per_class"].items()}
+    out = {"command": "python scripts/calibrate_stances.py --data ../shared/data", "split": "dev",
+           "measured": datetime.date.today().isoformat(), "pairs": stance["n"], "accuracy": stance["accuracy"],
+           "labels": labels}
+    PATH.parent.mkdir(parents=True, exist_ok=True)
+    PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
