@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .across.records import SHOWN_RELATIONS
 from .model import DateMention, Document, Technique, by_series
 from .techniques.profile import findings
 
@@ -43,7 +44,7 @@ def summary(case: Case) -> dict[str, Any]:
     docs = case.documents()
     shown, hidden = techniques(case)
     relations, hidden_conflicts = case.alignment.shown_relations()
-    kinds = {kind: sum(r.type == kind for r in relations) for kind in ("contradict", "revision", "compatible", "agree")}
+    kinds = {kind: sum(r.type == kind for r in relations) for kind in SHOWN_RELATIONS}
     series = by_series(case.annotations("quantity"))
     return {
         "documents": len(docs),

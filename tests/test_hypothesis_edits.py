@@ -179,7 +179,7 @@ def test_conditionals_are_shown_on_the_stance_but_never_counted_nor_ach_rows(cas
 
 def test_copies_of_one_origin_count_once(tmp_path):
     text = ("Gas link attack blamed on Kyiv\n\nThe sabotage of the gas link on 1 March 2025 was carried out by "
-            "the SBU, the newspaper said in its own analysis, and the divers found the charges.\n")
+            "the SBU, and the divers found the charges.\n")  # the outlet's own voice: no quoted speaker
     for n, outlet in enumerate(("North Wire", "Coast Daily")):
         (tmp_path / f"copy{n}.txt").write_text(text.replace("Gas link", f"Gas link ({outlet})"), encoding="utf-8")
         (tmp_path / f"copy{n}.txt.meta.json").write_text(json.dumps({"outlet": outlet, "published": "2025-03-02"}))

@@ -13,7 +13,8 @@ from ..model import Claim, Quantity, by_series
 from ..runner import CaseAccess
 from .align import AlignInput
 from .frames import Anchor, Fact
-from .records import ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType, SourceStance
+from .records import (SHOWN_RELATIONS, ClaimCluster, ClaimRelation, ContradictionKind, OriginGroup, RelationType,
+                      SourceStance)
 from .calibration import SHOW
 from .relations import as_of, describe, interval
 
@@ -246,7 +247,7 @@ def _reconcile(figures: list[Figure], relations: list[ClaimRelation]) -> list[st
         for f in members:
             if f.as_of is None:
                 lines.append(f"{f.outlet or f.doc_id} '{f.figure}': as-of time unknown — {f.as_of_note}.")
-    for kind in ("contradict", "rival", "revision", "compatible", "agree"):
+    for kind in SHOWN_RELATIONS:
         for r in (r for r in relations if r.type == kind):
             lines.append(f"{kind}{'/' + r.subtype if r.subtype else ''}: {r.reason}")
     return lines

@@ -17,6 +17,8 @@ COMPONENT = "align"
 VERSION = "6"
 
 RelationType = Literal["agree", "compatible", "revision", "rival", "contradict", "unrelated"]
+# The relation types the views list, in the order they list them ("unrelated" pairs are not findings).
+SHOWN_RELATIONS: tuple[RelationType, ...] = ("contradict", "rival", "revision", "compatible", "agree")
 ContradictionKind = Literal["numeric", "temporal", "agent", "negation", "antonymy"]
 CellStance = Literal["asserts", "reports", "denies", "silent"]
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from ..across.records import SHOWN_RELATIONS
 from ..model import Quantity
 from .findings import Finding, first_finding
 
@@ -42,7 +43,6 @@ class Row:
     origin: str = ""
 
 
-RELATION_ORDER = ["contradict", "rival", "revision", "compatible", "agree"]
 
 
 @dataclass
@@ -90,7 +90,7 @@ class AlignmentView:
         self.groups = {kind: [RelationGroup(kind, topics.get(cid, ""), len(items),
                                             [self._view(r, topics) for r in items[:self.EXAMPLES]])
                               for (k, cid), items in sorted(grouped.items(), key=lambda kv: -len(kv[1])) if k == kind]
-                       for kind in RELATION_ORDER}
+                       for kind in SHOWN_RELATIONS}
         self.counts = {kind: sum(g.count for g in groups) for kind, groups in self.groups.items()}
         self.topics = topics
         self.stance_rows = [
@@ -106,7 +106,7 @@ class AlignmentView:
 
     @property
     def by_kind(self) -> list[tuple[str, list[RelationGroup]]]:
-        return [(k, self.groups[k]) for k in RELATION_ORDER if self.groups[k]]
+        return [(k, self.groups[k]) for k in SHOWN_RELATIONS if self.groups[k]]
 
     def matches(self, claim_id: str, limit: int) -> list[Match]:
         """Other sources' claims paired with this one (the first ``limit``)."""
