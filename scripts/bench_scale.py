@@ -94,10 +94,11 @@ class WorkerMemory:
 
 
 def window_rates(marks: list[tuple[int, float]], window: int) -> list[float]:
-    """Documents/s in each successive window of ``window`` documents (from the first document written)."""
+    """Documents/s in each successive window of ``window`` documents (up to document ``window``, ``2 × window``,
+    ...; the first window starts at the first document written)."""
     rates, (n0, t0) = [], marks[0]
     for done, t in marks[1:]:
-        if done - n0 >= window:
+        if done % window == 0:
             rates.append(round((done - n0) / (t - t0), 2) if t > t0 else float("nan"))
             n0, t0 = done, t
     return rates

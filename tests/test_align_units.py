@@ -451,3 +451,40 @@ def test_organise_counts_as_a_verb_and_organisers_only_of_an_event():
         ("statement", None, False)]
     # semeval2020_task11_ptc/test-articles/article832940138.txt
     assert not CUES["agent"].search("Organizers had held out hope that Trump would make an appearance at the event")
+
+
+def test_a_catch_all_chain_of_statements_is_split_into_its_paraphrase_groups():
+    from types import SimpleNamespace
+
+    from counterclaim.across.cluster import STATEMENT_SURE_SIM, clusters
+
+    # Six statements from six documents: two tight groups of near paraphrases (0-1-2, 3-4-5) joined in a chain
+    # by weak links (2-3); like a story where "the attack" links every sentence to the next.
+    def fact(i: int, topic: str = "statement") -> SimpleNamespace:
+        return SimpleNamespace(doc_id=f"doc{i}", topic=topic, claim=SimpleNamespace(id=f"doc{i}/c{i}"))
+
+    facts = [fact(i) for i in range(6)]
+    sure = {(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5)}
+    weak = {(2, 3)}
+
+    class Stub:
+        def __init__(self, facts):
+            self.facts = facts
+
+        def similarity(self, a, b):
+            i, j = sorted((facts.index(a), facts.index(b)))
+            return 0.9 if (i, j) in sure else STATEMENT_SURE_SIM - 0.2
+
+    # 7 of 15 possible links: dense enough to be one proposition's paraphrases, kept whole
+    assert clusters(Stub(facts), sure | weak) == [[0, 1, 2, 3, 4, 5]]
+    # a long chain is not: 0-1-2-...-7, each only like its neighbours
+    chain = [fact(i) for i in range(8)]
+    links = {(i, i + 1) for i in range(7)}
+    facts[:] = chain
+    sure.clear()
+    sure.update({(0, 1), (1, 2), (5, 6), (6, 7)})
+    assert clusters(Stub(chain), links) == [[0, 1, 2], [5, 6, 7]]
+    # figures of one measure are one proposition by construction: never split
+    figures = [fact(i, "killed") for i in range(8)]
+    facts[:] = figures
+    assert clusters(Stub(figures), links) == [list(range(8))]

@@ -167,10 +167,41 @@ class Candidates:
         return sim >= STATEMENT_SURE_SIM or (sim >= STATEMENT_MIN_SIM and bool(_bigrams(a.claim.text) & _bigrams(b.claim.text)))
 
 
-def clusters(candidates: Candidates, edges: set[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of the edges with at least two documents, in a stable order."""
-    uf = UnionFind(len(candidates.facts))
+# A statement component this wide and this sparse is a chain (A like B, B like C, ...), not one proposition.
+CHAIN_MIN_DOCS = 4
+CHAIN_MAX_DENSITY = 0.3
+
+
+def _components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    uf = UnionFind(n)
     for i, j in edges:
         uf.union(i, j)
-    groups = [sorted(g) for g in uf.groups() if len({candidates.facts[i].doc_id for i in g}) > 1]
+    return [sorted(g) for g in uf.groups()]
+
+
+def _unchain(candidates: Candidates, group: list[int], edges: set[tuple[int, int]]) -> list[list[int]]:
+    """A catch-all statement component split into what its near-paraphrase edges hold together.
+
+    Figures and who-did-it frames share a proposition by construction (one measure or one role of one
+    event); plain statements join on similarity, which chains: each neighbour is like the next, and the
+    ends say different things. A component spanning many documents whose members are mostly not linked
+    to each other is rebuilt from its sure edges only (near paraphrases)."""
+    facts = candidates.facts
+    docs = {facts[i].doc_id for i in group}
+    if facts[group[0]].topic != "statement" or len(docs) < CHAIN_MIN_DOCS:
+        return [group]
+    members = set(group)
+    inside = [(i, j) for i, j in edges if i in members]
+    if len(inside) >= CHAIN_MAX_DENSITY * len(group) * (len(group) - 1) / 2:
+        return [group]
+    sure = [(i, j) for i, j in inside if candidates.similarity(facts[i], facts[j]) >= STATEMENT_SURE_SIM]
+    index = {i: k for k, i in enumerate(group)}
+    return [[group[k] for k in g] for g in _components(len(group), ((index[i], index[j]) for i, j in sure))]
+
+
+def clusters(candidates: Candidates, edges: set[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of the edges with at least two documents (catch-all statement chains split), in a
+    stable order."""
+    groups = [part for g in _components(len(candidates.facts), edges) for part in _unchain(candidates, g, edges)]
+    groups = [g for g in groups if len({candidates.facts[i].doc_id for i in g}) > 1]
     return sorted(groups, key=lambda g: (candidates.facts[g[0]].claim.id, g[0]))
