@@ -12,8 +12,6 @@ to give every contradiction a confidence equal to its measured (smoothed) precis
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import sys
 import tempfile
 from collections import Counter
@@ -24,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from counterclaim.across.calibration import PATH, cell  # noqa: E402
 from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import analyse, matched_relations  # noqa: E402
+from counterclaim.evaluation.metrics import write_calibration  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 
 
@@ -48,12 +47,8 @@ def main() -> int:
         keys = sorted({k for k, _ in counter})
         return {k: [counter[(k, "right")], counter[(k, "n")]] for k in keys}
 
-    out = {"command": "python scripts/calibrate_conflicts.py --data ../shared/data", "split": "dev",
-           "measured": datetime.date.today().isoformat(), "cells": table(cells), "kinds": table(kinds),
-           "overall": table(overall).get("all", [0, 0])}
-    PATH.parent.mkdir(parents=True, exist_ok=True)
-    PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(out, indent=1))
+    write_calibration(PATH, "python scripts/calibrate_conflicts.py --data ../shared/data", cells=table(cells),
+                      kinds=table(kinds), overall=table(overall).get("all", [0, 0]))
     return 0
 
 

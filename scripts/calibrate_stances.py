@@ -12,8 +12,6 @@ confidence (:mod:`counterclaim.attribution.confidence`).
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import sys
 from pathlib import Path
 
@@ -22,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from counterclaim.attribution.confidence import PATH  # noqa: E402
 from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import evaluate  # noqa: E402
+from counterclaim.evaluation.metrics import write_calibration  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 
 
@@ -32,12 +31,8 @@ def main() -> int:
     root = require_data_dir(args.data, "calibrate_stances")
     stance = evaluate(load_stories(root, "dev"), root)["stance"]
     labels = {label: [c["tp"], c["tp"] + c["fp"]] for label, c in stance["per_class"].items()}
-    out = {"command": "python scripts/calibrate_stances.py --data ../shared/data", "split": "dev",
-           "measured": datetime.date.today().isoformat(), "pairs": stance["n"], "accuracy": stance["accuracy"],
-           "labels": labels}
-    PATH.parent.mkdir(parents=True, exist_ok=True)
-    PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(out, indent=1))
+    write_calibration(PATH, "python scripts/calibrate_stances.py --data ../shared/data", pairs=stance["n"],
+                      accuracy=stance["accuracy"], labels=labels)
     return 0
 
 

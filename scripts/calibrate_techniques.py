@@ -12,8 +12,6 @@ Writes ``counterclaim/data/techniques/shown.json``, which the CLI, the report an
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import sys
 import tempfile
 from collections import defaultdict
@@ -23,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import analyse  # noqa: E402
+from counterclaim.evaluation.metrics import write_calibration  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 from counterclaim.evaluation.techniques import judged_suggestions, threshold  # noqa: E402
 from counterclaim.techniques.shown import PATH  # noqa: E402
@@ -55,12 +54,8 @@ def main() -> int:
                                                          sum(1 for c, _ in items if round(c, 1) == b)] for b in bins},
                           "right_when_shown": [sum(r for c, r in items if c >= t), sum(1 for c, _ in items if c >= t)]
                           if t is not None else [0, 0]}
-    out = {"command": f"python scripts/calibrate_techniques.py --data ../shared/data --target {args.target} "
-                      f"--min-judged {args.min_judged}",
-           "split": "dev", "measured": datetime.date.today().isoformat(), "target": args.target,
-           "unjudged": unjudged, "techniques": per}
-    PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(out, indent=1))
+    write_calibration(PATH, f"python scripts/calibrate_techniques.py --data ../shared/data --target {args.target} "
+                      f"--min-judged {args.min_judged}", target=args.target, unjudged=unjudged, techniques=per)
     return 0
 
 

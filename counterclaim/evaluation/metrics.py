@@ -1,9 +1,13 @@
-"""Plain classification metrics (no scikit-learn at run time)."""
+"""Plain classification metrics (no scikit-learn at run time), and how measured tables are stored."""
 
 from __future__ import annotations
 
+import datetime
+import json
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -63,3 +67,12 @@ def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bo
             conf = sum(confidence[i] for i in idx) / len(idx)
             err += len(idx) / total * abs(acc - conf)
     return round(err, 4)
+
+
+def write_calibration(path: Path, command: str, **measured: Any) -> dict:
+    """Store a table measured on the dev split (the command that made it and the date with it), and print it."""
+    out = {"command": command, "split": "dev", "measured": datetime.date.today().isoformat(), **measured}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+    return out
