@@ -39,8 +39,9 @@ def require_data_dir(explicit: str | os.PathLike | None, prog: str) -> Path:
     """:func:`data_dir`, or a one-line error naming ``prog`` and exit status 2 (for the scripts)."""
     root = data_dir(explicit)
     if root is None:
-        print(f"{prog}: no data folder (give --data or set COUNTERCLAIM_DATA; ../shared/data is not there)",
-              file=sys.stderr)
+        named = explicit or os.environ.get("COUNTERCLAIM_DATA")
+        why = f"{named} does not exist" if named else "give --data or set COUNTERCLAIM_DATA; ../shared/data is not there"
+        print(f"{prog}: no data folder ({why})", file=sys.stderr)
         raise SystemExit(2)
     return root
 
