@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from counterclaim.document import nlp
@@ -164,3 +166,53 @@ def test_parse_number(words, value):
 def test_scope_of_a_figure(sentence, scope):
     q = one(sentence)
     assert q.scope == scope and (q.scope_cue is None) == (scope == "incident")
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    # Counts over a longer period or of another, dated event (real-news phrasings, see lexicons/scope.json).
+    ("Syria's civil war has killed more than 200,000 people in less than four years.", "cumulative"),
+    ("Boko Haram has killed thousands of people in a five-year insurgency.", "cumulative"),
+    ("Over a dozen doctors have been executed by the group in recent weeks.", "cumulative"),
+    ("The group attacked a shopping mall last year, killing at least 67 people.", "other-event"),
+    ("Separately, the ministry said eight soldiers had been killed in fighting in the north.", "other-event"),
+    ("Just two days earlier, a gunman killed one soldier near the base.", "other-event"),
+    # A relative clause says more about the counted, not over what time they were counted.
+    ("The militants killed dozens of Kurds who have resisted their advance in recent weeks.", "incident"),
+])
+def test_scope_cues_from_real_news(sentence, scope):
+    q = next(q for q in figures_in(sentence) if q.measure == "killed")
+    assert q.scope == scope
+
+
+def test_a_year_before_the_publication_is_another_event():
+    text = "In 2010, a bombing in Kampala left 74 dead. On Saturday, 12 people were killed in the blast."
+    document = Document(id="t", source="-", text=text, sha256="-", published=dt.date(2014, 9, 6))
+    found = quantities(DocContext(document=document, doc=nlp.load()(text)))
+    assert [(q.value, q.scope) for q in found] == [(74, "other-event"), (12, "incident")]
+
+
+@pytest.mark.parametrize("sentence, projection", [
+    ("The death toll could reach 1,000, officials said.", True),
+    ("The toll is feared to exceed 1,000.", True),
+    ("Officials expect the number of dead to rise to 200.", True),
+    ("The death toll rose to 143 on Sunday.", False),
+    ("The death toll stands at 10, medical sources say.", False),
+])
+def test_projections_are_not_tolls(sentence, projection):
+    q = one(sentence)
+    assert q.measure == "killed" and q.projection is projection
+    assert q.series == ("killed (projection)" if projection else "killed")
+
+
+@pytest.mark.parametrize("headline, value, measure", [
+    ("Russia Arrests 4 Suspects in Moscow Attack as Death Toll Climbs to 133", 133, "killed"),
+    ("Concert Hall Shooting: Russia Searches for Assailants After Attack Kills More Than 60", 60, "killed"),
+])
+def test_measures_in_title_case_headlines(headline, value, measure):
+    assert any(q.value == value and q.measure == measure for q in figures_in(headline))
+
+
+def test_a_definite_figure_counts_what_its_antecedent_counted():
+    found = figures_in("Three Afghan soldiers went missing on Saturday. The three men were found at Niagara Falls. "
+                       "Police took the three soldiers into custody.")
+    assert [q.measure for q in found] == ["missing", "missing", "custody"]
