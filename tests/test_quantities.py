@@ -184,11 +184,23 @@ def test_scope_cues_from_real_news(sentence, scope):
     assert q.scope == scope
 
 
-def test_a_year_before_the_publication_is_another_event():
-    text = "In 2010, a bombing in Kampala left 74 dead. On Saturday, 12 people were killed in the blast."
+def test_a_year_before_the_publication_is_another_event_and_its_own_year_a_running_total():
+    text = ("In 2010, a bombing in Kampala left 74 dead. On Saturday, 12 people were killed in the blast. "
+            "The group has killed more than 2,000 civilians in 2014 alone.")
     document = Document(id="t", source="-", text=text, sha256="-", published=dt.date(2014, 9, 6))
     found = quantities(DocContext(document=document, doc=nlp.load()(text)))
-    assert [(q.value, q.scope) for q in found] == [(74, "other-event"), (12, "incident")]
+    assert [(q.value, q.scope) for q in found] == [(74, "other-event"), (12, "incident"), (2000, "cumulative")]
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("One of the victims was killed by a stray bullet.", None, None),  # a member of a group: no figure
+    ("He was one of 12 people killed in the attack.", 12, "killed"),
+    ("Two days after the attack killed 50 people, police arrested a suspect.", 2, "duration"),
+    ("Explosion at Kabul Mosque Leaves Several Civilians Dead, Taliban Say", None, "killed"),  # vague, not a name
+])
+def test_partitives_durations_and_vague_headline_counts(sentence, value, measure):
+    found = figures_in(sentence)
+    assert [(q.value, q.measure) for q in found[:1]] == ([(value, measure)] if measure else [])
 
 
 @pytest.mark.parametrize("sentence, projection", [

@@ -31,6 +31,7 @@ SCOPE_CUES = [(re.compile(rf"\b(?:{e.get('pattern') or re.escape(e['term'])})\b"
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:the|a|an|which|who|making|in what|its|is|was|are|were|has|have|had)\b"
                          r"|\s[-–—]\s|\s(?:who|whom|whose|which)\s")
 _CLAUSE_START = re.compile(r".*(?:[.;:!?]|\s[-–—]\s)", re.S)
+_IN_YEAR = re.compile(r"\bin\s+$")
 _YEAR = re.compile(r"(?<![\w$€£/.,-])(?:19[5-9]\d|20[0-4]\d)(?![\w/]|[.,]\d)")
 
 
@@ -52,10 +53,15 @@ def scope_of(text: str, start: int, end: int, sentence_start: int, published: dt
         m = pattern.search(window)
         if m:
             return scope, m.group(0)
-    if published is not None:  # a count dated years before the article is another event's
-        old = next((m for m in _YEAR.finditer(window) if int(m.group(0)) < published.year), None)
-        if old is not None:
-            return "other-event", old.group(0)
+    if published is not None:
+        # A count dated years before the article is another event's; one over the article's own year
+        # ('killed more than 2,000 civilians in 2014 alone') is a running total.
+        for m in _YEAR.finditer(window):
+            year = int(m.group(0))
+            if year < published.year:
+                return "other-event", m.group(0)
+            if year == published.year and _IN_YEAR.search(window[:m.start()]):
+                return "cumulative", window[m.start() - 3:m.end()]
     return "incident", None
 
 

@@ -370,8 +370,9 @@ def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bo
     if "/" in raw and not _OF_TIME.match(text, fig.end) or _JOINED_DIGITS.search(text[max(0, fig.start - 2):fig.start]) \
             or _JOINED_DIGITS.search(text[fig.end:fig.end + 2]):
         return True
-    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]) \
-            or any(t.ent_type_ in NAME_ENTITIES for t in span):
+    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]):
+        return True
+    if fig.qualifier != "vague" and any(t.ent_type_ in NAME_ENTITIES for t in span):  # "Several Civilians" is no name
         return True
     entities = {e for e in map(_entity, span) if e is not None and e.label_ in ("DATE", "TIME")}
     if any(_CLOCK.search(e.text) or CALENDAR_WORDS & {t.lower_.rstrip(".") for t in e} for e in entities):
