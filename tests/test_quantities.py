@@ -228,3 +228,8 @@ def test_a_definite_figure_counts_what_its_antecedent_counted():
     found = figures_in("Three Afghan soldiers went missing on Saturday. The three men were found at Niagara Falls. "
                        "Police took the three soldiers into custody.")
     assert [q.measure for q in found] == ["missing", "missing", "custody"]
+
+
+def test_hyphenated_ranges_and_ratios():
+    assert summary(one("The toll is probably at the low end of the 100-to-300 spectrum."))[1:5] == (None, 100, 300, "range")
+    assert figures_in("Defenders were outnumbered by a 10-to-1 ratio.") == []

@@ -75,7 +75,7 @@ FIGURE = re.compile(
     rf"(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?P<cur>{_CURRENCY})?\s?"
     rf"(?:(?P<vague>{_VAGUE})|(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<cur2>{_CURRENCY})?(?P<num2>{_NUMBER}))?)"
+    rf"(?:\s*(?P<sep>[-–]to[-–]|-|–|to|and|or)\s*(?P<cur2>{_CURRENCY})?(?P<num2>{_NUMBER}))?)"
     rf"(?![\w/]|[.,]\d)",
     re.I,
 )
@@ -158,6 +158,8 @@ def _scan(text: str) -> Iterator[_Figure]:
         else:
             value = parse_number(m["num"])
         if value is None and (low is None or high is None):
+            continue
+        if m["sep"] and len(m["sep"]) > 2 and low > high:  # "a 10-to-1 ratio" compares, it counts nothing
             continue
         yield _Figure(start, m.end(), value, low, high, qual, unit)
 
