@@ -233,3 +233,33 @@ def test_a_definite_figure_counts_what_its_antecedent_counted():
 def test_hyphenated_ranges_and_ratios():
     assert summary(one("The toll is probably at the low end of the 100-to-300 spectrum."))[1:5] == (None, 100, 300, "range")
     assert figures_in("Defenders were outnumbered by a 10-to-1 ratio.") == []
+
+
+@pytest.mark.parametrize("sentence, value, measure, scope", [
+    ("Israel killed more than two dozen Gazans during a series of airstrikes.", 24, "killed", "incident"),
+    ("Police are searching for nearly four dozen people missing after the violence.", 48, "missing", "incident"),
+    ("The virus has now killed 4.6 million people worldwide.", 4_600_000, "killed", "cumulative"),
+])
+def test_dozens_of_a_number_and_worldwide_tolls(sentence, value, measure, scope):
+    q = one(sentence)
+    assert (q.value, q.measure, q.scope) == (value, measure, scope)
+
+
+def test_people_come_whole():
+    found = figures_in("The country was hit by a magnitude 7.2 earthquake that killed more than 1,400 residents.")
+    assert [(q.value, q.measure) for q in found] == [(7.2, None), (1400, "killed")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The active subject of a verb with an object does it to others: the figure counts the doers.
+    ("Three gunmen killed 133 people at the concert hall.", [(3, None), (133, "killed")]),
+    ("Three gunmen who killed 133 people were arrested.", [(3, "detained"), (133, "killed")]),
+    ("Nobody's killed me for this image.", []),
+    ("No one was killed in the blast.", [(0, "killed")]),
+    # A verb's adjunct is not what it counts.
+    ("Elephants that were killed in two African countries were imported.", [(2, None)]),
+    # A bare definite figure names an earlier group only as a subject.
+    ("A gunman killed two students. Critics see no distinction between the two.", [(2, "killed"), (2, None)]),
+])
+def test_doers_adjuncts_and_bare_definites(sentence, expected):
+    assert [(q.value, q.measure) for q in figures_in(sentence)] == expected

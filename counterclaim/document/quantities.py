@@ -48,7 +48,8 @@ CURRENCIES = set(CURRENCY_SIGNS.values()) | set(CURRENCY_WORDS.values())
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))  # longest first: "seventeen" before "seven"
 _WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{_UNIT_WORDS})"
 _SCALE_WORD = "hundred|thousand|million|billion|trillion"
-_WORDNUM = rf"(?:{_WORD}|an?(?=[\s-]+(?:{_SCALE_WORD})\b))(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE_WORD})\b)*"
+# "two dozen" is 24: "dozen" scales a word number ("a dozen" alone is matched in _NUMBER)
+_WORDNUM = rf"(?:{_WORD}|an?(?=[\s-]+(?:{_SCALE_WORD})\b))(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE_WORD}|dozen)\b)*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORD})\b|(?:bn|mn|k)\b)?"
            rf"|\d+/\d+|half\s+a\s+dozen|(?:a\s+)?dozen|no\s+one|none|nobody|{_WORDNUM})")
@@ -182,6 +183,9 @@ VERBS = {"kill": "killed", "murder": "killed", "massacre": "killed", "slaughter"
 PHRASES = {"warning period": "warning time", "warning": "warning time", "notice": "warning time",
            "death toll": "killed", "toll": "killed"}
 CASUALTIES = {"killed", "injured", "casualties"}
+PERSON_COUNTS = CASUALTIES | {"missing", "detained", "kidnapped", "hostages", "attending"}
+# Measures a verb's object undergoes, so its active subject is the doer ("gunmen killed 133").
+DONE_TO_OTHERS = {"killed", "injured", "detained", "kidnapped", "deported", "evacuated", "destroyed"}
 # Verbs too light to say what is counted; their complement does ("put 2.8 million people into security forces").
 LIGHT_VERBS = {"be", "have", "put", "get", "make", "take", "give", "send", "bring", "include", "remain"}
 # States a verb can put the counted in ("went missing", "were found dead", "reported injured").
@@ -256,6 +260,8 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     verb = head.head
     children = noun.children if noun is not None else ()
     attached = [c for c in children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if attached and _agent(attached[0], next((c for c in attached[0].children if c.dep_ == "nsubj"), None)):
+        attached = []  # "three gunmen who killed 133 people" count the killers: the main clause may say more
     if attached or (head.dep_ == "nsubj" and verb.tag_ == "VBG"):  # "people killed", "with 6000 people attending"
         return _verb(attached[0] if attached else verb)
     event = _up_from_of(head)
@@ -266,7 +272,11 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     if head.dep_ in CORE_DEPS and verb.pos_ in ("VERB", "AUX"):
         if head.dep_ == "attr" or verb.lemma_ in TREND_VERBS:  # "the warning period was six minutes"
             return _subject(verb)
+        if _agent(verb, head):  # "three gunmen killed 133 people": 133 were killed, the three killed
+            return None
         return _verb(verb) if verb.lemma_ not in LIGHT_VERBS else _complement(verb)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ != "of":
+        return None  # "killed in two countries": a verb's adjunct is not what it counts
     return _nearby_verb(span) if guess else None
 
 
@@ -291,6 +301,14 @@ def _headline_measure(span: Span, noun: Token | None) -> Measure | None:
         if lemma is not None:
             return VERBS[lemma], doc[token.i:token.i + 1]
     return None
+
+
+def _agent(verb: Token, subject: Token | None) -> bool:
+    """True when ``subject`` does what a measure verb with an object says to others ('gunmen killed 133
+    people', 'who killed 133'): the figure counts the doers, not the victims the measure counts."""
+    return (subject is not None and subject.dep_ == "nsubj" and subject.head.i == verb.i
+            and verb.lemma_ in VERBS and VERBS[verb.lemma_] in DONE_TO_OTHERS
+            and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _verb(verb: Token) -> Measure:
@@ -417,6 +435,9 @@ def _antecedent_measure(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -
     own = ctx.doc.char_span(q.measure_start, q.measure_end) if q.measure_start is not None else None
     if own is not None and own.root.pos_ not in ("VERB", "AUX"):
         return q
+    figure = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if q.unit is None and (figure is None or figure.root.dep_ not in ("nsubj", "nsubjpass")):
+        return q  # a bare 'the two' names a group only as a subject ('the three were found'), not in 'between the two'
     before = next((e for e in reversed(earlier) if e.value == q.value and e.measure in KNOWN_MEASURES), None)
     if before is None:
         return q
@@ -450,6 +471,8 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
         return None  # "one thing", "no one else": a pronoun, not a figure
     if value == 1 and fig.qualifier == "exact" and _PARTITIVE.match(ctx.text, fig.end):
         return None  # "one of the victims": a member of a group, not a count
+    if measure in PERSON_COUNTS and value is not None and value != int(value):
+        measure = None  # people come whole: 'a magnitude 7.2 earthquake that killed' counts no one
     if unit is None and measure in CASUALTIES:
         unit = "people"
     each = _EACH.match(ctx.text, end)
