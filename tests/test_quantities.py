@@ -263,3 +263,8 @@ def test_people_come_whole():
 ])
 def test_doers_adjuncts_and_bare_definites(sentence, expected):
     assert [(q.value, q.measure) for q in figures_in(sentence)] == expected
+
+
+def test_the_whole_group_out_of_which_some_were_killed_is_no_toll():
+    assert [(q.value, q.measure) for q in figures_in("The gas caused the death of 300 out of 400 soldiers.")] == \
+        [(300, "killed"), (400, None)]

@@ -196,6 +196,7 @@ CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative",
 # "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
 _SMALL = re.compile(r"\b(?:an?|one|none|nobody|zero)$", re.I)
 _PARTITIVE = re.compile(r"\s+of\b", re.I)
+_OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)
 _AMOUNT_WORDS = set(VAGUE) | set(SCALES) | {"few", "dozen"}
 
 
@@ -424,6 +425,7 @@ def quantities(ctx: DocContext) -> list[Quantity]:
 
 
 _DEFINITE = re.compile(r"\bthe\s+$", re.I)
+_PART_OF = re.compile(r"\b(?:of|between|among|amongst)\s+the\s+$", re.I)
 
 
 def _antecedent_measure(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -> Quantity:
@@ -435,9 +437,8 @@ def _antecedent_measure(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -
     own = ctx.doc.char_span(q.measure_start, q.measure_end) if q.measure_start is not None else None
     if own is not None and own.root.pos_ not in ("VERB", "AUX"):
         return q
-    figure = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
-    if q.unit is None and (figure is None or figure.root.dep_ not in ("nsubj", "nsubjpass")):
-        return q  # a bare 'the two' names a group only as a subject ('the three were found'), not in 'between the two'
+    if _PART_OF.search(ctx.text, max(0, q.start - 16), q.start):
+        return q  # 'between the two', 'one of the two guards': a member of or a pair from some group, not a group told of before
     before = next((e for e in reversed(earlier) if e.value == q.value and e.measure in KNOWN_MEASURES), None)
     if before is None:
         return q
@@ -473,6 +474,8 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
         return None  # "one of the victims": a member of a group, not a count
     if measure in PERSON_COUNTS and value is not None and value != int(value):
         measure = None  # people come whole: 'a magnitude 7.2 earthquake that killed' counts no one
+    if measure in PERSON_COUNTS and _OUT_OF.search(ctx.text, max(0, fig.start - 8), fig.start):
+        measure = None  # 'the death of 300 out of 400 soldiers': 400 is the whole group
     if unit is None and measure in CASUALTIES:
         unit = "people"
     each = _EACH.match(ctx.text, end)
