@@ -121,12 +121,21 @@ class Quantity(Annotation):
         "incident", description="what the count covers: the reported incident, a longer period ('since the war "
                                 "began', 'this year'), or another event; only incident figures enter series and conflicts")
     scope_cue: str | None = Field(None, description="the words that set a scope other than 'incident'")
+    projection: bool = Field(False, description="where a count may go ('could reach 1,000', 'feared to exceed "
+                                                "500'), not a count; never in the incident's series")
+
+    @property
+    def counts_incident(self) -> bool:
+        """A count of the case's incident: the only figures that enter its series, alignment and conflicts."""
+        return self.scope == "incident" and not self.projection
 
     @property
     def series(self) -> str | None:
         """The series a figure is shown in: its measure, with the scope when it is not the incident's."""
         if not self.measure:
             return None
+        if self.projection:
+            return f"{self.measure} (projection)"
         return self.measure if self.scope == "incident" else f"{self.measure} ({self.scope})"
 
 

@@ -281,3 +281,20 @@ def test_participle_frame_shares_the_sayers_subject():
     assert first.text == "the attack was planned abroad"
     assert second.text == "the gunmen had accomplices"
     assert [(c.speaker.name, c.speaker.cue) for c in (first, second)] == [("Peskov", "said"), ("Peskov", "adding")]
+
+
+def test_an_elided_figure_is_a_claim_of_the_same_speaker():
+    found = text_claims("The Taliban say five people have been killed and 10 injured, but medical sources say "
+                        "the death toll stands at 10.")
+    injured = next(c for c in found if c.text == "10 injured")
+    assert (injured.speaker.kind, injured.speaker.name) == ("reported", "Taliban") and injured.quantity_ids
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Kremlin: Death Toll Hits 133 in Moscow Concert Attack\n\nThe toll rose on Saturday.", "Kremlin"),
+    ("Putin: Ukraine Tried to Help Attackers Escape\n\nThe president spoke on Saturday.", "Putin"),
+    ("Crocus attack: Death toll rises to 143\n\nThe ministry spoke on Saturday.", None),  # a topic label
+])
+def test_a_headline_source_label_is_the_speaker(headline, speaker):
+    first = text_claims(headline)[0]
+    assert (first.speaker.name if first.speaker.kind == "reported" else None) == speaker

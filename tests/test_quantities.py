@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from counterclaim.document import nlp
@@ -164,3 +166,105 @@ def test_parse_number(words, value):
 def test_scope_of_a_figure(sentence, scope):
     q = one(sentence)
     assert q.scope == scope and (q.scope_cue is None) == (scope == "incident")
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    # Counts over a longer period or of another, dated event (real-news phrasings, see lexicons/scope.json).
+    ("Syria's civil war has killed more than 200,000 people in less than four years.", "cumulative"),
+    ("Boko Haram has killed thousands of people in a five-year insurgency.", "cumulative"),
+    ("Over a dozen doctors have been executed by the group in recent weeks.", "cumulative"),
+    ("The group attacked a shopping mall last year, killing at least 67 people.", "other-event"),
+    ("Separately, the ministry said eight soldiers had been killed in fighting in the north.", "other-event"),
+    ("Just two days earlier, a gunman killed one soldier near the base.", "other-event"),
+    # A relative clause says more about the counted, not over what time they were counted.
+    ("The militants killed dozens of Kurds who have resisted their advance in recent weeks.", "incident"),
+])
+def test_scope_cues_from_real_news(sentence, scope):
+    q = next(q for q in figures_in(sentence) if q.measure == "killed")
+    assert q.scope == scope
+
+
+def test_a_year_before_the_publication_is_another_event_and_its_own_year_a_running_total():
+    text = ("In 2010, a bombing in Kampala left 74 dead. On Saturday, 12 people were killed in the blast. "
+            "The group has killed more than 2,000 civilians in 2014 alone.")
+    document = Document(id="t", source="-", text=text, sha256="-", published=dt.date(2014, 9, 6))
+    found = quantities(DocContext(document=document, doc=nlp.load()(text)))
+    assert [(q.value, q.scope) for q in found] == [(74, "other-event"), (12, "incident"), (2000, "cumulative")]
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("One of the victims was killed by a stray bullet.", None, None),  # a member of a group: no figure
+    ("He was one of 12 people killed in the attack.", 12, "killed"),
+    ("Two days after the attack killed 50 people, police arrested a suspect.", 2, "duration"),
+    ("Explosion at Kabul Mosque Leaves Several Civilians Dead, Taliban Say", None, "killed"),  # vague, not a name
+])
+def test_partitives_durations_and_vague_headline_counts(sentence, value, measure):
+    found = figures_in(sentence)
+    assert [(q.value, q.measure) for q in found[:1]] == ([(value, measure)] if measure else [])
+
+
+@pytest.mark.parametrize("sentence, projection", [
+    ("The death toll could reach 1,000, officials said.", True),
+    ("The toll is feared to exceed 1,000.", True),
+    ("Officials expect the number of dead to rise to 200.", True),
+    ("The death toll rose to 143 on Sunday.", False),
+    ("The death toll stands at 10, medical sources say.", False),
+])
+def test_projections_are_not_tolls(sentence, projection):
+    q = one(sentence)
+    assert q.measure == "killed" and q.projection is projection
+    assert q.series == ("killed (projection)" if projection else "killed")
+
+
+@pytest.mark.parametrize("headline, value, measure", [
+    ("Russia Arrests 4 Suspects in Moscow Attack as Death Toll Climbs to 133", 133, "killed"),
+    ("Concert Hall Shooting: Russia Searches for Assailants After Attack Kills More Than 60", 60, "killed"),
+])
+def test_measures_in_title_case_headlines(headline, value, measure):
+    assert any(q.value == value and q.measure == measure for q in figures_in(headline))
+
+
+def test_a_definite_figure_counts_what_its_antecedent_counted():
+    found = figures_in("Three Afghan soldiers went missing on Saturday. The three men were found at Niagara Falls. "
+                       "Police took the three soldiers into custody.")
+    assert [q.measure for q in found] == ["missing", "missing", "custody"]
+
+
+def test_hyphenated_ranges_and_ratios():
+    assert summary(one("The toll is probably at the low end of the 100-to-300 spectrum."))[1:5] == (None, 100, 300, "range")
+    assert figures_in("Defenders were outnumbered by a 10-to-1 ratio.") == []
+
+
+@pytest.mark.parametrize("sentence, value, measure, scope", [
+    ("Israel killed more than two dozen Gazans during a series of airstrikes.", 24, "killed", "incident"),
+    ("Police are searching for nearly four dozen people missing after the violence.", 48, "missing", "incident"),
+    ("The virus has now killed 4.6 million people worldwide.", 4_600_000, "killed", "cumulative"),
+])
+def test_dozens_of_a_number_and_worldwide_tolls(sentence, value, measure, scope):
+    q = one(sentence)
+    assert (q.value, q.measure, q.scope) == (value, measure, scope)
+
+
+def test_people_come_whole():
+    found = figures_in("The country was hit by a magnitude 7.2 earthquake that killed more than 1,400 residents.")
+    assert [(q.value, q.measure) for q in found] == [(7.2, None), (1400, "killed")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The active subject of a verb with an object does it to others: the figure counts the doers.
+    ("Three gunmen killed 133 people at the concert hall.", [(3, None), (133, "killed")]),
+    ("Three gunmen who killed 133 people were arrested.", [(3, "detained"), (133, "killed")]),
+    ("Nobody's killed me for this image.", []),
+    ("No one was killed in the blast.", [(0, "killed")]),
+    # A verb's adjunct is not what it counts.
+    ("Elephants that were killed in two African countries were imported.", [(2, None)]),
+    # A bare definite figure names an earlier group only as a subject.
+    ("A gunman killed two students. Critics see no distinction between the two.", [(2, "killed"), (2, None)]),
+])
+def test_doers_adjuncts_and_bare_definites(sentence, expected):
+    assert [(q.value, q.measure) for q in figures_in(sentence)] == expected
+
+
+def test_the_whole_group_out_of_which_some_were_killed_is_no_toll():
+    assert [(q.value, q.measure) for q in figures_in("The gas caused the death of 300 out of 400 soldiers.")] == \
+        [(300, "killed"), (400, None)]

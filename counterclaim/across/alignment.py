@@ -218,7 +218,9 @@ def _shown(r: ClaimRelation, min_confidence: float) -> bool:
 def _uncompared(q: Quantity, claim: Claim | None, doc: Any) -> Figure:
     """A figure the alignment leaves out, with why."""
     definite = q.value is not None or q.low is not None or q.high is not None
-    if q.scope != "incident":
+    if q.projection:
+        why = "not compared: a projection, not a count"
+    elif q.scope != "incident":
         why = f"not compared: {q.scope} (“{q.scope_cue}”)" if q.scope_cue else f"not compared: {q.scope}"
     elif q.qualifier == "vague" or not definite:
         why = "not compared: no definite number"

@@ -208,12 +208,13 @@ def _own_anchor(claim: Claim, ctx: ClaimContext, mentions: list[Mention] | None 
 
 
 def _claim_quantities(claim: Claim, ctx: ClaimContext) -> list[Quantity]:
-    """The claim's figures that count the incident: a war-wide or year's toll never joins its series or conflicts."""
+    """The claim's figures that count the incident: a war-wide or year's toll, or a projection, never joins its
+    series or conflicts."""
     if claim.quantity_ids:
         found = [ctx.quantities[q] for q in claim.quantity_ids if q in ctx.quantities]
     else:
         found = [q for q in ctx.quantities.values() if claim.start <= q.start and q.end <= claim.end]
-    return [q for q in found if q.scope == "incident"]
+    return [q for q in found if q.counts_incident]
 
 
 def _claim_dates(claim: Claim, ctx: ClaimContext) -> list[DateMention]:

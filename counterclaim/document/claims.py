@@ -10,7 +10,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
   claim: it becomes the claim's :class:`Speaker`.
 * **Speakers.** The outlet's own voice unless a frame attributes the clause: a reporting
   verb's complement, "as X has revealed", ", they said,", "according to X", "evidence
-  that ...", an accusation verb, or a direct quotation (quote marks around a clause).
+  that ...", an accusation verb, a direct quotation (quote marks around a clause), or a
+  headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon).
   The innermost frame wins in nested reporting. Pronoun speakers are resolved only
   when a nearby antecedent is unambiguous by form (a person for *he*, a plural subject
   for *they*); otherwise the pronoun is kept. First-person frames ("we believe
@@ -46,7 +47,7 @@ from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "3"
+VERSION = "4"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -64,6 +65,8 @@ def claims(ctx: DocContext) -> list[Claim]:
 
 def _claim(ctx: DocContext, clause: Clause, text: str, score: float, outlet: str) -> Claim:
     speaker, speaker_conf, cue_lemma = _claim_speaker(clause, outlet)
+    if speaker.kind == "outlet":
+        speaker = _headline_source(ctx, clause, outlet) or speaker
     negated = _negated(clause)
     kind, kind_conf = claim_kind(ctx, clause, speaker)
     stance = "denies" if negated or cue_lemma in DENIAL else "asserts" if speaker.kind == "outlet" else "reports"
@@ -93,6 +96,27 @@ def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | N
     if frame is None or frame.speaker is None:
         return Speaker(kind="outlet", name=outlet), CONFIDENCE["outlet"], None
     return frame.speaker, frame.confidence, frame.verb.lemma_.lower() if frame.verb is not None else None
+
+
+_SOURCE_LABEL = re.compile(r"\s*(?P<who>[^:\n]{1,40}?)\s*:\s+\S")
+SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | None:
+    """A headline's 'Kremlin: Death Toll Hits 133' gives the claim to the name before the colon, when that
+    name is a whole named entity (so topic labels such as 'Ukraine war:' or 'Analysis:' stay the outlet's)."""
+    titles = [(m.start, m.end) for m in ctx.document.meta_spans if m.kind == "title"]
+    line_end = ctx.text.find("\n")
+    start, end = titles[0] if titles else (0, line_end if line_end >= 0 else len(ctx.text))
+    label = _SOURCE_LABEL.match(ctx.text, start, end)
+    if label is None or clause.start < start or clause.end <= label.end() or clause.end > end:
+        return None
+    who = ctx.doc.char_span(label.start("who"), label.end("who"))
+    if who is None or not any(e.start == who.start and e.end == who.end and e.label_ in SOURCE_ENTITIES for e in who.ents):
+        return None
+    if who.text.lower() in outlet.lower():
+        return None
+    return Speaker(kind="reported", name=who.text, start=who.start_char, end=who.end_char, cue=":")
 
 
 def _negated(clause: Clause) -> bool:

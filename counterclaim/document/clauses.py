@@ -223,8 +223,9 @@ def clauses(ctx: DocContext) -> list[Clause]:
 
 
 def _is_claim(tokens: list[Token]) -> bool:
-    """A clause with a verb and two words, or a verbless line (a headline) of four."""
-    words = [t for t in tokens if t.is_alpha]
+    """A clause with a verb and two words, or a verbless line (a headline) of four; a figure is a word
+    ("five were killed and 10 injured": '10 injured' is a claim of its own)."""
+    words = [t for t in tokens if t.is_alpha or t.like_num]
     return len(words) >= 4 or len(words) >= 2 and any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 

@@ -18,8 +18,9 @@ from spacy.tokens import Span, Token
 from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
+from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "5"
+VERSION = "6"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -47,7 +48,8 @@ CURRENCIES = set(CURRENCY_SIGNS.values()) | set(CURRENCY_WORDS.values())
 _UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))  # longest first: "seventeen" before "seven"
 _WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{_UNIT_WORDS})"
 _SCALE_WORD = "hundred|thousand|million|billion|trillion"
-_WORDNUM = rf"(?:{_WORD}|an?(?=[\s-]+(?:{_SCALE_WORD})\b))(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE_WORD})\b)*"
+# "two dozen" is 24: "dozen" scales a word number ("a dozen" alone is matched in _NUMBER)
+_WORDNUM = rf"(?:{_WORD}|an?(?=[\s-]+(?:{_SCALE_WORD})\b))(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE_WORD}|dozen)\b)*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = (rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORD})\b|(?:bn|mn|k)\b)?"
            rf"|\d+/\d+|half\s+a\s+dozen|(?:a\s+)?dozen|no\s+one|none|nobody|{_WORDNUM})")
@@ -74,7 +76,7 @@ FIGURE = re.compile(
     rf"(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?P<cur>{_CURRENCY})?\s?"
     rf"(?:(?P<vague>{_VAGUE})|(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<cur2>{_CURRENCY})?(?P<num2>{_NUMBER}))?)"
+    rf"(?:\s*(?P<sep>[-–]to[-–]|-|–|to|and|or)\s*(?P<cur2>{_CURRENCY})?(?P<num2>{_NUMBER}))?)"
     rf"(?![\w/]|[.,]\d)",
     re.I,
 )
@@ -158,6 +160,8 @@ def _scan(text: str) -> Iterator[_Figure]:
             value = parse_number(m["num"])
         if value is None and (low is None or high is None):
             continue
+        if m["sep"] and len(m["sep"]) > 2 and low > high:  # "a 10-to-1 ratio" compares, it counts nothing
+            continue
         yield _Figure(start, m.end(), value, low, high, qual, unit)
 
 
@@ -179,16 +183,20 @@ VERBS = {"kill": "killed", "murder": "killed", "massacre": "killed", "slaughter"
 PHRASES = {"warning period": "warning time", "warning": "warning time", "notice": "warning time",
            "death toll": "killed", "toll": "killed"}
 CASUALTIES = {"killed", "injured", "casualties"}
-KNOWN_MEASURES = set(COUNT_WORDS.values()) | set(EVENT_NOUNS.values()) | set(VERBS.values())
+PERSON_COUNTS = CASUALTIES | {"missing", "detained", "kidnapped", "hostages", "attending"}
+# Measures a verb's object undergoes, so its active subject is the doer ("gunmen killed 133").
+DONE_TO_OTHERS = {"killed", "injured", "detained", "kidnapped", "deported", "evacuated", "destroyed"}
 # Verbs too light to say what is counted; their complement does ("put 2.8 million people into security forces").
 LIGHT_VERBS = {"be", "have", "put", "get", "make", "take", "give", "send", "bring", "include", "remain"}
-TREND_VERBS = {"rise", "climb", "reach", "stand", "total", "increase", "grow", "jump", "exceed", "hit", "top", "surpass"}
 # States a verb can put the counted in ("went missing", "were found dead", "reported injured").
 STATES = {"missing": "missing", "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
           "hurt": "injured"}
+KNOWN_MEASURES = set(COUNT_WORDS.values()) | set(EVENT_NOUNS.values()) | set(VERBS.values()) | set(STATES.values())
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative", "appos"}
 # "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
 _SMALL = re.compile(r"\b(?:an?|one|none|nobody|zero)$", re.I)
+_PARTITIVE = re.compile(r"\s+of\b", re.I)
+_OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)
 _AMOUNT_WORDS = set(VAGUE) | set(SCALES) | {"few", "dozen"}
 
 
@@ -253,6 +261,8 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     verb = head.head
     children = noun.children if noun is not None else ()
     attached = [c for c in children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if attached and _agent(attached[0], next((c for c in attached[0].children if c.dep_ == "nsubj"), None)):
+        attached = []  # "three gunmen who killed 133 people" count the killers: the main clause may say more
     if attached or (head.dep_ == "nsubj" and verb.tag_ == "VBG"):  # "people killed", "with 6000 people attending"
         return _verb(attached[0] if attached else verb)
     event = _up_from_of(head)
@@ -263,8 +273,43 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     if head.dep_ in CORE_DEPS and verb.pos_ in ("VERB", "AUX"):
         if head.dep_ == "attr" or verb.lemma_ in TREND_VERBS:  # "the warning period was six minutes"
             return _subject(verb)
+        if _agent(verb, head):  # "three gunmen killed 133 people": 133 were killed, the three killed
+            return None
         return _verb(verb) if verb.lemma_ not in LIGHT_VERBS else _complement(verb)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ != "of":
+        return None  # "killed in two countries": a verb's adjunct is not what it counts
     return _nearby_verb(span) if guess else None
+
+
+def _is_headline(sent: Span) -> bool:
+    """Title case ('Attack Kills More Than 60'), where the tagger reads verbs and nouns as names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _headline_measure(span: Span, noun: Token | None) -> Measure | None:
+    """The parse fallback for headlines, by word form: a measure verb or 'toll' just before the figure
+    ('Attack Kills More Than 60', 'Death Toll Climbs to 133'), or a state just after it ('Leaves 5 Dead')."""
+    doc = span.doc
+    after = doc[(noun.i if noun is not None else span.end - 1) + 1:][:1]
+    if len(after) and after[0].lower_ in STATES:
+        return STATES[after[0].lower_], after
+    for token in reversed(doc[max(span.sent.start, span.start - 4):span.start]):
+        word = token.lower_
+        if word == "toll":
+            return "killed", doc[token.i:token.i + 1]
+        lemma = next((w for w in (word, word[:-1], word[:-2]) if w in VERBS), None)
+        if lemma is not None:
+            return VERBS[lemma], doc[token.i:token.i + 1]
+    return None
+
+
+def _agent(verb: Token, subject: Token | None) -> bool:
+    """True when ``subject`` does what a measure verb with an object says to others ('gunmen killed 133
+    people', 'who killed 133'): the figure counts the doers, not the victims the measure counts."""
+    return (subject is not None and subject.dep_ == "nsubj" and subject.head.i == verb.i
+            and verb.lemma_ in VERBS and VERBS[verb.lemma_] in DONE_TO_OTHERS
+            and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _verb(verb: Token) -> Measure:
@@ -279,8 +324,14 @@ def _subject(verb: Token) -> Measure | None:
     """A figure stated of a subject: 'the warning period was six minutes', 'the death toll rose to 143'."""
     # Headlines capitalise common nouns, and the tagger then reads "Death Toll" as a name.
     subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None and verb.dep_ == "xcomp":  # "the toll is feared to exceed 1,000": the subject is the head's
+        return _subject(verb.head)
     if subject is None:
         return None
+    counted = next((o for p in subject.children if p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj" and o.lower_ in COUNT_WORDS), None)
+    if counted is not None:  # "the number of dead rose to 200"
+        return COUNT_WORDS[counted.lower_], counted.doc[counted.i:counted.i + 1]
     phrase = _phrase(subject)
     name = phrase.text.lower()
     return PHRASES.get(name, PHRASES.get(subject.lower_, name)), phrase
@@ -340,8 +391,9 @@ def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bo
     if "/" in raw and not _OF_TIME.match(text, fig.end) or _JOINED_DIGITS.search(text[max(0, fig.start - 2):fig.start]) \
             or _JOINED_DIGITS.search(text[fig.end:fig.end + 2]):
         return True
-    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]) \
-            or any(t.ent_type_ in NAME_ENTITIES for t in span):
+    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]):
+        return True
+    if fig.qualifier != "vague" and any(t.ent_type_ in NAME_ENTITIES for t in span):  # "Several Civilians" is no name
         return True
     entities = {e for e in map(_entity, span) if e is not None and e.label_ in ("DATE", "TIME")}
     if any(_CLOCK.search(e.text) or CALENDAR_WORDS & {t.lower_.rstrip(".") for t in e} for e in entities):
@@ -368,8 +420,29 @@ def quantities(ctx: DocContext) -> list[Quantity]:
             continue
         quantity = _read(ctx, fig, span, noun, out[-1] if out else None)
         if quantity is not None:
-            out.append(quantity)
+            out.append(_antecedent_measure(ctx, quantity, out))
     return out
+
+
+_DEFINITE = re.compile(r"\bthe\s+$", re.I)
+_PART_OF = re.compile(r"\b(?:of|between|among|amongst)\s+the\s+$", re.I)
+
+
+def _antecedent_measure(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -> Quantity:
+    """A definite figure ('the three men were found') names a group counted before: it counts what the last
+    earlier figure of the same value counted ('three soldiers went missing'), unless its own words name a known
+    measure or a state ('taken into custody')."""
+    if q.measure in KNOWN_MEASURES or q.value is None or not _DEFINITE.search(ctx.text[max(0, q.start - 5):q.start]):
+        return q
+    own = ctx.doc.char_span(q.measure_start, q.measure_end) if q.measure_start is not None else None
+    if own is not None and own.root.pos_ not in ("VERB", "AUX"):
+        return q
+    if _PART_OF.search(ctx.text, max(0, q.start - 16), q.start):
+        return q  # 'between the two', 'one of the two guards': a member of or a pair from some group, not a group told of before
+    before = next((e for e in reversed(earlier) if e.value == q.value and e.measure in KNOWN_MEASURES), None)
+    if before is None:
+        return q
+    return q.model_copy(update={"measure": before.measure, "unit": before.unit or q.unit})
 
 
 def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previous: Quantity | None
@@ -384,6 +457,8 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
                 or UNIT_ALIASES.get(noun.lower_) or _phrase(noun).text.lower())
     is_time = unit in TIME_UNITS.values()
     found = None if of_time else _measure(span, noun, guess=not is_time)
+    if not of_time and (found is None or found[0] not in KNOWN_MEASURES) and _is_headline(span.sent):
+        found = _headline_measure(span, noun) or found
     measure, where = found if found else (None, None)
     if unit in CURRENCIES and measure in (None, unit):
         measure = "paid"
@@ -391,10 +466,16 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
         # "only six minutes instead of the usual 20": the compared figure counts the same thing
         return _quantity(ctx, fig, end, value, unit or previous.unit, previous.measure,
                          (previous.measure_start, previous.measure_end), None)
-    if measure is None and is_time:
+    if is_time and (measure is None or measure in KNOWN_MEASURES):  # "two days after the attack killed 50"
         measure = "duration"
     if _SMALL.search(ctx.text[fig.start:fig.end]) and measure not in KNOWN_MEASURES:
         return None  # "one thing", "no one else": a pronoun, not a figure
+    if value == 1 and fig.qualifier == "exact" and _PARTITIVE.match(ctx.text, fig.end):
+        return None  # "one of the victims": a member of a group, not a count
+    if measure in PERSON_COUNTS and value is not None and value != int(value):
+        measure = None  # people come whole: 'a magnitude 7.2 earthquake that killed' counts no one
+    if measure in PERSON_COUNTS and _OUT_OF.search(ctx.text, max(0, fig.start - 8), fig.start):
+        measure = None  # 'the death of 300 out of 400 soldiers': 400 is the whole group
     if unit is None and measure in CASUALTIES:
         unit = "people"
     each = _EACH.match(ctx.text, end)
@@ -403,30 +484,14 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
     return _quantity(ctx, fig, each.end() if each else end, value, unit, measure, bounds, per)
 
 
-SCOPE_CUES = [(re.compile(rf"\b(?:{e.get('pattern') or re.escape(e['term'])})\b", re.I), e["scope"])
-              for e in lexicons.entries("scope", "quantities")]
-# The clause a figure belongs to: up to the next sentence or clause break, or a comma opening an apposition
-# ("killed 133, the deadliest attack since 2004" keeps 'since 2004' out of the count's clause).
-_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:the|a|an|which|who|making|in what|its)\b|\s[-–—]\s")
-
-
-def scope_of(text: str, start: int, end: int, sentence_start: int) -> tuple[str, str | None]:
-    """'incident', or the scope a cue in the figure's clause gives it, with the cue."""
-    after = text[end:end + 120]
-    stop = _CLAUSE_END.search(after)
-    window = text[max(sentence_start, start - 60):start] + " " + after[:stop.start() if stop else len(after)]
-    for pattern, scope in SCOPE_CUES:
-        m = pattern.search(window)
-        if m:
-            return scope, m.group(0)
-    return "incident", None
-
-
 def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit: str | None, measure: str | None,
               bounds: tuple[int | None, int | None], per: str | None) -> Quantity:
     low, high = fig.low, fig.high
     span = ctx.doc.char_span(fig.start, end, alignment_mode="expand")
-    scope, cue = scope_of(ctx.text, fig.start, end, span.sent.start_char if span is not None else 0)
+    scope, cue = scope_of(ctx.text, fig.start, end, span.sent.start_char if span is not None else 0,
+                          ctx.document.published)
+    own = ctx.doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    projection = own is not None and is_projection(_phrase_head(own, _counted_noun(own)))
     if fig.qualifier in ("at least", "more than"):
         low = value
     elif fig.qualifier in ("at most", "less than", "up to"):
@@ -436,4 +501,5 @@ def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit
         component="counterclaim.quantities", version=VERSION, text=ctx.text[fig.start:end], value=value, low=low,
         high=high, qualifier=fig.qualifier, unit=unit, measure=measure,  # type: ignore[arg-type]
         measure_start=bounds[0], measure_end=bounds[1], per=per, scope=scope, scope_cue=cue,  # type: ignore[arg-type]
+        projection=projection,
     )

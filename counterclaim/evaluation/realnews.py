@@ -128,28 +128,54 @@ def _measure(name: str | None) -> str | None:
     return CASUALTY.get((name or "").lower().strip())
 
 
+def _speakers(exported: dict) -> dict[str, dict]:
+    """Quantity id -> the speaker of the claim that carries it."""
+    return {q: c["speaker"] for c in exported["annotations"].get("claim", []) for q in c.get("quantity_ids", [])}
+
+
+def _speaker_match(speaker: dict | None, gold: str) -> bool:
+    if speaker is None:
+        return False
+    if gold.lower() == "outlet" or speaker["kind"] == "outlet":
+        return gold.lower() == "outlet" and speaker["kind"] == "outlet"
+    return _names_match([speaker["name"]], [gold])
+
+
+def _shown(q: dict) -> bool:
+    """What the incident's series shows: a casualty figure about the incident that is not a projection."""
+    return bool(_measure(q.get("measure"))) and q.get("scope", "incident") == "incident" and not q.get("projection")
+
+
 def figure_counts(story: Story, exported: dict, refs: dict[str, str]) -> Counter:
-    """Counts for in-scope casualty figures (P/R), and measure agreement on matched figures."""
+    """Counts for in-scope casualty figures: P/R (a hit needs overlap, value and measure), and, over gold
+    figures whose number the system found (overlap and value), how often it names the measure and speaker."""
     c: Counter = Counter()
+    speakers = _speakers(exported)
     for doc in story.documents:
         doc_id = refs.get(doc["ref"])
         system = _quantities(exported, doc_id) if doc_id else []
-        shown = [q for q in system if _measure(q.get("measure")) and q.get("scope", "incident") == "incident"]
+        shown = [q for q in system if _shown(q)]
         gold_in = [f for f in doc.get("figures", []) if f["in_scope"] and not f.get("projection")
                    and _measure(f["measure"])]
-        for q in shown:
-            ok = any(_overlaps((q["start"], q["end"]), (f["start"], f["end"])) and _value_match(q, f)
-                     and _measure(f["measure"]) == _measure(q.get("measure")) for f in gold_in)
-            c["tp" if ok else "fp"] += 1
+
+        def hit(q: dict, f: dict) -> bool:
+            return _overlaps((q["start"], q["end"]), (f["start"], f["end"])) and _value_match(q, f) \
+                and _measure(f["measure"]) == _measure(q.get("measure"))
+        c["tp"] += sum(any(hit(q, f) for f in gold_in) for q in shown)
+        c["fp"] += sum(not any(hit(q, f) for f in gold_in) for q in shown)
+        c["fn"] += sum(not any(hit(q, f) for q in shown) for f in gold_in)
         for f in gold_in:
-            if not any(_overlaps((q["start"], q["end"]), (f["start"], f["end"])) and _value_match(q, f) for q in shown):
-                c["fn"] += 1
-        for f in doc.get("figures", []):
-            hit = [q for q in system if _overlaps((q["start"], q["end"]), (f["start"], f["end"]))]
-            if hit:
+            found = [q for q in system if _overlaps((q["start"], q["end"]), (f["start"], f["end"])) and _value_match(q, f)]
+            if found:
                 c["matched"] += 1
-                c["measure_ok"] += (_measure(hit[0].get("measure")) or (hit[0].get("measure") or "")) == \
-                    (_measure(f["measure"]) or f["measure"])
+                c["measure_ok"] += _measure(found[0].get("measure")) == _measure(f["measure"])
+                c["speaker_ok"] += _speaker_match(speakers.get(found[0]["id"]), f.get("speaker") or "outlet")
+        for f in doc.get("figures", []):
+            overlapping = [q for q in system if _overlaps((q["start"], q["end"]), (f["start"], f["end"]))]
+            if overlapping:
+                c["matched_all"] += 1
+                c["measure_ok_all"] += (_measure(overlapping[0].get("measure")) or (overlapping[0].get("measure") or "")) \
+                    == (_measure(f["measure"]) or f["measure"])
     return c
 
 
@@ -265,8 +291,10 @@ def evaluate(stories: list[Story], root: Path) -> dict:
         "hypotheses": {**dict(hyp), "recall": round(hyp["found"] / max(hyp["gold"], 1), 4),
                        "precision": round(hyp["system_matched"] / max(hyp["system"], 1), 4)},
         "stance": stance,
-        "figures": {**prf(fig["tp"], fig["fp"], fig["fn"]),
-                    "measure_accuracy": round(fig["measure_ok"] / max(fig["matched"], 1), 4), "matched": fig["matched"]},
+        "figures": {**prf(fig["tp"], fig["fp"], fig["fn"]), "matched": fig["matched"],
+                    "measure_accuracy": round(fig["measure_ok"] / max(fig["matched"], 1), 4),
+                    "speaker_accuracy": round(fig["speaker_ok"] / max(fig["matched"], 1), 4),
+                    "measure_accuracy_all_figures": round(fig["measure_ok_all"] / max(fig["matched_all"], 1), 4)},
         "dates": prf(dates["tp"], dates["fp"], dates["fn"]),
         "origins": prf(origins["tp"], origins["fp"], origins["fn"]),
         "contradictions": {**prf(contra["tp"], contra["fp"], contra["fn"]), "view": f"default (confidence >= {SHOW})",

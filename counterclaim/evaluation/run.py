@@ -95,7 +95,7 @@ def headline(row: dict) -> str:
         parts.append((f"{row['view']}: " if 'view' in row else '') + f"{listed} listed, {row['tp'] + row['fn']} in gold")
     for k in ("accuracy", "macro_f1", "fnc_score", "precision", "recall", "f1", "tc_micro_f1", "ece", "pairs_per_s",
               "accuracy_where_gold_takes_a_stance", "denial_recall", "asserts_on_denial_only", "measure_accuracy",
-              "over_split"):
+              "speaker_accuracy", "measure_accuracy_all_figures", "over_split"):
         v = row.get(k)
         if k == "precision" and "tp" in row and row["tp"] + row["fp"] == 0:
             parts.append("precision n/a (nothing listed)")

@@ -1,0 +1,77 @@
+"""What a figure's count covers: the case's incident, a longer period or another event, and whether it
+is a projection ("the toll could reach 1,000") rather than a toll.
+
+Scope is read from cues in the figure's own clause (``lexicons/scope.json``) and from a year in that
+clause older than the publication ("in 2004, 334 were killed"); a projection is a figure that a verb of
+rising or reaching takes under a modal ("could reach") or a verb of expecting ("feared to exceed").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+from .. import lexicons
+
+# Verbs a toll moves or stands with: "rose to 143", "stands at 10", "could reach 1,000".
+TREND_VERBS = {"rise", "climb", "reach", "stand", "total", "increase", "grow", "jump", "exceed", "hit", "top", "surpass"}
+# Of these, the ones that say where a count is going, not where it stands.
+_MOVING = TREND_VERBS - {"stand", "total"}
+PREDICTIONS = {e["lemma"] for e in lexicons.entries("projection", "quantities")}
+
+SCOPE_CUES = [(re.compile(rf"\b(?:{e.get('pattern') or re.escape(e['term'])})\b", re.I), e["scope"])
+              for e in lexicons.entries("scope", "quantities")]
+# The clause a figure belongs to: up to the next sentence or clause break, a comma opening an apposition
+# ("killed 133, the deadliest attack since 2004" keeps 'since 2004' out of the count's clause) or closing the
+# relative clause the figure is in ("which killed 133, was the worst in two decades"), or a relative clause
+# after it, which says more about the counted, not over what time they were counted ("Kurds who have resisted
+# for weeks").
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:the|a|an|which|who|making|in what|its|is|was|are|were|has|have|had)\b"
+                         r"|\s[-–—]\s|\s(?:who|whom|whose|which)\s")
+_CLAUSE_START = re.compile(r".*(?:[.;:!?]|\s[-–—]\s)", re.S)
+_IN_YEAR = re.compile(r"\bin\s+$")
+_YEAR = re.compile(r"(?<![\w$€£/.,-])(?:19[5-9]\d|20[0-4]\d)(?![\w/]|[.,]\d)")
+
+
+def clause_window(text: str, start: int, end: int, sentence_start: int) -> tuple[str, str]:
+    """The words of a figure's clause before and after it (at most 60 characters before, 120 after)."""
+    before = text[max(sentence_start, start - 60):start]
+    clause = _CLAUSE_START.match(before)
+    after = text[end:end + 120]
+    stop = _CLAUSE_END.search(after)
+    return before[clause.end():] if clause else before, after[:stop.start() if stop else len(after)]
+
+
+def scope_of(text: str, start: int, end: int, sentence_start: int, published: dt.date | None = None
+             ) -> tuple[str, str | None]:
+    """'incident', or the scope a cue in the figure's clause gives it, with the cue."""
+    before, after = clause_window(text, start, end, sentence_start)
+    window = before + " " + after
+    for pattern, scope in SCOPE_CUES:
+        m = pattern.search(window)
+        if m:
+            return scope, m.group(0)
+    if published is not None:
+        # A count dated years before the article is another event's; one over the article's own year
+        # ('killed more than 2,000 civilians in 2014 alone') is a running total.
+        for m in _YEAR.finditer(window):
+            year = int(m.group(0))
+            if year < published.year:
+                return "other-event", m.group(0)
+            if year == published.year and _IN_YEAR.search(window[:m.start()]):
+                return "cumulative", window[m.start() - 3:m.end()]
+    return "incident", None
+
+
+def is_projection(head: Token) -> bool:
+    """True when the figure is where a count may go: the object of a rising verb under a modal
+    ('could reach 1,000') or a verb of expecting or fearing ('feared to exceed 1,000', 'expected to rise to 200')."""
+    verb = head.head.head if head.dep_ == "pobj" else head.head  # "rise to 200": figure -> to -> rise
+    if verb.lemma_ not in _MOVING or verb is head:
+        return False
+    if any(c.tag_ == "MD" for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "ccomp") and (verb.head.lemma_.lower() in PREDICTIONS
+                                                  or any(c.tag_ == "MD" for c in verb.head.children))
