@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .across.records import SHOWN_RELATIONS
 from .model import DateMention, Document, Technique, by_series
 from .techniques.profile import findings
+from .techniques.shown import is_shown
 
 if TYPE_CHECKING:  # pragma: no cover
     from .case import Case
@@ -30,8 +31,9 @@ def event_dates(dates: Iterable[DateMention]) -> list[DateMention]:
 
 def techniques(case: Case) -> tuple[list[Technique], int]:
     """The technique suggestions shown by default (:mod:`.techniques.shown`) and how many are hidden."""
-    shown = findings(case)
-    return shown, len(findings(case, min_confidence=0.0)) - len(shown)
+    every = findings(case, min_confidence=0.0)
+    shown = [t for t in every if is_shown(t)]
+    return shown, len(every) - len(shown)
 
 
 def sources(case: Case) -> list[Any]:

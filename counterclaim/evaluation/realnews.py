@@ -247,13 +247,9 @@ def relation_counts(story: Story, exported: dict, refs: dict[str, str], kind: st
 
 def technique_row(suggestions: list[tuple[str, float, str | None]]) -> dict:
     """Precision of the technique suggestions shown by default, and of all of them, on judged real news."""
-    from ..techniques.shown import shown_from
+    from ..techniques.shown import shown_by_default
 
-    def default(technique: str, confidence: float) -> bool:
-        threshold = shown_from(technique)
-        return threshold is not None and confidence >= threshold
-
-    return {**precision_at(suggestions, default), "view": "default (per-technique thresholds, docs/techniques.md)",
+    return {**precision_at(suggestions, shown_by_default), "view": "default (per-technique thresholds, docs/techniques.md)",
             "all_suggestions": precision_at(suggestions, lambda t, c: True)}
 
 

@@ -27,13 +27,17 @@ def shown_from(technique: str) -> float | None:
     return (_table()["techniques"].get(technique) or {}).get("shown_from")
 
 
+def shown_by_default(technique: str, confidence: float) -> bool:
+    threshold = shown_from(technique)
+    return threshold is not None and confidence >= threshold
+
+
 def is_shown(item: Technique, min_confidence: float | None = None) -> bool:
     """Shown by default (``min_confidence`` None), or at or above an explicit ``min_confidence``."""
     confidence = item.confidence or 0.0
     if min_confidence is not None:
         return confidence >= min_confidence
-    threshold = shown_from(item.technique)
-    return threshold is not None and confidence >= threshold
+    return shown_by_default(item.technique, confidence)
 
 
 def basis() -> str:
