@@ -21,3 +21,10 @@ DOCUMENT_STAGES = ["nlp", "dates", "quantities", "claims", "consistency", "techn
 CASE_STAGES = ["align", "cross_consistency", "hypotheses", "ach"]
 
 registry.check(DOCUMENT_STAGES + CASE_STAGES)
+
+
+def versions(upto: str) -> dict[str, str]:
+    """The versions of the stages up to and including ``upto``, in pipeline order: what a table measured on
+    that stage's output depends on (stored with the calibration tables, checked by the tests)."""
+    names = DOCUMENT_STAGES + CASE_STAGES
+    return {name: registry.get(name).version for name in names[:names.index(upto) + 1]}

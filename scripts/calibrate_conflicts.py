@@ -41,14 +41,15 @@ def main() -> int:
                                  (overall, "all")):
                 counter[(key, "n")] += 1
                 counter[(key, "right")] += right
-        print(f"{story.id}: {overall[('all', 'n')]} contradictions so far, {overall[('all', 'right')]} real", file=sys.stderr)
+        print(f"{story.id}: {overall[('all', 'n')]} contradictions so far, {overall[('all', 'right')]} real",
+              file=sys.stderr)
 
     def table(counter):
         keys = sorted({k for k, _ in counter})
         return {k: [counter[(k, "right")], counter[(k, "n")]] for k in keys}
 
-    write_calibration(PATH, "python scripts/calibrate_conflicts.py --data ../shared/data", cells=table(cells),
-                      kinds=table(kinds), overall=table(overall).get("all", [0, 0]))
+    write_calibration(PATH, "python scripts/calibrate_conflicts.py --data ../shared/data", upto="align",
+                      cells=table(cells), kinds=table(kinds), overall=table(overall).get("all", [0, 0]))
     return 0
 
 

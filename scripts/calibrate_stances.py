@@ -31,8 +31,8 @@ def main() -> int:
     root = require_data_dir(args.data, "calibrate_stances")
     stance = evaluate(load_stories(root, "dev"), root)["stance"]
     labels = {label: [c["tp"], c["tp"] + c["fp"]] for label, c in stance["per_class"].items()}
-    write_calibration(PATH, "python scripts/calibrate_stances.py --data ../shared/data", pairs=stance["n"],
-                      accuracy=stance["accuracy"], labels=labels)
+    write_calibration(PATH, "python scripts/calibrate_stances.py --data ../shared/data", upto="hypotheses",
+                      pairs=stance["n"], accuracy=stance["accuracy"], labels=labels)
     return 0
 
 

@@ -55,7 +55,8 @@ def main() -> int:
                           "right_when_shown": [sum(r for c, r in items if c >= t), sum(1 for c, _ in items if c >= t)]
                           if t is not None else [0, 0]}
     write_calibration(PATH, f"python scripts/calibrate_techniques.py --data ../shared/data --target {args.target} "
-                      f"--min-judged {args.min_judged}", target=args.target, unjudged=unjudged, techniques=per)
+                      f"--min-judged {args.min_judged}", upto="techniques", target=args.target, unjudged=unjudged,
+                      techniques=per)
     return 0
 
 

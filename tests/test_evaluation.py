@@ -12,6 +12,8 @@ from counterclaim.evaluation.gold import GoldError, resolve, summary_stance
 from counterclaim.evaluation.metrics import classification, fnc_score
 from counterclaim.evaluation.sources import load_text
 
+from .conftest import ROOT
+
 # Two feed entries as the Crocus RSS dataset stores them (BBC, 23 March 2024; see its README).
 ENTRIES = [
     {"source": "BBC", "title": "Gunmen arrested after Moscow concert attack, says Putin",
@@ -105,3 +107,18 @@ def test_eval_refuses_an_unknown_stage():
 def test_a_named_data_folder_that_is_missing_is_an_error_not_a_fallback(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--no-write", "--data", str(tmp_path / "typo"), "--stage", "stance"])
     assert result.exit_code == 2 and "data folder not found" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("table, script", [
+    ("conflicts/calibration.json", "calibrate_conflicts.py"),
+    ("calibration/doc_stance.json", "calibrate_stances.py"),
+    ("techniques/shown.json", "calibrate_techniques.py"),
+])
+def test_calibration_tables_were_measured_on_the_current_stages(table, script):
+    """A confidence means a measured precision only for the pipeline it was measured on: a stage whose version
+    changed since makes the table stale (re-run the script on the dev split, which needs the shared data)."""
+    from counterclaim.stages import versions
+
+    data = json.loads((ROOT / "counterclaim" / "data" / table).read_text(encoding="utf-8"))
+    upto = list(data["stages"])[-1]
+    assert data["stages"] == versions(upto), f"{table} is stale: run python scripts/{script} --data ../shared/data"
