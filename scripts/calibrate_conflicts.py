@@ -24,6 +24,7 @@ from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import analyse, matched_relations  # noqa: E402
 from counterclaim.evaluation.metrics import write_calibration  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
+from counterclaim.stages import versions  # noqa: E402
 
 
 def main() -> int:
@@ -48,7 +49,7 @@ def main() -> int:
         keys = sorted({k for k, _ in counter})
         return {k: [counter[(k, "right")], counter[(k, "n")]] for k in keys}
 
-    write_calibration(PATH, "python scripts/calibrate_conflicts.py --data ../shared/data", upto="align",
+    write_calibration(PATH, "python scripts/calibrate_conflicts.py --data ../shared/data", stages=versions("align"),
                       cells=table(cells), kinds=table(kinds), overall=table(overall).get("all", [0, 0]))
     return 0
 

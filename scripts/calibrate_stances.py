@@ -22,6 +22,7 @@ from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import evaluate  # noqa: E402
 from counterclaim.evaluation.metrics import write_calibration  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
+from counterclaim.stages import versions  # noqa: E402
 
 
 def main() -> int:
@@ -31,7 +32,7 @@ def main() -> int:
     root = require_data_dir(args.data, "calibrate_stances")
     stance = evaluate(load_stories(root, "dev"), root)["stance"]
     labels = {label: [c["tp"], c["tp"] + c["fp"]] for label, c in stance["per_class"].items()}
-    write_calibration(PATH, "python scripts/calibrate_stances.py --data ../shared/data", upto="hypotheses",
+    write_calibration(PATH, "python scripts/calibrate_stances.py --data ../shared/data", stages=versions("hypotheses"),
                       pairs=stance["n"], accuracy=stance["accuracy"], labels=labels)
     return 0
 

@@ -23,6 +23,7 @@ from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import analyse  # noqa: E402
 from counterclaim.evaluation.metrics import write_calibration  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
+from counterclaim.stages import versions  # noqa: E402
 from counterclaim.evaluation.techniques import judged_suggestions, threshold  # noqa: E402
 from counterclaim.techniques.shown import PATH  # noqa: E402
 
@@ -55,8 +56,8 @@ def main() -> int:
                           "right_when_shown": [sum(r for c, r in items if c >= t), sum(1 for c, _ in items if c >= t)]
                           if t is not None else [0, 0]}
     write_calibration(PATH, f"python scripts/calibrate_techniques.py --data ../shared/data --target {args.target} "
-                      f"--min-judged {args.min_judged}", upto="techniques", target=args.target, unjudged=unjudged,
-                      techniques=per)
+                      f"--min-judged {args.min_judged}", stages=versions("techniques"), target=args.target,
+                      unjudged=unjudged, techniques=per)
     return 0
 
 

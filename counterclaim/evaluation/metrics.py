@@ -69,13 +69,11 @@ def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bo
     return round(err, 4)
 
 
-def write_calibration(path: Path, command: str, upto: str, **measured: Any) -> dict:
+def write_calibration(path: Path, command: str, stages: dict[str, str], **measured: Any) -> dict:
     """Store a table measured on the dev split with the command that made it, the date, and the versions of the
-    stages its measure depends on (up to ``upto``: a later version change makes the table stale), and print it."""
-    from ..stages import versions  # the whole pipeline: only the calibration scripts, which run it, get here
-
-    out = {"command": command, "split": "dev", "measured": datetime.date.today().isoformat(),
-           "stages": versions(upto), **measured}
+    stages its measure depends on (``counterclaim.stages.versions``: a later change makes it stale), and print it."""
+    out = {"command": command, "split": "dev", "measured": datetime.date.today().isoformat(), "stages": stages,
+           **measured}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=1))
