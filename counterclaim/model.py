@@ -31,8 +31,8 @@ class Record(BaseModel):
 
 class MetaSpan(Record):
     """Part of the text that is metadata, not content: a title, a dateline
-    ("MOSCOW, March 23 (Reuters) -", "March 27—"), an editorial note
-    ("The following article was published on January 18, 2024 ...") or a date line
+    ("MOSCOW, March 23 (Reuters) -", "June 4—"), an editorial note
+    ("The following article was published on May 2, 2023 ...") or a date line
     ("Published: Feb 10, 2023 08:07 PM", "Stand: 26.09.2023", an ISO timestamp). Claims are
     never extracted from datelines, notes or date lines."""
 

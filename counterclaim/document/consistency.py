@@ -58,7 +58,7 @@ def anachronisms(ctx: DocContext) -> list[Warning]:
 
 
 def inferred_year(ctx: DocContext) -> list[Warning]:
-    """The publication date's year was not in the text (e.g. 'March 27—' with the year from the file name)."""
+    """The publication date's year was not in the text (e.g. 'June 4—' with the year from the file name)."""
     meta = _publication_meta(ctx.document)
     if meta is None or not meta.year_inferred:
         return []

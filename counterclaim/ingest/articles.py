@@ -122,7 +122,7 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _MONTH_DAY = rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?"
 _DAY_MONTH = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}}))?"
 
-# "MOSCOW, March 23 (Reuters) -", "MOSCOW (AP) —", "March 27—", "MOSCOW:"
+# "MOSCOW, March 23 (Reuters) -", "MOSCOW (AP) —", "June 4—", "MOSCOW:"
 DATELINE = re.compile(
     rf"^(?:(?P<place>[A-Z][A-Z.'\- ]{{1,40}}?)(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s*)?)?"
     rf"(?:\s*(?:{_MONTH_DAY}|{_DAY_MONTH}))?"
@@ -181,7 +181,7 @@ def _dateline_or_note(text: str, body_at: int, name_hint: str, retrieved: date |
     published: date | None = None
     published_source: str | None = None
     # A dateline opens one of the first body paragraphs, after the title or a caption
-    # ("March 27— The March 22 attack ...", "MOSCOW, October 18. /TASS/. ...").
+    # ("June 4— The June 2 attack ...", "MOSCOW, October 18. /TASS/. ...").
     # Only the first few paragraphs are searched; a month-day deep in the text is content.
     for para in list(re.finditer(r"[^\n]+", text[body_at:]))[:6]:
         start = body_at + para.start()
