@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from counterclaim.evaluation.gold import load_stories  # noqa: E402
 from counterclaim.evaluation.realnews import analyse  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
-from counterclaim.evaluation.techniques import JUDGED_DIR, LABELS, judged_keys  # noqa: E402
+from counterclaim.evaluation.techniques import JUDGED_DIR, LABELS, judgements  # noqa: E402
 
 
 def sentence(text: str, start: int, end: int) -> str:
@@ -52,7 +52,7 @@ def merge(pool: Path, labels: Path, judge: str | None) -> None:
     for story, entries in by_story.items():
         path = JUDGED_DIR / f"{story}.json"
         data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"story": story, "judgements": []}
-        have = judged_keys(path)
+        have = judgements(path)
         data["judgements"] += [e for e in entries if (e["ref"], e["start"], e["end"], e["technique"]) not in have]
         data["judgements"].sort(key=lambda e: (e["ref"], e["start"], e["end"], e["technique"]))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,7 @@ def main() -> None:
     n = 0
     with args.out.open("w", encoding="utf-8") as out:
         for story in load_stories(root, args.split):
-            done = judged_keys(JUDGED_DIR / f"{story.id}.json")
+            done = judgements(JUDGED_DIR / f"{story.id}.json")
             with tempfile.TemporaryDirectory() as tmp:
                 exported, refs = analyse(story, root, Path(tmp))
             docs = {d["id"]: d["text"] for d in exported["documents"]}

@@ -171,7 +171,7 @@ def facts_of(claim: Claim, ctx: ClaimContext) -> list[Fact]:
             facts.append(fact)
     warner = ctx.aliases.resolve(claim.speaker.name) if claim.speaker.cue else None
     if warner and WARNED.search(claim.speaker.cue or ""):
-        # "US officials warned Russia that ...": the reporting frame is not a claim, but the warning is a fact.
+        # "officials warned the embassy that ...": the reporting frame is not a claim, but the warning is a fact.
         facts.append(Fact(claim, "warned", whole, agent=warner, **common))
     elif (cue := WARNED.search(text)) and (who := _warner(text, mentions, ctx.aliases, claim.slots.agent)):
         facts.append(Fact(claim, "warned", local(cue.start()), agent=who, **common))

@@ -52,7 +52,7 @@ def _default_table() -> tuple[AliasEntry, ...]:
 # Names are matched case-insensitively except all-caps acronyms of up to 4
 # characters ("IS", "US"), which must match exactly so "is"/"us" never do.
 DEFAULT_TABLE = _default_table()
-# Words that stand for a state only in a responsibility role ("Ukrainian involvement", "accuse Kiev").
+# Words that stand for a state only in a responsibility role ("Syrian involvement", "accuse Damascus").
 DEMONYMS = {e["term"]: e["canonical"] for e in lexicons.entries("actors", "demonym", role="stands-for")}
 METONYMS = {e["term"]: e["canonical"] for e in lexicons.entries("actors", "metonym", role="stands-for")}
 

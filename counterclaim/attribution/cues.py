@@ -17,7 +17,7 @@ from .responsibility import BEHIND, CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERP
 #   agent:     "REvil carried out", "Russia has been behind", "X helped plan"  (actor before)
 #   passive:   "carried out by Hamas", "assassinated by gunmen"              (actor after "by")
 #   claimed:   "ISIS-K ... claim credit" — the actor speaks for itself       (actor before)
-#   self-deny: "the Kremlin denies any involvement"                          (actor before)
+#   self-deny: "the ministry denies any involvement"                          (actor before)
 #   deny:      "Ukraine is not responsible", "X had no role"                 (actor before)
 #   only:      "the only one ... is X", "X and no one else"
 #   blame:     "Russia blamed the US", "accused Iran"                        (actor after; blamer before)

@@ -46,7 +46,7 @@ PERPETRATED = rf"carried out|{_STEMS}ed|ordered|committed"
 BEHIND = r"(?:was|were|is|are|be|been|being) behind"
 DENY = lexicons.alternation("denial", "responsibility")
 
-# A nationality word standing for its state in a responsibility role ("Ukrainian involvement").
+# A nationality word standing for its state in a responsibility role ("Syrian involvement").
 DEMONYM = "(?:" + lexicons.alternation("actors", "demonym", role="stands-for") + ")"
 
 # "X and no one else" singles X out; with the other exclusive phrasings ("nothing but",

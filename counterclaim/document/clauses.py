@@ -79,7 +79,7 @@ def _verb_frame(verb: Token) -> Frame | None:
 
 
 def _noun_frame(noun: Token) -> Frame | None:
-    """ "Russia shows clear evidence that ..." / "the Kremlin's announcement that ..."."""
+    """ "Russia shows clear evidence that ..." / "the ministry's announcement that ..."."""
     owner = first_child(noun, ("poss",))
     verb = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" else None
     who = owner or (verb and subject_of(verb))

@@ -311,7 +311,7 @@ def _anchored(ctx: DocContext, start: int, ent: Span, duration: re.Match[str], a
 
 def _noun_phrase(head: Token) -> Span:
     """The anchor's noun phrase up to its noun, read along the tokens because the parse of
-    names and dates inside it is unreliable: 'the Kremlin's announcement', 'the March 22, 2024 attack'."""
+    names and dates inside it is unreliable: 'the ministry's announcement', 'the June 2, 2023 attack'."""
     doc = head.doc
     j = head.left_edge.i
     while j + 1 < len(doc) and not (doc[j].pos_ == "NOUN" and doc[j].dep_ != "compound" and j >= head.i):

@@ -17,6 +17,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..across.calibration import SHOW
+from ..techniques.shown import shown_by_default
 from .gold import STANCES, Story
 from .metrics import classification, prf
 from .sources import load_text
@@ -247,8 +248,6 @@ def relation_counts(story: Story, exported: dict, refs: dict[str, str], kind: st
 
 def technique_row(suggestions: list[tuple[str, float, str | None]]) -> dict:
     """Precision of the technique suggestions shown by default, and of all of them, on judged real news."""
-    from ..techniques.shown import shown_by_default
-
     return {**precision_at(suggestions, shown_by_default), "view": "default (per-technique thresholds, docs/techniques.md)",
             "all_suggestions": precision_at(suggestions, lambda t, c: True)}
 

@@ -33,10 +33,6 @@ def judgements(path: Path) -> dict[tuple[str, int, int, str], str]:
     return out
 
 
-def judged_keys(path: Path) -> set[tuple[str, int, int, str]]:
-    return set(judgements(path))
-
-
 def judged_suggestions(story_id: str, exported: dict, refs: dict[str, str]) -> list[tuple[str, float, str | None]]:
     """(technique, confidence, label or None when unjudged) for every suggestion in one story's export."""
     judged = judgements(JUDGED_DIR / f"{story_id}.json")
