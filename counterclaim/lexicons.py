@@ -1,6 +1,7 @@
 """The package's word knowledge, each piece in one data file under ``counterclaim/data/lexicons/``.
 
-One file per kind of knowledge: ``actors.json`` (actors and places, and the names they go by),
+One file per kind of knowledge: ``actors.json`` (actors and places, and the names they go by;
+``states.json`` adds every state, generated from a public country list),
 ``event_nouns.json``, ``hedges.json`` (hedges, hearsay and doubt markers) and ``denial.json``
 (denial verbs and denial phrasings). Every entry carries a ``source``: a public resource, or
 ``news:<dataset file>#<record>:s<sentence>``, a stand-off reference to a real-news sentence that
@@ -36,6 +37,24 @@ def entries(name: str, used_by: str | None = None, **fields: Any) -> list[dict[s
     return [e for e in load(name)["entries"]
             if (used_by is None or used_by in e.get("used_by", [used_by]))
             and all(e.get(k) == v for k, v in fields.items())]
+
+
+# The alias table is two files: ``actors.json`` (written by hand, each name attested) and
+# ``states.json`` (every state, generated from a public country list by scripts/build_states.py).
+ACTOR_TABLES = ("actors", "states")
+
+
+def actor_entities() -> dict[str, dict[str, Any]]:
+    """Every entity of the alias table; ``actors.json`` wins where both files define one."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in reversed(ACTOR_TABLES):
+        out.update(load(name)["entities"])
+    return out
+
+
+def actor_entries(used_by: str | None = None, **fields: Any) -> list[dict[str, Any]]:
+    """The names of the alias table (both files), as :func:`entries` selects them."""
+    return [e for name in ACTOR_TABLES for e in entries(name, used_by, **fields)]
 
 
 def terms(name: str, used_by: str | None = None, **fields: Any) -> frozenset[str]:

@@ -115,3 +115,44 @@ def test_a_previous_claim_is_about_this_event():
         "he also doubled down on a previous claim that Ukraine may have been involved")
     # fnc1:1641-style context stays context: another event, dated before this one
     assert not found("since Ukraine was involved in a previous attack")
+
+
+# ---------------------------------------------------------------- states, acts and scopes (dev split stories
+# gaza-media-tower-strike-2021, israel-gaza-rockets-airstrikes-2021, jalalabad-flag-protest-2021,
+# mcafee-prison-death-2021, haiti-moise-assassination-2021; the states come from scripts/build_states.py)
+CASE = Lexicon.for_aliases({}, ["Taliban", "Hamas"])  # names the case's NER would add (attribution.names)
+
+
+def found_in(text: str, lexicon: Lexicon = CASE, **kw) -> set[tuple[str, str]]:
+    return {(h.mention.actor, item_stance(h)) for h in find_hits(claim(text, **kw), lexicon)}
+
+
+def test_a_nationality_before_a_force_or_strike_names_its_state():
+    # allsides:6040/right
+    assert found_in("An Israeli airstrike demolished an 11-story building in Gaza City Saturday") == {
+        ("Israel", "asserts")}
+    # allsides:5888/left: a nationality before "President" names the victim's country, not an accused
+    assert found_in("Haitian President Jovenel Moïse was assassinated on Wednesday at his home by a group of "
+                    "unidentified gunmen") == set()
+
+
+def test_active_acts_of_harm_name_their_subject():
+    # allsides:6054/right
+    assert found_in("Israel killed more than two dozen Gazans during a series of airstrikes") == {("Israel", "asserts")}
+    # allsides:5775/right
+    assert found_in("Taliban soldiers fired into the crowd and beat protesters and journalists.",
+                    kind="quoted", name="The New York Times") == {("Taliban", "reports")}
+    # allsides:6040/center: the second verb's subject is Israel, not the Hamas leader whose home was hit
+    assert found_in("Israel strikes Gaza home of Hamas leader, destroys AP office") == {("Israel", "asserts")}
+
+
+def test_what_is_said_to_lack_evidence_is_rejected():
+    # allsides:5926/right: a non-actor cause, rejected by "no signs of"
+    assert found_in("Authorities said a preliminary investigation determined there were no signs of foul play",
+                    kind="reported", name="Authorities") == {("foul play", "denies")}
+
+
+def test_a_negated_responsibility_cue_is_a_denial_only():
+    # issue 14 (real coverage quoted there): "we assess that Y was not responsible"
+    assert found_in("We assess that Israel was not responsible for the explosion at the hospital",
+                    kind="quoted", name="US official") == {("Israel", "denies")}

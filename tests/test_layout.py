@@ -136,7 +136,7 @@ def test_every_lexicon_entry_has_its_source():
 
     for path in sorted(lexicons.LEXICON_DIR.glob("*.json")):
         for entry in lexicons.entries(path.stem):
-            assert entry.get("source", "").startswith(("news:", "wikipedia:", "wordnet:")), (path.name, entry)
+            assert entry.get("source", "").startswith(("news:", "wikipedia:", "wordnet:", "countryinfo:")), (path.name, entry)
             assert not any(word in entry["source"].lower() for word in DEMO), (path.name, entry)
 
 

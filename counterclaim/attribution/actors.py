@@ -40,10 +40,10 @@ class AliasEntry(Record):
 
 
 def _default_table() -> tuple[AliasEntry, ...]:
-    """The actor table shipped in ``data/lexicons/actors.json`` (each name there has its source)."""
-    entities = lexicons.load("actors")["entities"]
+    """The actor table shipped in ``data/lexicons/actors.json`` and ``states.json`` (each name has its source)."""
+    entities = lexicons.actor_entities()
     names: dict[str, list[str]] = {canonical: [] for canonical in entities}
-    for entry in lexicons.entries("actors", role=None):
+    for entry in lexicons.actor_entries(role=None):
         names[entry["canonical"]].append(entry["term"])
     return tuple(AliasEntry(canonical=canonical, aliases=names[canonical], **fields)
                  for canonical, fields in entities.items())
@@ -53,8 +53,8 @@ def _default_table() -> tuple[AliasEntry, ...]:
 # characters ("IS", "US"), which must match exactly so "is"/"us" never do.
 DEFAULT_TABLE = _default_table()
 # Words that stand for a state only in a responsibility role ("Syrian involvement", "accuse Damascus").
-DEMONYMS = {e["term"]: e["canonical"] for e in lexicons.entries("actors", "demonym", role="stands-for")}
-METONYMS = {e["term"]: e["canonical"] for e in lexicons.entries("actors", "metonym", role="stands-for")}
+DEMONYMS = {e["term"]: e["canonical"] for e in lexicons.actor_entries("demonym", role="stands-for")}
+METONYMS = {e["term"]: e["canonical"] for e in lexicons.actor_entries("metonym", role="stands-for")}
 
 # Words, with apostrophes and dots ("Putin's", "U.S."); a hyphen joins only capitals or digits, so
 # "IS-K" is one word and "ISIS-perpetrated" starts with the word "ISIS".

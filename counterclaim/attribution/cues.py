@@ -48,6 +48,27 @@ HEARSAY = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'hearsay')})\b", re
 DOUBT = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'doubt')})\b", re.I)
 DISPUTE_AFTER = re.compile(rf"^['’]?s?\s+(?:{lexicons.alternation('hedges', 'dispute-after')})\b", re.I)
 DISPUTE_BEFORE = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'dispute-before')})\s+$", re.I)
+# A name inside what is denied or said to lack evidence: "there is no evidence that X was involved",
+# "Y rejected claims that X was behind it". A supporting cue there is a rejection.
+DENIED_SCOPE = re.compile(rf"\b(?:no (?:evidence|proof|indication|sign)s?|(?:{lexicons.alternation('denial', 'claims')})"
+                          rf"(?:\s+(?:the|any|all)?\s*(?:claims?|suggestions?|allegations?|reports?|accusations?))?)"
+                          r"\s+(?:that|of)\s+[^.;:!?]{0,40}$", re.I)
+# "blame X for Y", "accuse X of Y": what follows "for"/"of" is the deed, not the accused.
+BLAMED_FOR = re.compile(r"\b(?:for|of|over)\b", re.I)
+# "involved in a search", "responsible for security": a part in something other than an event.
+_EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
+IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
+EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS}|it|this|that|them|these|those)s?\b", re.I)
+
+
+def not_in_event(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue of involvement or responsibility is about a part in something that is no event."""
+    if not re.search(r"(?:involved|involvement|responsible)$", cue.group(), re.I):
+        return False
+    what = IN_WHAT.match(text, cue.end())
+    return bool(what) and not EVENT_WORD.search(what.group(1))
+
+
 # Where the actor may stand: within so many characters of its cue, in the same clause.
 ACTOR_WINDOW = 60
 AFTER_WINDOW = 45
@@ -128,6 +149,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         lo, hi = (min(m.start, found), max(m.end, found + len(cue_text))) if found >= 0 else (m.start, m.end)
         if conditional_before(text, lo) or other_event(text, lo, hi):
             return  # "if the report is true, Y ...", "since Y targeted the airport in August"
+        if polarity == "supports" and DENIED_SCOPE.search(text[:m.start]):
+            polarity = "rejects"
         if voice == own and polarity == "supports":
             # A denial frame ("Russia denied that ...") flips the claim; clause negation anywhere
             # in the clause (claim.negated) does not: the cue's own negation is checked locally.
@@ -142,10 +165,11 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     denials = [m.span() for m in CUES["self-deny"].finditer(masked)]
     for kind in ("agent", "deny", "only"):
         for cue in CUES[kind].finditer(masked):
-            if any(s <= cue.start() < e for s, e in denials):
+            if any(s <= cue.start() < e for s, e in denials) or not_in_event(masked, cue):
                 continue
             m = _before(outside, cue.start(), masked)
-            if kind == "agent" and m and negated(masked[m.end:cue.start()]):
+            # The cue itself may hold the negation ("was not responsible" matches "was ... responsible").
+            if kind == "agent" and m and negated(masked[m.end:cue.end()]):
                 add(m, cue, kind, "rejects", own)
             else:
                 add(m, cue, kind, "rejects" if kind == "deny" else "supports", own, exclusive=kind == "only")
@@ -157,21 +181,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         for cue in CUES[kind].finditer(text):
             m = _before(speakers(mentions), cue.start(), text, 40)
             add(m, cue, kind, polarity, (m.text, "reported") if m else own)
-    for cue in CUES["blame"].finditer(text):
-        if re.match(r"\s+(?:in|for)\b", text[cue.end():]) and cue.group().lower().endswith("ed"):
-            continue  # "ISIS-K, Blamed in Moscow Attack": the name before is the one blamed (forms.LABELLED)
-        relative = RELATIVE_TAIL.search(text[:cue.start()])
-        if relative:  # "Kyiv, which Moscow blames"
-            m = _before(mentions, relative.start(), text, 3)
-            blamer = relative.group(1)
-        else:
-            m = _after(mentions, cue.end(), text)
-            before = text[:cue.start()]
-            intent = INTENT_BEFORE.search(before)
-            blamer = _subject(before[:intent.start()] if intent else before)
-            if intent and not blamer:
-                blamer = (before[:intent.start()].split() or ["someone"])[-1]
-        add(m, cue, "blame", "supports", (blamer, "reported") if blamer else own)
+    for m, cue, voice in _accusations(text, mentions):
+        add(m, cue, "blame", "supports", voice or own)
     for cue in CUES["incriminate"].finditer(text):
         blamer = _subject(text[:cue.start()])
         add(_after(mentions, cue.end(), text, 30), cue, "incriminate", "supports", (blamer, "reported") if blamer else own)
@@ -182,6 +193,29 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             if cue:
                 add(m, cue, "dispute", "disputes", own)
     return _dedupe(hits)
+
+
+def _accusations(text: str, mentions: list[Mention]) -> list[tuple[Mention | None, re.Match[str], tuple[str, str] | None]]:
+    """(the accused, the cue, who accuses: None for the claim's own voice) for each blame cue."""
+    out = []
+    for cue in CUES["blame"].finditer(text):
+        if re.match(r"\s+(?:in|for)\b", text[cue.end():]) and cue.group().lower().endswith("ed"):
+            continue  # "ISIS-K, Blamed in Moscow Attack": the name before is the one blamed (forms.LABELLED)
+        relative = RELATIVE_TAIL.search(text[:cue.start()])
+        if relative:  # "Kyiv, which Moscow blames"
+            m = _before(mentions, relative.start(), text, 3)
+            blamer = relative.group(1)
+        else:
+            m = _after(mentions, cue.end(), text)
+            if m and BLAMED_FOR.search(text[cue.end():m.start]):
+                m = None  # "blamed him for Joan's death", "accused the ENT of ...": the accused comes first
+            before = text[:cue.start()]
+            intent = INTENT_BEFORE.search(before)
+            blamer = _subject(before[:intent.start()] if intent else before)
+            if intent and not blamer:
+                blamer = (before[:intent.start()].split() or ["someone"])[-1]
+        out.append((m, cue, (blamer, "reported") if blamer else None))
+    return out
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

@@ -34,12 +34,18 @@ ACT_PARTICIPLE = (r"killed|shot(?: dead| down)?|assassinated|attacked|targeted|b
                   r"fired|launched|staged|murdered|stabbed|executed|sabotaged|organi[sz]ed|planned|perpetrated")
 PASSIVE_BY = re.compile(rf"\b(?:{ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+", re.I)
 # Active acts with the actor as subject ("The U.S. military shot down rockets").
-ACT_VERB = re.compile(r"\b(?:sh(?:ot|oots?) down|intercept(?:ed|s)|struck|bombed|attack(?:ed|s)|targeted|"
-                      r"assassinated|blew up|blow up|hacked)\b", re.I)
+ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
+# The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?$", re.I)
+PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|outside|inside)\b", re.I)
 # What an actor's name is attached to in a nominal attribution ("US-led air strike", "a Ukrainian plot").
 STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+|surgical\s+)?"
                          r"(?:air ?strikes?|airstrikes?|drone strikes?|missile strikes?|rocket fire|rockets?|"
-                         r"missiles?|shelling|bombardment|bombing|raid|plot|sabotage|involvement|role)\b", re.I)
+                         r"missiles?|shelling|bombardment|bombing|raid|plot|sabotage|involvement|role)\b"
+                         # the head of a longer compound is what is named: "Patriot missile systems" is equipment
+                         r"(?!\s+(?:systems?|defen[cs]es?|batter(?:y|ies)|launchers?|sites?|bases?|units?|programmes?|programs?))",
+                         re.I)
 WORK_OF = re.compile(r"\b(?:the )?work of\s+", re.I)
 ATTRIBUTED_TO = re.compile(r"\b(?:attribut(?:e|ed|es|ing)|blamed|pinned|link(?:ed|s|ing)?|t(?:ie|ied|ies|ying))"
                            r"\b[^.;:!?]{0,60}?\b(?:to|on)\s+", re.I)
@@ -133,8 +139,10 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         if m:
             add(m, cue.group(), "claimed", "supports", (m.text, "reported"))
     for cue in ACT_VERB.finditer(text):
+        if PASSIVE_BEFORE.search(text[:cue.start()]) or PASSIVE_AFTER.match(text, cue.end()):
+            continue
         m = _nearest_before(mentions, cue.start(), text, 30)
-        if m:
+        if m and not OBJECT_OF.search(text[:m.start]):  # "the home of Hamas leader, destroys": not Hamas
             add(m, cue.group(), "act", "supports", own)
     _denials(text, mentions, own, add)
     causes = set(CAUSES.values())

@@ -9,13 +9,20 @@ from typing import Any
 
 from .. import lexicons
 from ..lexicons import SHORT_ACRONYM
-from .actors import METONYMS, AliasTable, Mention, normalise
+from .actors import DEMONYMS, METONYMS, AliasTable, Mention, normalise
 
 
 # Non-actor causes ("hacked", "during repairs", "gas explosion"): wording → the cause it proposes.
 CAUSES = {e["term"]: e["canonical"] for e in lexicons.entries("causes", "hypotheses")}
 _CAUSE_RE = [(re.compile(rf"(?<![\w-])(?:{e.get('pattern') or re.escape(e['term'])})(?![\w-])", re.I), e["canonical"])
              for e in lexicons.entries("causes", "hypotheses")]
+
+
+# A nationality word names its state only before a noun for the state acting ("the Israeli military",
+# "American and Iraqi jets", "Israeli airstrikes"); "Haitian President", "British-accented" name no actor.
+_DEMONYM_KEYS = {normalise(t) for t in DEMONYMS}
+_ORGANS = "|".join(rf"{re.escape(t)}" for t in sorted(lexicons.terms("organs"), key=len, reverse=True))
+ACTING_AFTER = re.compile(rf"(?:[- ](?:led|backed))?(?:\s+and\s+[A-Z][\w.’'-]*)?\s+(?:[\w-]+\s+)?(?:{_ORGANS})\b", re.I)
 
 
 def _name_pattern(name: str) -> str:
@@ -94,8 +101,9 @@ class Lexicon:
 
     def mentions(self, text: str) -> list[Mention]:
         by_norm = self._bynormalise()
-        found = [Mention(m.start(), m.end(), by_norm[normalise(m.group())], m.group())
-                 for m in self._actor_re.finditer(text) if normalise(m.group()) in by_norm]
+        found = [Mention(m.start(), m.end(), by_norm[key], m.group())
+                 for m in self._actor_re.finditer(text) if (key := normalise(m.group())) in by_norm
+                 and (key not in _DEMONYM_KEYS or ACTING_AFTER.match(text, m.end()))]
         taken = [(m.start, m.end) for m in found]
         for pattern, cause in _CAUSE_RE:
             for m in pattern.finditer(text):

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Claim
 from . import forms
+from .actors import DEMONYMS, METONYMS, normalise
 from .lexicon import Lexicon
 
 
@@ -23,7 +24,7 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
     the actors and unnamed agents ``claims`` name as responsible."""
     analyst = [a for data, _ in hypothesis_items.values() for a in data.get("aliases", [])]
     known = Lexicon.for_aliases(alias_items, analyst)
-    discovered = new_actors([c for c in claims if c.kind == "attribution"], entities, known)
+    discovered = new_actors(claims, entities, known)
     groups = {n: c for n, c in unnamed_agents(claims).items() if not known.mentions(n)}  # "ISIS militants" is ISIS
     lexicon = Lexicon.for_aliases(alias_items, analyst + discovered + [g for g in groups if g == groups[g]])
     for name, canonical in groups.items():  # "a group of unidentified gunmen" and "unidentified attackers": one
@@ -59,19 +60,29 @@ def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
     return out
 
 
-ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
+# Not GPE: the states are in the table, and an unknown GPE is a place ("Raqqa"), not an accused. Not NORP:
+# the nationalities are in the table, and the other NORP names are mostly faiths and peoples ("Muslim").
+ACTOR_LABELS = {"ORG", "PERSON"}
+_STANDS_FOR = {normalise(n) for n in (*DEMONYMS, *METONYMS)}  # the table knows them, for the roles they stand in
+# Words a source adds to a name that do not change who is meant ("Taliban fighters", "Hamas militants").
+_MEMBERS = re.compile(rf"\s+(?i:{_AGENT_NOUN}|fighters?|members?|forces|operatives?|supporters?|mercenar(?:y|ies))$")
 
 
 def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexicon) -> list[str]:
-    """Agents of attribution claims that contain a named entity the alias table does not know
-    ("organized by a splinter cell"): new candidate actors, named as the claim has them."""
+    """Named organisations and groups in claims, and people in the agent slot of attribution claims, that the
+    alias table does not know: candidate actors, named as the entity is ("Islamic Jihad", not "a
+    misfired Islamic Jihad rocket"). Whether one is put in the role of the one who did it is the cues' call."""
     by_id = {e.id: e for e in entities}
     found: list[str] = []
     for claim in claims:
-        agent = claim.slots.agent
-        if not agent or lexicon.mentions(agent) or agent in found:
-            continue
-        named = (by_id[i] for i in claim.entity_ids if i in by_id)
-        if any(e.label in ACTOR_LABELS and e.text in agent for e in named):
-            found.append(agent)
+        for i in claim.entity_ids:
+            e = by_id.get(i)
+            if e is None or e.label not in ACTOR_LABELS:
+                continue
+            if e.label == "PERSON" and not (claim.kind == "attribution" and claim.slots.agent
+                                            and e.text in claim.slots.agent):
+                continue  # a person is a candidate only as the doer; people are mostly speakers and victims
+            name = _MEMBERS.sub("", re.sub(r"^(?:the|a|an)\s+", "", e.text.strip(), flags=re.I)).strip(" .,'’")
+            if len(name) > 1 and not lexicon.mentions(name) and name not in found and normalise(name) not in _STANDS_FOR:
+                found.append(name)
     return found

@@ -47,7 +47,7 @@ BEHIND = r"(?:was|were|is|are|be|been|being) behind"
 DENY = lexicons.alternation("denial", "responsibility")
 
 # A nationality word standing for its state in a responsibility role ("Syrian involvement").
-DEMONYM = "(?:" + lexicons.alternation("actors", "demonym", role="stands-for") + ")"
+DEMONYM = "(?:" + "|".join(re.escape(e["term"]) for e in lexicons.actor_entries("demonym", role="stands-for")) + ")"
 
 # "X and no one else" singles X out; with the other exclusive phrasings ("nothing but",
 # "none other than X") it negates nothing about X.
