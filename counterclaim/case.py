@@ -25,8 +25,8 @@ from .stages import CASE_STAGES, DOCUMENT_STAGES
 from .store.db import Store
 
 
-METADATA_FIELDS = ("source", "outlet", "title", "author", "url", "published", "published_source", "language",
-                   "meta_spans")
+METADATA_FIELDS = ("source", "outlet", "title", "author", "url", "published", "published_at", "published_source",
+                   "language", "meta_spans")
 
 
 def _metadata(doc: Document) -> dict[str, Any]:

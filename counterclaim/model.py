@@ -56,6 +56,9 @@ class Document(Record):
     author: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    published_at: dt.datetime | None = Field(
+        None, description="the publication time of day (UTC), where the given metadata has one: orders one "
+                          "source's same-day figures")
     published_source: str | None = Field(
         None, description="where the publication date came from (metadata, dateline, note, file name, given)"
     )

@@ -294,6 +294,13 @@ def test_an_elided_figure_is_a_claim_of_the_same_speaker():
     ("Kremlin: Death Toll Hits 133 in Moscow Concert Attack\n\nThe toll rose on Saturday.", "Kremlin"),
     ("Putin: Ukraine Tried to Help Attackers Escape\n\nThe president spoke on Saturday.", "Putin"),
     ("Crocus attack: Death toll rises to 143\n\nThe ministry spoke on Saturday.", None),  # a topic label
+    # The Moscow Times' feed entries, 27 and 24 March 2024 (../shared/data/crocus_city_hall_2024_rss, lines 32, 26):
+    # a generic source after a closing dash speaks the headline; a site name there stays the outlet's.
+    ("Moscow Attack Death Toll Rises to 143 – Authorities\n\nBy Wednesday afternoon, 80 people injured in the "
+     "attack, including six children, remained in the hospital.", "Authorities"),
+    ("First Two Suspects in Moscow Concert Hall Attack in Court – Media\n\nThe two suspects face a maximum "
+     "sentence of life in prison on charges of committing a terrorist act.", "Media"),
+    ("Moscow Attack Death Toll Rises to 143 - Moscow Daily\n\nThe ministry spoke on Saturday.", None),
 ])
 def test_a_headline_source_label_is_the_speaker(headline, speaker):
     first = text_claims(headline)[0]

@@ -48,7 +48,8 @@ def _story(tmp_path, **extra):
 def test_rebuilt_text_is_title_blank_line_summary(data_root):
     src = load_text("crocus:0", data_root)
     assert src.text.startswith("Gunmen arrested after Moscow concert attack, says Putin\n\nAt least 133 people")
-    assert src.outlet == "BBC" and src.published == "2024-03-23"
+    # the feed's full timestamp: one outlet's same-day entries are ordered by it
+    assert src.outlet == "BBC" and src.published == "2024-03-23T17:49:18+00:00"
 
 
 def test_resolve_fills_offsets_and_hash(tmp_path, data_root):

@@ -24,6 +24,7 @@ from .origins import group_id, origin_groups
 from .records import COMPONENT, LAYERS, VERSION, ClaimCluster, ClaimRelation, OriginGroup, SourceStance
 from .records import AnswerGroup as AnswerRecord
 from .relations import TOPIC_PHRASES, RelationEnv, Verdict, relate
+from .series import authority
 
 PRIORITY = {"contradict": 5, "rival": 4, "revision": 3, "compatible": 2, "agree": 1, "unrelated": 0}
 
@@ -189,8 +190,7 @@ def _relations(cluster_id: str, groups: list[AnswerGroup], candidates: Candidate
     for g, h, a, b in group_pairs(groups, candidates):
         v = relate(a, b, env, candidates.similarity(a, b))
         if v.type == "contradict" and a.doc_id != b.doc_id and origin_of.get(a.doc_id) == origin_of.get(b.doc_id):
-            v = Verdict("unrelated", f"{env.source(a)} and {env.source(b)} are copies of one origin: the difference is "
-                        f"an edit of one story, not a contradiction ({v.reason})", v.confidence)
+            v = _between_copies(v, a, b, env)
         n, m = len(g.members), len(h.members)
         sizes = f" Answer groups of {n} and {m} claims." if n + m > 2 else ""
         found.append((replace(v, reason=v.reason + sizes), a, b))
@@ -203,6 +203,18 @@ def _relations(cluster_id: str, groups: list[AnswerGroup], candidates: Candidate
     return [_relation_record(cluster_id, v, a, b) for (v, a, b) in best.values()]
 
 
+def _between_copies(v: Verdict, a: Fact, b: Fact, env: RelationEnv) -> Verdict:
+    """A contradiction between copies of one origin is an edit of one story; where one authority gives both
+    figures (the outlet's own updated article), the edit changed its figure: a revision. Its order is unknown
+    (else the pair would already be one), so it joins no series."""
+    if v.subtype == "numeric" and (who := authority(a, env)).key == authority(b, env).key:
+        return Verdict("revision", f"{env.source(a)} and {env.source(b)} are versions of one story by {who.name}, "
+                       "with different figures: the story was updated, in an order the metadata does not give "
+                       f"({v.reason})", 0.6)
+    return Verdict("unrelated", f"{env.source(a)} and {env.source(b)} are copies of one origin: the difference is "
+                   f"an edit of one story, not a contradiction ({v.reason})", v.confidence)
+
+
 def _relation_record(cluster_id: str, v: Verdict, a: Fact, b: Fact) -> ClaimRelation:
     confidence, reason = v.confidence, v.reason
     if v.type == "contradict":
@@ -213,7 +225,7 @@ def _relation_record(cluster_id: str, v: Verdict, a: Fact, b: Fact) -> ClaimRela
         component=COMPONENT, version=VERSION, cluster_id=cluster_id, claim_a=a.claim.id, claim_b=b.claim.id,
         doc_a=a.doc_id, doc_b=b.doc_id, type=v.type, subtype=v.subtype, reason=reason, confidence=confidence,
         raw_confidence=v.confidence, quote_a=a.claim.text, quote_b=b.claim.text, stance_a=a.claim.stance,
-        stance_b=b.claim.stance,
+        stance_b=b.claim.stance, authority=v.authority,
     )
 
 

@@ -17,6 +17,7 @@ from .records import (SHOWN_RELATIONS, ClaimCluster, ClaimRelation, Contradictio
                       SourceStance)
 from .calibration import SHOW
 from .relations import as_of, describe, interval
+from .series import published_time
 
 
 class MatrixRow(BaseModel):
@@ -39,6 +40,8 @@ class Figure(BaseModel):
     outlet: str | None
     published: dt.date | None
     as_of: dt.date | None
+    as_of_time: dt.datetime | None = Field(None, description="the publication time (UTC) where the metadata gives "
+                                                             "one and the figure holds as of publication")
     as_of_note: str
     figure: str
     low: float | None
@@ -150,7 +153,8 @@ class Alignment:
         claims = {q: c for c in inp.claims for q in c.quantity_ids}
         figures += [_uncompared(q, claims.get(q.id), env.documents[q.doc_id])
                     for q in by_series(inp.quantities).get(measure, []) if q.id not in compared]
-        figures.sort(key=lambda x: (x.cluster_id is None, x.event, x.as_of or dt.date.max, x.doc_id))
+        figures.sort(key=lambda x: (x.cluster_id is None, x.event, x.as_of or dt.date.max,
+                                    x.as_of_time or dt.datetime.max, x.doc_id))
         relations = [r for c in clusters for r in self.relations(cluster_id=c.id)]
         return FigureReport(measure=measure, figures=figures, relations=relations,
                             reconciliation=_reconcile(figures, relations))
@@ -161,7 +165,8 @@ class Alignment:
         when, note = as_of(f, (cluster.event_date if cluster else None) or f.anchor.date, env)
         low, high = interval(f.quantity)
         doc = env.documents[f.doc_id]
-        return Figure(doc_id=f.doc_id, outlet=doc.outlet, published=doc.published, as_of=when, as_of_note=note,
+        return Figure(doc_id=f.doc_id, outlet=doc.outlet, published=doc.published, as_of=when,
+                      as_of_time=published_time(f, env) if when else None, as_of_note=note,
                       figure=describe(f.quantity), low=_finite(low), high=_finite(high), quantity_id=f.quantity.id,
                       claim_id=f.claim.id, quote=f.claim.text, cluster_id=cluster.id if cluster else None,
                       event=cluster.label if cluster else "not compared: one source, or another event")
@@ -249,7 +254,28 @@ def _reconcile(figures: list[Figure], relations: list[ClaimRelation]) -> list[st
         for f in members:
             if f.as_of is None:
                 lines.append(f"{f.outlet or f.doc_id} '{f.figure}': as-of time unknown — {f.as_of_note}.")
+    lines += series_lines(figures, relations)
     for kind in SHOWN_RELATIONS:
         for r in (r for r in relations if r.type == kind):
             lines.append(f"{kind}{'/' + r.subtype if r.subtype else ''}: {r.reason}")
+    return lines
+
+
+def series_lines(figures: list[Figure], relations: list[ClaimRelation]) -> list[str]:
+    """Each authority's own series, from the revisions that link its figures: 'Series of BBC: more than
+    100 killed (2024-03-23 15:07 UTC) → at least 133 killed (2024-03-23 17:49 UTC).'"""
+    members: dict[str, dict[str, Figure]] = defaultdict(dict)
+    for r in relations:
+        if r.type != "revision" or not r.authority:
+            continue
+        for f in figures:  # a claim may hold several figures: the reason names the ones revised
+            if f.claim_id in (r.claim_a, r.claim_b) and f"'{f.figure}'" in r.reason:
+                members[r.authority][f.quantity_id] = f
+    lines = []
+    for who, found in members.items():
+        steps = sorted(found.values(), key=lambda f: (f.as_of or dt.date.max, f.as_of_time or dt.datetime.max))
+        when = [f"{f.as_of_time:%Y-%m-%d %H:%M} UTC" if f.as_of_time else str(f.as_of or "as-of unknown")
+                for f in steps]
+        lines.append(f"Series of {who}: " + " → ".join(f"{f.figure} ({w}, {f.outlet or f.doc_id})"
+                                                        for f, w in zip(steps, when)) + ".")
     return lines

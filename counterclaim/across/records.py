@@ -14,7 +14,7 @@ from pydantic import Field
 from ..model import CaseRecord, Record, Stance, register_case_record
 
 COMPONENT = "align"
-VERSION = "8"
+VERSION = "9"
 
 RelationType = Literal["agree", "compatible", "revision", "rival", "contradict", "unrelated"]
 # The relation types the views list, in the order they list them ("unrelated" pairs are not findings).
@@ -90,6 +90,8 @@ class ClaimRelation(CaseRecord):
     quote_b: str
     stance_a: Stance
     stance_b: Stance
+    authority: str | None = Field(None, description="for a revision: the speaker or outlet whose own figure "
+                                  "series it is (names read as one authority as the reason says)")
 
 
 @register_case_record

@@ -20,6 +20,7 @@ from ..lexicons import normalise_name
 from ..model import Document, Quantity
 from ..nli.relation import model as relation_model, probabilities
 from .frames import Fact
+from .series import Authority, Order, authority, order, when
 
 # Cumulative counts only grow as information comes in; a later, higher figure is an update.
 CUMULATIVE = {"killed", "injured", "missing", "arrested", "detained", "hospitalised", "hospitalized", "displaced",
@@ -53,6 +54,7 @@ class Verdict:
     reason: str
     confidence: float
     subtype: str | None = None
+    authority: str | None = None  # for a revision: whose own series it is
 
 
 @lru_cache(maxsize=100_000)
@@ -134,15 +136,6 @@ def _span(lo: float, hi: float) -> str:
     return f"≥{lo:g}" if hi == math.inf else f"≤{hi:g}" if lo == -math.inf else f"{lo:g}–{hi:g}"
 
 
-def authority(fact: Fact, env: RelationEnv) -> str:
-    """Who gives a figure: the quoted or reported speaker, else the outlet in its own voice."""
-    speaker = fact.claim.speaker
-    if speaker.kind != "outlet" and speaker.name:
-        return normalise_name(speaker.name)
-    doc = env.documents.get(fact.doc_id)
-    return normalise_name(doc.outlet) if doc and doc.outlet else fact.doc_id
-
-
 def as_of(fact: Fact, event_date: dt.date | None, env: RelationEnv) -> tuple[dt.date | None, str]:
     """When a figure held: a stated 'as of' date, else a plausible publication date; with the why."""
     if fact.stated_as_of is not None:
@@ -168,31 +161,62 @@ def _numeric(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
     (la, ha), (lb, hb) = interval(qa), interval(qb)
     if (la, ha) == (lb, hb):
         return Verdict("agree", f"{fa} and {fb} give the same figure.", 0.9)
-    if la <= hb and lb <= ha:
-        return Verdict("compatible", f"{fa} ({_span(la, ha)}) and {fb} ({_span(lb, hb)}) overlap: "
-                       "the same figure at different precision.", 0.8)
     event = a.anchor.date or b.anchor.date
     (da, why_a), (db, why_b) = as_of(a, event, env), as_of(b, event, env)
+    who_a, who_b = authority(a, env), authority(b, env)
+    # Only one authority's own figures form a series; two authorities' figures are rival, never a revision.
+    ordered = order(a, b, da, db, env) if who_a.key == who_b.key else None
+    if la <= hb and lb <= ha:
+        if ordered and _rising_floor(ordered):
+            return _revision(ordered, who_a, who_b, env, "a higher floor within the earlier one's open bound")
+        return Verdict("compatible", f"{fa} ({_span(la, ha)}) and {fb} ({_span(lb, hb)}) overlap: "
+                       "the same figure at different precision.", 0.8)
     apart = f"{fa} ({_span(la, ha)}) and {fb} ({_span(lb, hb)}) cannot both hold at the same time"
-    if da and db and da != db:
-        (early, d1, i1), (late, d2, i2) = sorted([(fa, da, (la, ha)), (fb, db, (lb, hb))], key=lambda x: x[1])
-        rising = i2[0] > i1[1]
-        small_drop = i1[0] - i2[1] <= DOWNWARD_REVISION * max(abs(i1[0]), 1)
-        if a.topic not in CUMULATIVE or rising or small_drop:
-            who_a, who_b = authority(a, env), authority(b, env)
-            if who_a != who_b:  # two sources on two days: rival figures, each in its own series
-                return Verdict("compatible", f"{early} ({d1}) and {late} ({d2}) come from different sources at "
-                               "different times: rival figures, not one source revising its own.", 0.6)
-            trend = "rose" if rising else "was revised down"
-            return Verdict("revision", f"The figure {trend} from {early} ({d1}) to {late} ({d2}): the same source "
-                           "updating its own figure for the same event — an update, not a contradiction.", 0.8)
-        return Verdict("contradict", f"{apart}: the later report ({late}, {d2}) gives a much lower cumulative "
-                       f"figure than the earlier one ({early}, {d1}).", 0.6, "numeric")
+    if ordered:
+        (l1, h1), (l2, h2) = interval(ordered.earlier.quantity), interval(ordered.later.quantity)  # type: ignore[arg-type]
+        rising = l2 > h1
+        small_drop = l1 - h2 <= DOWNWARD_REVISION * max(abs(l1), 1)
+        # An update cue only orders a rising pair: "rose to 50" cannot come after 60.
+        if rising or (ordered.by in ("as-of dates", "publication times") and (a.topic not in CUMULATIVE or small_drop)):
+            return _revision(ordered, who_a, who_b, env, "" if rising else "a small correction")
+        if ordered.by in ("as-of dates", "publication times"):
+            return Verdict("contradict", f"{apart}: the later report ({_at(ordered.later, env)}) gives a much lower "
+                           f"cumulative figure than the earlier one ({_at(ordered.earlier, env)}).", 0.6, "numeric")
+    if da and db and da != db:  # two sources on two days: rival figures, each in its own series
+        (early, d1), (late, d2) = sorted([(fa, da), (fb, db)], key=lambda x: x[1])
+        return Verdict("compatible", f"{early} ({d1}) and {late} ({d2}) come from different sources at "
+                       f"different times ({who_a.name}, {who_b.name}): rival figures, not one source revising its "
+                       "own.", 0.6)
     if da and db:
         return Verdict("contradict", f"{apart}; both hold as of {da}.", 0.9, "numeric")
     unknown = "; ".join(w for d, w in ((da, why_a), (db, why_b)) if d is None)
     return Verdict("contradict", f"{apart}. It cannot be read as a revision: {unknown}, so the as-of time of "
                    "the figure is unknown.", 0.6, "numeric")
+
+
+def _rising_floor(o: Order) -> bool:
+    """"more than 100" then "at least 133": the earlier figure is open above and the later one's floor is
+    higher, so the count rose (the two overlap as intervals, yet they are a rising series, not one figure)."""
+    (l1, h1), (l2, _) = interval(o.earlier.quantity), interval(o.later.quantity)  # type: ignore[arg-type]
+    return h1 == math.inf and l2 > l1
+
+
+def _at(fact: Fact, env: RelationEnv) -> str:
+    day = as_of(fact, fact.anchor.date, env)[0]
+    return f"{env.source(fact)}, {when(fact, day, env)}"
+
+
+def _revision(o: Order, who: Authority, other: Authority, env: RelationEnv, how: str) -> Verdict:
+    """One authority's figure changing over time, with what ordered the two and how the authority was read."""
+    (l1, _), (l2, _) = interval(o.earlier.quantity), interval(o.later.quantity)  # type: ignore[arg-type]
+    trend = "rose" if l2 > l1 else "was revised down"
+    early, late = describe(o.earlier.quantity), describe(o.later.quantity)  # type: ignore[arg-type]
+    reads = list(dict.fromkeys(w.how for w in (who, other) if w.how))
+    read = f" ({'; '.join(reads)})" if reads else ""
+    extra = f", {how}" if how else ""
+    return Verdict("revision", f"{who.name}{read}: the figure {trend} from '{early}' ({_at(o.earlier, env)}) to "
+                   f"'{late}' ({_at(o.later, env)}){extra}; ordered by {o.by}. The same authority updating its own "
+                   "figure for the same event — an update, not a contradiction.", 0.8, authority=who.name)
 
 
 # ------------------------------------------------------------------ frames with an agent

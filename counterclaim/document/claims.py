@@ -11,7 +11,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
 * **Speakers.** The outlet's own voice unless a frame attributes the clause: a reporting
   verb's complement, "as X has revealed", ", they said,", "according to X", "evidence
   that ...", an accusation verb, a direct quotation (quote marks around a clause), or a
-  headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon).
+  headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon; or a
+  generic source after a closing dash, "Death Toll Rises to 143 – Authorities").
   The innermost frame wins in nested reporting. Pronoun speakers are resolved only
   when a nearby antecedent is unambiguous by form (a person for *he*, a plural subject
   for *they*); otherwise the pronoun is kept. First-person frames ("we believe
@@ -47,7 +48,7 @@ from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "4"
+VERSION = "5"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -100,16 +101,26 @@ def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | N
 
 _SOURCE_LABEL = re.compile(r"\s*(?P<who>[^:\n]{1,40}?)\s*:\s+\S")
 SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+# "... – Authorities" closing a headline (a dash with spaces, so "Al-Qaeda" or "2023-24" never match).
+_SOURCE_SUFFIX = re.compile(r"\s+[–—-]\s+(?P<who>[A-Za-z][A-Za-z ]{1,30}?)\s*$")
+SOURCE_LABELS = lexicons.terms("source_labels", "claims")
 
 
 def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | None:
     """A headline's 'Kremlin: Death Toll Hits 133' gives the claim to the name before the colon, when that
-    name is a whole named entity (so topic labels such as 'Ukraine war:' or 'Analysis:' stay the outlet's)."""
+    name is a whole named entity (so topic labels such as 'Ukraine war:' or 'Analysis:' stay the outlet's);
+    'Death Toll Rises to 143 – Authorities' to the generic source after the dash (lexicons/source_labels.json)."""
     titles = [(m.start, m.end) for m in ctx.document.meta_spans if m.kind == "title"]
     line_end = ctx.text.find("\n")
     start, end = titles[0] if titles else (0, line_end if line_end >= 0 else len(ctx.text))
+    if clause.start < start or clause.end > end:
+        return None
+    suffix = _SOURCE_SUFFIX.search(ctx.text, start, end)
+    if suffix and suffix.group("who").lower() in SOURCE_LABELS and clause.start < suffix.start():
+        return Speaker(kind="reported", name=suffix.group("who"), start=suffix.start("who"), end=suffix.end("who"),
+                       cue="–")
     label = _SOURCE_LABEL.match(ctx.text, start, end)
-    if label is None or clause.start < start or clause.end <= label.end() or clause.end > end:
+    if label is None or clause.end <= label.end():
         return None
     who = ctx.doc.char_span(label.start("who"), label.end("who"))
     if who is None or not any(e.start == who.start and e.end == who.end and e.label_ in SOURCE_ENTITIES for e in who.ents):

@@ -98,10 +98,12 @@ def load_text(ref: str, root: Path) -> SourceText:
         story, _, side = key.partition("/")
         item = _allsides(str(root))[story]
         news = item["news"][side]
+        # The round-up's date: its time of day is the round-up's, not the article's.
         return SourceText(ref, _join(news["newsTitle"], news["newBody"]), news["newsSource"], news["newsTitle"],
                           item["date"][:10])
     if kind == "crocus":
         e = _crocus(str(root))[int(key)]
+        # The feed's full timestamp: one outlet's same-day entries are ordered by it (its revisions).
         return SourceText(ref, _join(e["title"], [e.get("summary") or ""]), e["source"], e["title"],
-                          e["date_published"][:10])
+                          e["date_published"])
     raise KeyError(f"unknown reference kind {kind!r} in {ref!r}")

@@ -39,6 +39,7 @@ from .checks import (  # noqa: F401  (re-exported: the package's ingestion API)
     IngestWarning,
     check_length,
     given_date,
+    given_stamp,
     loads_json,
     meta_field,
     short,
@@ -60,6 +61,7 @@ class RawArticle:
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
+    published_at: datetime | None = None  # the given timestamp, when it has a time of day (UTC)
     published_source: str | None = None
     published_ambiguous: bool = False
     retrieved: date | None = None
@@ -262,7 +264,6 @@ def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, cou
     labelled = [c for c in candidates if c.rank < 20]  # "Published:/Posted:/Created:" lines win over datelines
     if labelled:
         published, published_source, ambiguous = labelled[0].value, labelled[0].source, labelled[0].ambiguous
-
     found = _dateline_or_note(text, body_at, name_hint, retrieved, spans)
     if found and published is None:
         published, published_source = found
@@ -322,7 +323,7 @@ def _record_to_article(rec: Any, source: str) -> RawArticle:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
         raise IngestError(source, "JSON record needs a non-empty string field 'text'")
     fields = {name: meta_field(rec.get(name), name, source) for name in ("title", "author", "outlet", "url")}
-    given = given_date(rec.get("published") if rec.get("published") not in (None, "") else rec.get("date"), source)
+    given, given_at = given_stamp(rec.get("published") or rec.get("date"), source)
     text = rec["text"].replace("\r\n", "\n").replace("\r", "\n")
     check_length(text, source)
     article = read_text(text, source, retrieved=given_date(rec.get("retrieved"), source))
@@ -331,7 +332,7 @@ def _record_to_article(rec: Any, source: str) -> RawArticle:
     article.url = fields["url"]
     article.outlet = fields["outlet"] or _outlet_from_url(fields["url"])
     if given:
-        article.published, article.published_source = given, "given"
+        article.published, article.published_at, article.published_source = given, given_at, "given"
     elif article.url:
         article.relayout(Path(source).name)
     return article
@@ -413,9 +414,9 @@ def apply_sidecar(article: RawArticle, path: Path) -> RawArticle:
             setattr(article, key, value)
     if meta.get("retrieved"):
         article.retrieved = given_date(meta["retrieved"], where)
-    published = given_date(meta.get("published"), where)
+    published, published_at = given_stamp(meta.get("published"), where)
     if published:
-        article.published = published
+        article.published, article.published_at = published, published_at
         article.published_source, article.published_ambiguous = f"given ({sidecar.name})", False
     elif article.published_source not in ("html metadata",) and (meta.get("retrieved") or fields["url"]
                                                                  or fields["outlet"]):
@@ -589,10 +590,10 @@ def to_document(article: RawArticle, taken: set[str]) -> Document:
     taken.add(doc_id)
     return Document(
         id=doc_id, source=article.source, outlet=article.outlet, title=article.title, author=article.author,
-        url=article.url, published=article.published, published_source=article.published_source,
-        published_ambiguous=article.published_ambiguous, retrieved=article.retrieved, text=article.text, sha256=sha256(article.text), meta_spans=article.extra_meta,
-        ingested_at=datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None),
-    )
+        url=article.url, published=article.published, published_at=article.published_at,
+        published_source=article.published_source, published_ambiguous=article.published_ambiguous,
+        retrieved=article.retrieved, text=article.text, sha256=sha256(article.text), meta_spans=article.extra_meta,
+        ingested_at=datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None))
 
 
 def sha256(text: str) -> str:

@@ -6,7 +6,7 @@ See docs/reliability.md for what is refused and why.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 MAX_BYTES = 5_000_000
@@ -73,6 +73,36 @@ def given_date(value: Any, source: str) -> date | None:
     if not MIN_DATE <= found <= MAX_DATE:
         raise IngestError(source, f"published date {found.isoformat()} is outside {MIN_DATE.year}-{MAX_DATE.year}")
     return found
+
+
+def given_stamp(value: Any, source: str) -> tuple[date | None, datetime | None]:
+    """A given publication date (:func:`given_date`) and, where the value has one, its time (:func:`given_time`)."""
+    return given_date(value, source), given_time(value)
+
+
+def given_time(value: Any) -> datetime | None:
+    """The publication time a given timestamp states, in UTC without tzinfo, or None.
+
+    Only ISO 8601 timestamps that carry a time ("2024-03-23T17:49:18+00:00") give one: a bare date says
+    nothing about the hour, and one source's same-day figures are ordered by it. Call after (or through)
+    :func:`given_date`, which refuses what cannot be read. A timestamp without an offset is taken as UTC."""
+    if isinstance(value, datetime):
+        found = value
+    elif isinstance(value, str) and len(value) <= MAX_FIELD_CHARS["published"] and _has_time(value.strip()):
+        try:
+            found = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    if found.tzinfo is not None:
+        found = found.astimezone(timezone.utc).replace(tzinfo=None)
+    return found.replace(microsecond=0)
+
+
+def _has_time(value: str) -> bool:
+    """'2024-03-23T17:49' or '2024-03-23 17:49', not '2024-03-23' nor 'March 23, 2024'."""
+    return len(value) > 10 and value[10] in "T " and value[11:13].isdigit()
 
 
 def json_type(value: Any) -> str:

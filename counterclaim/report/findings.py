@@ -96,12 +96,28 @@ class FigurePoint:
     outlier: bool = False
     revision: str | None = None  # the alignment's reason, when the figure is part of a revision series
     conflict: str | None = None  # the alignment's reason, when another source's figure contradicts it
+    authority: str | None = None  # whose own series the figure belongs to, when it is part of a revision
+
+    @property
+    def when(self) -> str:
+        """The publication time where the metadata gives one, else the day."""
+        at = self.finding.doc.published_at
+        return f"{at:%Y-%m-%d %H:%M} UTC" if at else (self.published.isoformat() if self.published else "undated")
 
 
 @dataclass
 class Measure:
     name: str
     points: list[FigurePoint] = field(default_factory=list)
+
+    @property
+    def series(self) -> dict[str, list[FigurePoint]]:
+        """Each authority's own figures linked by revisions, in time order: the series per speaker."""
+        out: dict[str, list[FigurePoint]] = {}
+        for p in self.points:  # already in publication order
+            if p.authority:
+                out.setdefault(p.authority, []).append(p)
+        return {who: points for who, points in out.items() if len(points) > 1}
 
 
 def first_finding(findings: dict[str, Finding], ids: list[str]) -> Finding | None:

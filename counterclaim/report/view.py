@@ -298,13 +298,15 @@ class CaseView:
         measures = [Measure(series, [FigurePoint(self.findings[q.id], self.docs[q.doc_id].published) for q in items])
                     for series, items in quantities.items()]
         for measure in measures:
-            measure.points.sort(key=lambda p: (p.published or dt.date.max, p.finding.doc.id, p.finding.item.start))
+            measure.points.sort(key=lambda p: (p.published or dt.date.max, p.finding.doc.published_at or dt.datetime.max,
+                                               p.finding.doc.id, p.finding.item.start))
             _mark_outliers(measure.points)
             for point in measure.points:
                 claim = self.claim_of(point.finding.item)
                 for r in self.alignment.figure_relations(claim.id, point.finding.item) if (claim and self.alignment) else []:
                     if r.type == "revision":
                         point.revision = point.revision or r.reason
+                        point.authority = point.authority or r.authority
                     else:
                         point.conflict = point.conflict or r.reason
         return measures
