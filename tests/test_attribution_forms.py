@@ -156,3 +156,17 @@ def test_a_negated_responsibility_cue_is_a_denial_only():
     # issue 14 (real coverage quoted there): "we assess that Y was not responsible"
     assert found_in("We assess that Israel was not responsible for the explosion at the hospital",
                     kind="quoted", name="US official") == {("Israel", "denies")}
+
+
+def test_accusations_name_each_listed_accused_and_only_of_an_event():
+    # issue 14 (real coverage quoted there): every actor of a listed accusation
+    assert found("Russia blamed the US, Britain and Ukraine for the attack") == {
+        ("United States", "reports", "Russia"), ("United Kingdom", "reports", "Russia"), ("Ukraine", "reports", "Russia")}
+    # fnc1:1861 (joan-rivers-selfie-2014): accused of lying, not of the incident
+    assert found("However sources close to the ENT have accused CNN - who originally published the story - of "
+                 "'making up lies'") == set()
+
+
+def test_the_deed_of_an_accusation_is_the_accuser_s_claim_not_the_outlet_s():
+    # crocus-city-hall-2024 dev wording ("has accused Russia of"), with the deed spelt out
+    assert found("Ukraine has accused Russia of orchestrating the attack") == {("Russian state", "reports", "Ukraine")}

@@ -55,6 +55,10 @@ DENIED_SCOPE = re.compile(rf"\b(?:no (?:evidence|proof|indication|sign)s?|(?:{le
                           r"\s+(?:that|of)\s+[^.;:!?]{0,40}$", re.I)
 # "blame X for Y", "accuse X of Y": what follows "for"/"of" is the deed, not the accused.
 BLAMED_FOR = re.compile(r"\b(?:for|of|over)\b", re.I)
+ACCUSED_BEFORE = re.compile(r"\b(?:blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible)\s+(?:the\s+)?$", re.I)
+LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# What the accused is accused of, after a parenthesis ("accused CNN - who published the story - of ...").
+DEED = re.compile(r"[\s\-–—,]*(?:(?:who|which)\b[^-–—,;]{0,80}[-–—,]\s*)?(?:for|of|over)\s+([^.;:!?]{1,80})", re.I)
 # "involved in a search", "responsible for security": a part in something other than an event.
 _EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
 IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
@@ -168,6 +172,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             if any(s <= cue.start() < e for s, e in denials) or not_in_event(masked, cue):
                 continue
             m = _before(outside, cue.start(), masked)
+            if m and ACCUSED_BEFORE.search(masked[:m.start]):
+                continue  # "accused Russia of orchestrating the attack": the accuser's claim (see _accusations)
             # The cue itself may hold the negation ("was not responsible" matches "was ... responsible").
             if kind == "agent" and m and negated(masked[m.end:cue.end()]):
                 add(m, cue, kind, "rejects", own)
@@ -209,12 +215,20 @@ def _accusations(text: str, mentions: list[Mention]) -> list[tuple[Mention | Non
             m = _after(mentions, cue.end(), text)
             if m and BLAMED_FOR.search(text[cue.end():m.start]):
                 m = None  # "blamed him for Joan's death", "accused the ENT of ...": the accused comes first
+            deed = DEED.match(text, m.end) if m else None
+            if deed and not (EVENT_WORD.search(deed.group(1)) or CUES["agent"].search(deed.group(1))):
+                m = None  # "accused CNN of 'making up lies'": an accusation of something other than an event
             before = text[:cue.start()]
             intent = INTENT_BEFORE.search(before)
             blamer = _subject(before[:intent.start()] if intent else before)
             if intent and not blamer:
                 blamer = (before[:intent.start()].split() or ["someone"])[-1]
-        out.append((m, cue, (blamer, "reported") if blamer else None))
+        voice = (blamer, "reported") if blamer else None
+        out.append((m, cue, voice))
+        while m and (listed := LISTED.match(text, m.end)):  # "blamed the US, Britain and Ukraine"
+            m = next((n for n in mentions if n.start == listed.end()), None)
+            if m:
+                out.append((m, cue, voice))
     return out
 
 

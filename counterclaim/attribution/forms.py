@@ -139,7 +139,9 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         if m:
             add(m, cue.group(), "claimed", "supports", (m.text, "reported"))
     for cue in ACT_VERB.finditer(text):
-        if PASSIVE_BEFORE.search(text[:cue.start()]) or PASSIVE_AFTER.match(text, cue.end()):
+        # A bare participle may be a passive ("militants killed in the strike"); "fired on", "launched
+        # airstrikes on" carry their object and are active.
+        if PASSIVE_BEFORE.search(text[:cue.start()]) or (" " not in cue.group() and PASSIVE_AFTER.match(text, cue.end())):
             continue
         m = _nearest_before(mentions, cue.start(), text, 30)
         if m and not OBJECT_OF.search(text[:m.start]):  # "the home of Hamas leader, destroys": not Hamas

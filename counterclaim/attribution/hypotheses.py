@@ -80,7 +80,8 @@ def case_lexicon(inputs: CaseInputs) -> Lexicon:
 def _case_event_year(clusters: list[ClaimCluster]) -> int | None:
     """The year of the event most claim clusters are about."""
     years = Counter(c.event_date.year for c in clusters if c.event_date)
-    return years.most_common(1)[0][0] if years else None
+    # A tie goes to the latest year: background ("arrested in October") is older than the news.
+    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 def _about_other_year(claim: Claim, dates: dict[str, Any], event_year: int | None) -> int | None:

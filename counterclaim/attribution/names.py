@@ -25,7 +25,8 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
     analyst = [a for data, _ in hypothesis_items.values() for a in data.get("aliases", [])]
     known = Lexicon.for_aliases(alias_items, analyst)
     discovered = new_actors(claims, entities, known)
-    groups = {n: c for n, c in unnamed_agents(claims).items() if not known.mentions(n)}  # "ISIS militants" is ISIS
+    named = Lexicon.for_aliases(alias_items, analyst + discovered)
+    groups = {n: c for n, c in unnamed_agents(claims).items() if not named.mentions(n)}  # "ISIS militants" is ISIS
     lexicon = Lexicon.for_aliases(alias_items, analyst + discovered + [g for g in groups if g == groups[g]])
     for name, canonical in groups.items():  # "a group of unidentified gunmen" and "unidentified attackers": one
         if lexicon.resolve(name) is None:
@@ -39,6 +40,8 @@ _AGENT_NOUN = (r"gunm[ae]n|attackers?|assailants?|militants?|hackers?|terrorists
                r"rebels?|extremists?|jihadists?|islamists?|pranksters?|saboteurs?")
 UNNAMED_AGENT = re.compile(rf"\b(?:{forms.ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+|\bwork of\s+", re.I)
 AGENT_NP = re.compile(rf"(?:(?:an?|the)\s+)?(?:group of\s+)?((?:[\w’'-]+\s+){{0,2}}?(?:{_AGENT_NOUN}))\b", re.I)
+AGENT_BEFORE_ACT = re.compile(rf"(?<![\w-])(?:(?i:an?|the)\s+)?((?:[A-Z][\w’'-]*\s+)?(?i:{_AGENT_NOUN}))\s+"
+                              rf"(?=(?i:{forms.ACT_VERB.pattern})\b)")
 _VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
 
 
@@ -47,8 +50,9 @@ def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
     modifier ("unidentified") or a head noun are one."""
     out: dict[str, str] = {}
     for claim in claims:
-        for cue in UNNAMED_AGENT.finditer(claim.text):
-            np = AGENT_NP.match(claim.text, cue.end())
+        after_cue = (AGENT_NP.match(claim.text, cue.end()) for cue in UNNAMED_AGENT.finditer(claim.text))
+        # ... and the subject of an act of harm ("Militants fired more than 250 missiles at Israel"):
+        for np in (*after_cue, *AGENT_BEFORE_ACT.finditer(claim.text)):
             if not np:
                 continue
             name = np.group(1).strip()

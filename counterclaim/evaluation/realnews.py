@@ -77,7 +77,11 @@ def _hypothesis_map(story: Story, exported: dict) -> dict[str, list[str]]:
     system = [h for h in exported["records"].get("hypothesis", []) if h.get("status", "active") == "active"]
     out = {}
     for g in story.hypotheses:
-        gold_names = [g["label"]] + g.get("aliases", [])
+        # The aliases are the names. A label is a description ("Hamas and other Gaza militants (rocket fire
+        # on Israel)"): only its head before ":", "(" or " - " names the hypothesis ("Accident: a fire during
+        # repair work"), else its words would match every actor it mentions.
+        head = re.split(r":|\(| - ", g["label"], maxsplit=1)
+        gold_names = g.get("aliases", []) + ([head[0]] if len(head) > 1 or not g.get("aliases") else [])
         out[g["id"]] = [h["id"] for h in system
                         if _names_match([h["label"]] + h.get("actors", []) + h.get("aliases", []), gold_names)]
     return out
@@ -106,7 +110,8 @@ def stance_pairs(story: Story, exported: dict, refs: dict[str, str], hmap: dict[
         for h in story.hypotheses:
             g = gold.get(h["id"])
             label = g["label"] if g else "absent"
-            denial_only = bool(g) and all(e["says"] == "against" for e in g.get("evidence", []))
+            evidence = g.get("evidence", []) if g else []
+            denial_only = bool(evidence) and all(e["says"] == "against" for e in evidence)
             found = {by_doc_hyp.get((doc_id, s)) for s in hmap[h["id"]]} if doc_id else set()
             pred = next((p for p in _PRIORITY if p in found), "absent")
             out.append((label, pred, denial_only))
