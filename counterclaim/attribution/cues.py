@@ -58,19 +58,29 @@ BLAMED_FOR = re.compile(r"\b(?:for|of|over)\b", re.I)
 ACCUSED_BEFORE = re.compile(r"\b(?:blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible)\s+(?:the\s+)?$", re.I)
 LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 # What the accused is accused of, after a parenthesis ("accused CNN - who published the story - of ...").
-DEED = re.compile(r"[\s\-–—,]*(?:(?:who|which)\b[^-–—,;]{0,80}[-–—,]\s*)?(?:for|of|over)\s+([^.;:!?]{1,80})", re.I)
+DEED = re.compile(r"[\s\-–—,]*(?:(?:who|which)\b[^-–—,;]{0,80}[-–—,]\s*|(?:[\w.’'-]+\s+){0,6}?)(?:for|of|over)\s+"
+                  r"([^.;:!?]{1,80})", re.I)
 # "involved in a search", "responsible for security": a part in something other than an event.
 _EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
+OBJECT = re.compile(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")
+DETERMINER = re.compile(r"\s+(?:the|an?|this|that|these|those|it|its|their|his|her)\b", re.I)
 IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
-EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS}|it|this|that|them|these|those)s?\b", re.I)
+EVENT_WORD = re.compile(rf"\b(?:(?:{_EVENT_NOUNS})s?|it|this|that|them|these|those)\b", re.I)
 
 
 def not_in_event(text: str, cue: re.Match[str]) -> bool:
-    """Whether a cue of involvement or responsibility is about a part in something that is no event."""
-    if not re.search(r"(?:involved|involvement|responsible)$", cue.group(), re.I):
-        return False
-    what = IN_WHAT.match(text, cue.end())
-    return bool(what) and not EVENT_WORD.search(what.group(1))
+    """Whether a cue is about something that is no event: a part "in a search", "responsible for its
+    failure", "ordered troops to get vaccinated", "organized crime"."""
+    word = cue.group()
+    if re.search(r"(?:involved|involvement|responsible)$", word, re.I):
+        what = IN_WHAT.match(text, cue.end())
+        return bool(what) and not EVENT_WORD.search(what.group(1))
+    if re.fullmatch(r"(?:ordered|organi[sz]ed|committed)", word, re.I):
+        what = OBJECT.match(text, cue.end())
+        if re.match(r"organi[sz]ed$", word, re.I) and not DETERMINER.match(text, cue.end()):
+            return True  # "organized crime", "organised labour": an adjective
+        return bool(what) and not EVENT_WORD.search(what.group(1))
+    return False
 
 
 # Where the actor may stand: within so many characters of its cue, in the same clause.
@@ -172,6 +182,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             if any(s <= cue.start() < e for s, e in denials) or not_in_event(masked, cue):
                 continue
             m = _before(outside, cue.start(), masked)
+            if masked[cue.start() - 1:cue.start()] == "-" and m and m.end != cue.start() - 1:
+                continue  # "Trump-ordered attack": the word joined to the cue is its agent
             if m and ACCUSED_BEFORE.search(masked[:m.start]):
                 continue  # "accused Russia of orchestrating the attack": the accuser's claim (see _accusations)
             # The cue itself may hold the negation ("was not responsible" matches "was ... responsible").
@@ -213,8 +225,8 @@ def _accusations(text: str, mentions: list[Mention]) -> list[tuple[Mention | Non
             blamer = relative.group(1)
         else:
             m = _after(mentions, cue.end(), text)
-            if m and BLAMED_FOR.search(text[cue.end():m.start]):
-                m = None  # "blamed him for Joan's death", "accused the ENT of ...": the accused comes first
+            if m and (BLAMED_FOR.search(text[cue.end():m.start]) or len(text[cue.end():m.start].split()) > 2):
+                m = None  # "blamed him for Joan's death", "blamed the failure on ...": the accused comes first
             deed = DEED.match(text, m.end) if m else None
             if deed and not (EVENT_WORD.search(deed.group(1)) or CUES["agent"].search(deed.group(1))):
                 m = None  # "accused CNN of 'making up lies'": an accusation of something other than an event

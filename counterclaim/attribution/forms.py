@@ -37,6 +37,9 @@ PASSIVE_BY = re.compile(rf"\b(?:{ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+", re
 ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
 # The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+# What starts the object of a verb (case-sensitive: a capital starts a name).
+OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|dozens|hundreds|scores)\b|[A-Z0-9])")
+NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according)\b", re.I)
 OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?$", re.I)
 PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|outside|inside)\b", re.I)
 # What an actor's name is attached to in a nominal attribution ("US-led air strike", "a Ukrainian plot").
@@ -53,6 +56,12 @@ CLAIMED_EVENT = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:[\w’'-]+\s+)
                            r"(?:attack|bombing|assault|massacre|killing|shooting|blast|explosion|strike)s?\b", re.I)
 LABELLED = re.compile(r"^\s*,?\s*(?:(?:who|which) (?:was|were|is|are) )?(?:blamed (?:in|for)|accused of|"
                       r"(?:alleged |suspected )?perpetrators? of|(?:prime |main )?suspects? in)\b", re.I)
+# What a subject denies when it denies a part in the incident: nothing more ("Kyiv denied."), a that-clause,
+# its involvement, an accusation ("Russian speculation"), or the act itself ("Denies Sending Photo").
+DENIED_OBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:$|[.,;:!?'\"“”‘’]|(?:that|any|all|it|this|ever|having|being|involvement|"
+                           r"responsibility|role|part|culpability|wrongdoing|blame|knowledge)\b|\w+ing\b|"
+                           r"(?:(?:the|these|those|such|an?|[\w’']+['’]s|[A-Z]\w*)\s+)?(?:\w+\s+)?(?:speculation|claims?|"
+                           r"accusations?|allegations?|suggestions?|charges?|reports?|rumou?rs?|assertions?)\b)", re.I)
 SUBJECT_DENY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'subject-deny')})\b", re.I)
 ACCUSATION = re.compile(r"\s+(?:the\s+|an?\s+)?(?:([A-Z][\w’'-]*)\s+)?(?:\w+\s+)?(?:speculation|claims?|accusations?|"
                         r"allegations?|suggestions?|charges?)\b", re.I)
@@ -99,6 +108,13 @@ def other_event(text: str, start: int, end: int) -> bool:
     return bool(OTHER_EVENT.search(text[clause_start:clause_end]))
 
 
+def noun_like(cue: re.Match[str], text: str) -> bool:
+    """A one-word "-s" form with no object after it is a plural noun ("the 9/11 terrorist attacks and"),
+    not a verb ("Israel strikes Gaza", "ISIS kills 10")."""
+    word = cue.group()
+    return " " not in word and word.lower().endswith("s") and not OBJECT_START.match(text, cue.end())
+
+
 def _nearest_before(mentions: list[Mention], pos: int, text: str, window: int) -> Mention | None:
     m = max((m for m in mentions if m.end <= pos), key=lambda m: m.end, default=None)
     return m if m and len(text[m.end:pos]) <= window and not BARRIER.search(text[m.end:pos]) else None
@@ -143,8 +159,11 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         # airstrikes on" carry their object and are active.
         if PASSIVE_BEFORE.search(text[:cue.start()]) or (" " not in cue.group() and PASSIVE_AFTER.match(text, cue.end())):
             continue
+        if noun_like(cue, text):
+            continue
         m = _nearest_before(mentions, cue.start(), text, 30)
-        if m and not OBJECT_OF.search(text[:m.start]):  # "the home of Hamas leader, destroys": not Hamas
+        # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
+        if m and not OBJECT_OF.search(text[:m.start]) and not NOT_SUBJECT_GAP.search(text[m.end:cue.start()]):
             add(m, cue.group(), "act", "supports", own)
     _denials(text, mentions, own, add)
     causes = set(CAUSES.values())
@@ -158,6 +177,8 @@ def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add)
     for cue in SUBJECT_DENY.finditer(text):
         m = _nearest_before(speakers(mentions), cue.start(), text, 40)
         rest = text[cue.end():cue.end() + 60]
+        if not DENIED_OBJECT.match(rest):
+            continue  # "Biden rejected the advice of his generals": a rejection, not a denial of a part in it
         if m and not any(cue.end() <= o.start < cue.end() + 60 and o.actor != m.actor for o in mentions) \
                 and not re.match(r"\s*(?:that|the claim that)?\s*\w+\s+(?:was|were) (?:behind|responsible)", rest):
             add(m, cue.group(), "self-deny", "rejects", (m.text, "reported"))

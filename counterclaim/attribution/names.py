@@ -52,7 +52,9 @@ def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
     for claim in claims:
         after_cue = (AGENT_NP.match(claim.text, cue.end()) for cue in UNNAMED_AGENT.finditer(claim.text))
         # ... and the subject of an act of harm ("Militants fired more than 250 missiles at Israel"):
-        for np in (*after_cue, *AGENT_BEFORE_ACT.finditer(claim.text)):
+        before_act = (np for np in AGENT_BEFORE_ACT.finditer(claim.text)
+                      if not forms.noun_like(forms.ACT_VERB.match(claim.text, np.end()), claim.text))
+        for np in (*after_cue, *before_act):
             if not np:
                 continue
             name = np.group(1).strip()
