@@ -39,6 +39,8 @@ ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 # What starts the object of a verb (case-sensitive: a capital starts a name).
 OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|dozens|hundreds|scores)\b|[A-Z0-9])")
+# The agent after "by" is the noun phrase there; a preposition ends it.
+BY_NP_ENDS = re.compile(r"\b(?:near|in|at|on|of|from|with|outside|inside|during|after|before|while)\b", re.I)
 NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according)\b", re.I)
 OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?$", re.I)
 PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|outside|inside)\b", re.I)
@@ -50,7 +52,8 @@ STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+
                          r"(?!\s+(?:systems?|defen[cs]es?|batter(?:y|ies)|launchers?|sites?|bases?|units?|programmes?|programs?))",
                          re.I)
 WORK_OF = re.compile(r"\b(?:the )?work of\s+", re.I)
-ATTRIBUTED_TO = re.compile(r"\b(?:attribut(?:e|ed|es|ing)|blamed|pinned|link(?:ed|s|ing)?|t(?:ie|ied|ies|ying))"
+# Verb forms only: the nouns "a link to the website", "ties to" attribute nothing (but "no link to X" denies).
+ATTRIBUTED_TO = re.compile(r"\b(?:attribut(?:e|ed|es|ing)|blamed|pinned|link(?:ed|ing)|(?<=no )links?|(?<=to )link|t(?:ied|ying)|(?<=no )ties?|(?<=to )tie)"
                            r"\b[^.;:!?]{0,60}?\b(?:to|on)\s+", re.I)
 CLAIMED_EVENT = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
                            r"(?:attack|bombing|assault|massacre|killing|shooting|blast|explosion|strike)s?\b", re.I)
@@ -130,7 +133,7 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
     text = claim.text
     for cue in PASSIVE_BY.finditer(text):
         m = _nearest_after(mentions, cue.end(), text, 35)
-        if m:
+        if m and not BY_NP_ENDS.search(text[cue.end():m.start]):  # "hit by a tractor trailer near the South Lebanon exit"
             add(m, cue.group(), "passive", "rejects" if NEGATED_BEFORE.search(text[:cue.start()]) else "supports", own)
     for m in mentions:
         nominal = STRIKE_NOUN.match(text[m.end:])
@@ -177,8 +180,8 @@ def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add)
     for cue in SUBJECT_DENY.finditer(text):
         m = _nearest_before(speakers(mentions), cue.start(), text, 40)
         rest = text[cue.end():cue.end() + 60]
-        if not DENIED_OBJECT.match(rest):
-            continue  # "Biden rejected the advice of his generals": a rejection, not a denial of a part in it
+        if not DENIED_OBJECT.match(rest) or (m and OBJECT_OF.search(text[:m.start])):
+            continue  # "Biden rejected the advice of ...": no denial of a part; "a person in Kobane has refuted": not Kobane
         if m and not any(cue.end() <= o.start < cue.end() + 60 and o.actor != m.actor for o in mentions) \
                 and not re.match(r"\s*(?:that|the claim that)?\s*\w+\s+(?:was|were) (?:behind|responsible)", rest):
             add(m, cue.group(), "self-deny", "rejects", (m.text, "reported"))

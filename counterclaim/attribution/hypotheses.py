@@ -113,7 +113,9 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
                            _case_event_year(inputs.get_records(ClaimCluster)))
     ids = dict(inputs.state.get("ids", {}))
     # Only findings that bear on the incident spawn a hypothesis; the others are shown on the ones that exist.
-    specs = _specs([h for h in hits if h.claim.id not in excluded], inputs.analyst_items("hypothesis"), ids, lexicon)
+    # ... and an outlet's doubt about a name ("the so-called Caliph") proposes no explanation of its own.
+    specs = _specs([h for h in hits if h.claim.id not in excluded and h.cue_kind != "dispute"],
+                   inputs.analyst_items("hypothesis"), ids, lexicon)
     country = event_country(texts.values(), lexicon)
     records: list[CaseRecord] = []
     for spec, members, names, mine in _assign(hits, specs, lexicon):

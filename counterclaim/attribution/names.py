@@ -40,8 +40,6 @@ _AGENT_NOUN = (r"gunm[ae]n|attackers?|assailants?|militants?|hackers?|terrorists
                r"rebels?|extremists?|jihadists?|islamists?|pranksters?|saboteurs?")
 UNNAMED_AGENT = re.compile(rf"\b(?:{forms.ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+|\bwork of\s+", re.I)
 AGENT_NP = re.compile(rf"(?:(?:an?|the)\s+)?(?:group of\s+)?((?:[\w’'-]+\s+){{0,2}}?(?:{_AGENT_NOUN}))\b", re.I)
-AGENT_BEFORE_ACT = re.compile(rf"(?<![\w-])(?:(?i:an?|the)\s+)?((?:[A-Z][\w’'-]*\s+)?(?i:{_AGENT_NOUN}))\s+"
-                              rf"(?=(?i:{forms.ACT_VERB.pattern})\b)")
 _VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
 
 
@@ -50,11 +48,8 @@ def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
     modifier ("unidentified") or a head noun are one."""
     out: dict[str, str] = {}
     for claim in claims:
-        after_cue = (AGENT_NP.match(claim.text, cue.end()) for cue in UNNAMED_AGENT.finditer(claim.text))
-        # ... and the subject of an act of harm ("Militants fired more than 250 missiles at Israel"):
-        before_act = (np for np in AGENT_BEFORE_ACT.finditer(claim.text)
-                      if not forms.noun_like(forms.ACT_VERB.match(claim.text, np.end()), claim.text))
-        for np in (*after_cue, *before_act):
+        for cue in UNNAMED_AGENT.finditer(claim.text):
+            np = AGENT_NP.match(claim.text, cue.end())
             if not np:
                 continue
             name = np.group(1).strip()
