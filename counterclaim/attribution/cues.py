@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from .. import lexicons
 from ..model import Claim
-from .forms import OBJECT_OF, conditional_before, find_forms, not_evidence, other_event, speakers
+from .forms import conditional_before, find_forms, not_evidence, other_event, prepositional_object, speakers
 from .lexicon import Lexicon, Mention
 from .records import Polarity
 from .responsibility import BEHIND, CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
@@ -62,7 +62,7 @@ DEED = re.compile(r"[\s\-–—,]*(?:(?:who|which)\b[^-–—,;]{0,80}[-–—,]
                   r"([^.;:!?]{1,80})", re.I)
 # "involved in a search", "responsible for security": a part in something other than an event.
 _EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
-OBJECT = re.compile(r"\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)")
+OBJECT = re.compile(r"\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)")
 DETERMINER = re.compile(r"\s+(?:the|an?|this|that|these|those|it|its|their|his|her)\b", re.I)
 IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
 # A pronoun stands for the event; "this injustice" does not ("this", "that" only standing alone).
@@ -199,7 +199,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     for kind, polarity in (("claimed", "supports"), ("self-deny", "rejects")):
         for cue in CUES[kind].finditer(text):
             m = _before(speakers(mentions), cue.start(), text, 40)
-            if m and OBJECT_OF.search(text[:m.start]):
+            if m and prepositional_object(text[:m.start]):
                 continue  # "... in Lebanon, has claimed responsibility": the claimant is the clause's subject
             add(m, cue, kind, polarity, (m.text, "reported") if m else own)
     for m, cue, voice in _accusations(text, mentions):

@@ -42,6 +42,10 @@ OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|doz
 # The agent after "by" is the noun phrase there; a preposition ends it.
 BY_NP_ENDS = re.compile(r"\b(?:near|in|at|on|of|from|with|outside|inside|during|after|before|while)\b", re.I)
 NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according)\b", re.I)
+# ... unless the preposition joins a spokesperson to the body they speak for ("a spokesman for the Iraqi
+# health ministry denied"): then the name stands for the subject.
+ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|ministers?|members?|heads?|chiefs?|leaders?|"
+                     r"representatives?|sources?|commanders?)\s+(?:for|of|from|at|in)\s+(?:the\s+)?$", re.I)
 OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?$", re.I)
 PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|outside|inside)\b", re.I)
 # What an actor's name is attached to in a nominal attribution ("US-led air strike", "a Ukrainian plot").
@@ -61,7 +65,7 @@ LABELLED = re.compile(r"^\s*,?\s*(?:(?:who|which) (?:was|were|is|are) )?(?:blame
                       r"(?:alleged |suspected )?perpetrators? of|(?:prime |main )?suspects? in)\b", re.I)
 # What a subject denies when it denies a part in the incident: nothing more ("Kyiv denied."), a that-clause,
 # its involvement, an accusation ("Russian speculation"), or the act itself ("Denies Sending Photo").
-DENIED_OBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:$|[.,;:!?'\"“”‘’]|(?:that|any|all|it|this|ever|having|being|involvement|"
+DENIED_OBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:$|[.,;:!?'\"“”‘’]|(?:that|any|all|it|this|ever|having|being|they|he|she|we|involvement|"
                            r"responsibility|role|part|culpability|wrongdoing|blame|knowledge)\b|\w+ing\b|"
                            r"(?:(?:the|these|those|such|an?|[\w’']+['’]s|[A-Z]\w*)\s+)?(?:\w+\s+)?(?:speculation|claims?|"
                            r"accusations?|allegations?|suggestions?|charges?|reports?|rumou?rs?|assertions?)\b)", re.I)
@@ -109,6 +113,11 @@ def other_event(text: str, start: int, end: int) -> bool:
     clause_start = max((m.end() for m in re.finditer(r"[.;:!?,]", text[:start])), default=0)
     clause_end = min((m.start() for m in re.finditer(r"[.;:!?,]", text[end:])), default=len(text) - end) + end
     return bool(OTHER_EVENT.search(text[clause_start:clause_end]))
+
+
+def prepositional_object(before: str) -> bool:
+    """Whether a name after ``before`` is the object of a preposition, not a subject ("the home of Hamas ...")."""
+    return bool(OBJECT_OF.search(before)) and not ROLE_OF.search(before)
 
 
 def noun_like(cue: re.Match[str], text: str) -> bool:
@@ -166,7 +175,7 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
             continue
         m = _nearest_before(mentions, cue.start(), text, 30)
         # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
-        if m and not OBJECT_OF.search(text[:m.start]) and not NOT_SUBJECT_GAP.search(text[m.end:cue.start()]):
+        if m and not prepositional_object(text[:m.start]) and not NOT_SUBJECT_GAP.search(text[m.end:cue.start()]):
             add(m, cue.group(), "act", "supports", own)
     _denials(text, mentions, own, add)
     causes = set(CAUSES.values())
@@ -180,7 +189,7 @@ def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add)
     for cue in SUBJECT_DENY.finditer(text):
         m = _nearest_before(speakers(mentions), cue.start(), text, 40)
         rest = text[cue.end():cue.end() + 60]
-        if not DENIED_OBJECT.match(rest) or (m and OBJECT_OF.search(text[:m.start])):
+        if not DENIED_OBJECT.match(rest) or (m and prepositional_object(text[:m.start])):
             continue  # "Biden rejected the advice of ...": no denial of a part; "a person in Kobane has refuted": not Kobane
         if m and not any(cue.end() <= o.start < cue.end() + 60 and o.actor != m.actor for o in mentions) \
                 and not re.match(r"\s*(?:that|the claim that)?\s*\w+\s+(?:was|were) (?:behind|responsible)", rest):
