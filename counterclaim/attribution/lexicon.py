@@ -39,6 +39,8 @@ class Lexicon:
         self.parent = parent
         self.country = country
         self.places = places
+        self._norm: dict[str, str] = {}
+        self._norm_size = -1
 
     @classmethod
     def for_aliases(cls, alias_items: dict[str, tuple[Any, int]], extra: Iterable[str] = ()) -> "Lexicon":
@@ -74,8 +76,13 @@ class Lexicon:
         return cls.for_aliases(case.store.analyst_items("alias"), extra)
 
     def _bynormalise(self) -> dict[str, str]:
-        # Not cached: ``for_aliases`` adds names after construction.
-        return {normalise(a): c for a, c in self.aliases.items()}
+        # Names are only ever added after construction (``for_table``, ``names.case_names``), so the
+        # table is rebuilt when their number changes: with every state in the table, rebuilding it on
+        # each call cost a quarter of a case's analysis.
+        if self._norm_size != len(self.aliases):
+            self._norm = {normalise(a): c for a, c in self.aliases.items()}
+            self._norm_size = len(self.aliases)
+        return self._norm
 
     def resolve(self, name: str) -> str | None:
         return self._bynormalise().get(normalise(name))
