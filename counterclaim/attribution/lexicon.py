@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -106,10 +106,26 @@ class Lexicon:
     def _place_re(self) -> re.Pattern[str]:
         return _alternation(self.places)
 
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(_token_keys(name.split()[0]) for name in self.aliases if name.split())
+
+    def _name_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """``_actor_re.finditer(text)``, trying the alternation only where a word could start a name: a
+        regex of every state's names is slow to run at each position of every claim."""
+        starts, end = self._first_words, 0
+        for word in _WORD.finditer(text):
+            if word.start() < end or not (_token_variants(text, word.start()) & starts):
+                continue
+            m = self._actor_re.match(text, word.start())
+            if m:
+                end = m.end()
+                yield m
+
     def mentions(self, text: str) -> list[Mention]:
         by_norm = self._bynormalise()
         found = [Mention(m.start(), m.end(), by_norm[key], m.group())
-                 for m in self._actor_re.finditer(text) if (key := normalise(m.group())) in by_norm
+                 for m in self._name_matches(text) if (key := normalise(m.group())) in by_norm
                  and (key not in _DEMONYM_KEYS or ACTING_AFTER.match(text, m.end()))]
         taken = [(m.start, m.end) for m in found]
         for pattern, cause in _CAUSE_RE:
@@ -123,6 +139,23 @@ class Lexicon:
         by_norm = {normalise(p): c for p, c in self.places.items()}
         m = self._place_re.match(text)
         return by_norm.get(normalise(m.group())) if m else None
+
+
+_WORD = re.compile(r"(?<!\w)\w")  # where a run of word characters starts
+_CHUNK = re.compile(r"[\w.’'-]+")
+
+
+def _token_keys(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _token_variants(text: str, pos: int) -> set[str]:
+    """The forms of the word at ``pos`` that may begin a name: as written ("al-Qaida", "Putin's"), before a
+    hyphen ("U.S.-led"), an apostrophe ("Russia's") or a full stop ("Russia.", "Jordan.Jordan")."""
+    w = _token_keys(_CHUNK.match(text, pos).group())
+    head = w.split("-")[0]
+    return {w, head, w.split("'")[0], w.rstrip(".,;:"), head.rstrip(".,;:"), head.split("'")[0],
+            re.split(r"[-'.]", w)[0]}
 
 
 def _alternation(names: Iterable[str]) -> re.Pattern[str]:
