@@ -170,3 +170,10 @@ def test_accusations_name_each_listed_accused_and_only_of_an_event():
 def test_the_deed_of_an_accusation_is_the_accuser_s_claim_not_the_outlet_s():
     # crocus-city-hall-2024 dev wording ("has accused Russia of"), with the deed spelt out
     assert found("Ukraine has accused Russia of orchestrating the attack") == {("Russian state", "reports", "Ukraine")}
+
+
+def test_an_attribution_inside_a_relative_clause_is_its_antecedent_s():
+    # crocus:11 (crocus-city-hall-2024): the relative clause says what American officials assessed
+    assert ("ISIS", "reports", "American officials") in found(
+        "American officials, who have assessed that a branch of the Islamic State was responsible, have voiced "
+        "concern that the Russian leader could seek to falsely blame Ukraine.")

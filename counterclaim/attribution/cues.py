@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -90,6 +91,9 @@ AFTER_WINDOW = 45
 # Words that end the stretch between an actor and its cue: the actor must be in the same clause.
 BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if)\b", re.I)
 RELATIVE = re.compile(r",\s*(?:which|who|whom)\b[^,.;]*,", re.I)
+# A relative clause that reports what its antecedent says or thinks: ", who have assessed that ...".
+SAYS_THAT = re.compile(r",\s*(?:who|which)\s+(?:\w+\s+){0,3}?(?:said|say|says|assessed|assess|believe[sd]?|think|thinks|"
+                       r"thought|claimed|claim|claims|concluded|conclude|suspect(?:s|ed)?)\s+(?:that\s+)?", re.I)
 RELATIVE_TAIL = re.compile(r"(?:,\s*|\s)(?:which|whom|who)\s+([^,.;]{1,40}?)\s*$", re.I)
 SUBJECT_FILLER = {"could", "can", "may", "might", "would", "will", "have", "has", "had", "also", "openly", "or",
                   "covertly", "now", "to", "even", "then", "so", "and", "is", "are", "was", "were", "be", "not",
@@ -176,22 +180,15 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         hits.append(Hit(claim, m, cue_text.strip(), kind, polarity, voice[0], voice[1], exclusive,
                         disputed=doubt and voice[1] != "outlet"))
 
-    # "denies any involvement" is a denial, not an "involvement" cue.
-    denials = [m.span() for m in CUES["self-deny"].finditer(masked)]
-    for kind in ("agent", "deny", "only"):
-        for cue in CUES[kind].finditer(masked):
-            if any(s <= cue.start() < e for s, e in denials) or not_in_event(masked, cue):
-                continue
-            m = _before(outside, cue.start(), masked)
-            if masked[cue.start() - 1:cue.start()] == "-" and m and m.end != cue.start() - 1:
-                continue  # "Trump-ordered attack": the word joined to the cue is its agent
-            if m and ACCUSED_BEFORE.search(masked[:m.start]):
-                continue  # "accused Russia of orchestrating the attack": the accuser's claim (see _accusations)
-            # The cue itself may hold the negation ("was not responsible" matches "was ... responsible").
-            if kind == "agent" and m and negated(masked[m.end:cue.end()]):
-                add(m, cue, kind, "rejects", own)
-            else:
-                add(m, cue, kind, "rejects" if kind == "deny" else "supports", own, exclusive=kind == "only")
+    # The claim outside its relative clauses, then each relative clause on its own: "American officials,
+    # who have assessed that a branch of the Islamic State was responsible, ..." is theirs.
+    views = [(masked, outside, own)]
+    for rel in RELATIVE.finditer(text):
+        inner = " " * rel.start() + rel.group() + " " * (len(text) - rel.end())
+        voice = ((_subject(text[:rel.start()]) or own[0], "reported") if SAYS_THAT.match(rel.group()) else own)
+        views.append((inner, [m for m in mentions if rel.start() <= m.start and m.end <= rel.end()], voice))
+    for view, names, voice in views:
+        _cue_hits(view, names, voice, add)
     for cue in CUES["only-is"].finditer(text):
         add(_after(mentions, cue.end(), text, 15), cue, "only-is", "supports", own, exclusive=True)
     for cue in CUES["passive"].finditer(text):
@@ -214,6 +211,26 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             if cue:
                 add(m, cue, "dispute", "disputes", own)
     return _dedupe(hits)
+
+
+def _cue_hits(masked: str, outside: list[Mention], own: tuple[str, Any], add: Callable[..., None]) -> None:
+    """The agent, deny and only cues of one view of a claim (its other parts blanked), with the names in it.
+    "denies any involvement" is a denial, not an "involvement" cue."""
+    denials = [m.span() for m in CUES["self-deny"].finditer(masked)]
+    for kind in ("agent", "deny", "only"):
+        for cue in CUES[kind].finditer(masked):
+            if any(s <= cue.start() < e for s, e in denials) or not_in_event(masked, cue):
+                continue
+            m = _before(outside, cue.start(), masked)
+            if masked[cue.start() - 1:cue.start()] == "-" and m and m.end != cue.start() - 1:
+                continue  # "Trump-ordered attack": the word joined to the cue is its agent
+            if m and ACCUSED_BEFORE.search(masked[:m.start]):
+                continue  # "accused Russia of orchestrating the attack": the accuser's claim (see _accusations)
+            # The cue itself may hold the negation ("was not responsible" matches "was ... responsible").
+            if kind == "agent" and m and negated(masked[m.end:cue.end()]):
+                add(m, cue, kind, "rejects", own)
+            else:
+                add(m, cue, kind, "rejects" if kind == "deny" else "supports", own, exclusive=kind == "only")
 
 
 def _accusations(text: str, mentions: list[Mention]) -> list[tuple[Mention | None, re.Match[str], tuple[str, str] | None]]:
