@@ -268,3 +268,16 @@ def test_doers_adjuncts_and_bare_definites(sentence, expected):
 def test_the_whole_group_out_of_which_some_were_killed_is_no_toll():
     assert [(q.value, q.measure) for q in figures_in("The gas caused the death of 300 out of 400 soldiers.")] == \
         [(300, "killed"), (400, None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A state right after the counted names what is counted, even where the parse ties it to another
+    # figure of the list (surfside-condo-collapse-2021, dev: allsides:5883/center, 5921/left, 5894/right).
+    ("At least 60 people dead in Florida condo collapse, 80 missing", [(60, "killed"), (80, "missing")]),
+    ("A condo building partially collapsed near Miami Beach, leaving at least one person dead and 10 injured, "
+     "officials said.", [(1, "killed"), (10, "injured")]),
+    ("The collapse resulted in 24 confirmed deaths, with 121 people still unaccounted for.",
+     [(24, "killed"), (121, "missing")]),
+])
+def test_a_state_after_the_counted(sentence, expected):
+    assert [(q.value, q.measure) for q in figures_in(sentence)] == expected

@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..pipeline import DocContext, registry
 from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "6"
+VERSION = "7"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -190,7 +190,7 @@ DONE_TO_OTHERS = {"killed", "injured", "detained", "kidnapped", "deported", "eva
 LIGHT_VERBS = {"be", "have", "put", "get", "make", "take", "give", "send", "bring", "include", "remain"}
 # States a verb can put the counted in ("went missing", "were found dead", "reported injured").
 STATES = {"missing": "missing", "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-          "hurt": "injured"}
+          "hurt": "injured", "unaccounted": "missing"}
 KNOWN_MEASURES = set(COUNT_WORDS.values()) | set(EVENT_NOUNS.values()) | set(VERBS.values()) | set(STATES.values())
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative", "appos"}
 # "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
@@ -214,7 +214,9 @@ def _counted_noun(span: Span) -> Token | None:
     i = span.end
     if i < len(doc) and doc[i].lower_ == "of" and span[-1].lower_ in _AMOUNT_WORDS:  # "hundreds of spectators"
         i += 1
-    while i < len(doc) and doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "DET") and doc[i].lower_ not in COUNT_WORDS:
+    # Modifiers before the noun, participles too ("24 confirmed deaths").
+    while i < len(doc) and (doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "DET") or (doc[i].tag_ == "VBN" and doc[i].dep_ == "amod")) \
+            and doc[i].lower_ not in COUNT_WORDS:
         if doc[i].pos_ == "NOUN" and doc[i].dep_ != "compound":
             return doc[i]
         if doc[i].pos_ == "DET" and doc[i].lower_ not in ("the", "a", "an"):
@@ -255,6 +257,9 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     ("were detained within 24 hours" does not count detentions)."""
     if noun is not None and noun.lower_ in COUNT_WORDS:
         return COUNT_WORDS[noun.lower_], noun.doc[noun.i:noun.i + 1]
+    state = _state_after(span, noun)
+    if state is not None:  # "at least 60 people dead ..., 80 missing", "121 people still unaccounted for"
+        return state
     if noun is not None and noun.lemma_ in EVENT_NOUNS:  # "two massacres" counts massacres
         return _phrase(noun).text.lower(), _phrase(noun)
     head = _phrase_head(span, noun)
@@ -281,6 +286,24 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     return _nearby_verb(span) if guess else None
 
 
+def _state_after(span: Span, noun: Token | None) -> Measure | None:
+    """A state word right after the counted (an adverb between): '60 people dead', '99 missing, 10 hurt',
+    'leaving at least one person dead', '121 people still unaccounted for'; the parse often attaches such a
+    predicate adjective to another figure of the list."""
+    doc = span.doc
+    i = (noun.i if noun is not None else span.end - 1) + 1
+    while i < len(doc) and doc[i].pos_ == "ADV" and i - span.end < 3:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in STATES and doc[i].sent == span.sent and _is_state(doc[i]):
+        return STATES[doc[i].lower_], doc[i:i + 1]
+    return None
+
+
+def _is_state(token: Token) -> bool:
+    """An adjective or a bare participle ('10 hurt'), not a verb with an object ('three gunmen killed 133')."""
+    return token.pos_ == "ADJ" or (token.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in token.children))
+
+
 def _is_headline(sent: Span) -> bool:
     """Title case ('Attack Kills More Than 60'), where the tagger reads verbs and nouns as names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
@@ -289,11 +312,9 @@ def _is_headline(sent: Span) -> bool:
 
 def _headline_measure(span: Span, noun: Token | None) -> Measure | None:
     """The parse fallback for headlines, by word form: a measure verb or 'toll' just before the figure
-    ('Attack Kills More Than 60', 'Death Toll Climbs to 133'), or a state just after it ('Leaves 5 Dead')."""
+    ('Attack Kills More Than 60', 'Death Toll Climbs to 133'); a state just after it ('Leaves 5 Dead') is
+    read for every sentence (``_state_after``)."""
     doc = span.doc
-    after = doc[(noun.i if noun is not None else span.end - 1) + 1:][:1]
-    if len(after) and after[0].lower_ in STATES:
-        return STATES[after[0].lower_], after
     for token in reversed(doc[max(span.sent.start, span.start - 4):span.start]):
         word = token.lower_
         if word == "toll":
