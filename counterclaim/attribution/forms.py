@@ -52,7 +52,8 @@ PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|o
 STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+|surgical\s+)?"
                          r"(?:air ?strikes?|airstrikes?|drone strikes?|missile strikes?|rocket fire|rockets?|"
                          r"missiles?|shelling|bombardment|bombing|raid|plot|sabotage|involvement|role)\b"
-                         # the head of a longer compound is what is named: "Patriot missile systems" is equipment
+                         # the head of a longer compound is what is named: "U.S. anti-missile defences" (allsides:5746)
+                         # are equipment, not a missile strike
                          r"(?!\s+(?:systems?|defen[cs]es?|batter(?:y|ies)|launchers?|sites?|bases?|units?|programmes?|programs?))",
                          re.I)
 WORK_OF = re.compile(r"\b(?:the )?work of\s+", re.I)
