@@ -177,3 +177,13 @@ def test_an_attribution_inside_a_relative_clause_is_its_antecedent_s():
     assert ("ISIS", "reports", "American officials") in found(
         "American officials, who have assessed that a branch of the Islamic State was responsible, have voiced "
         "concern that the Russian leader could seek to falsely blame Ukraine.")
+
+
+def test_a_denial_of_something_else_is_no_denial_of_a_part():
+    # FNC-1 training bodies (train_bodies.csv #1305, #767) and an even competition body (#1270)
+    assert found("The Cuban Foreign Ministry denied that any such press conference was scheduled for today") == set()
+    assert found("Incer and Lindley Johnson agreed that whatever happened in Nicaragua had nothing to do with an "
+                 "asteroid that flew past Earth this weekend.") == set()
+    assert not any(stance == "denies" for _, stance, _ in found(
+        "While some Israeli politicians responded positively to reports that al-Sisi had offered to expand the Gaza "
+        "Strip and create a Palestinian state, Abbas refuted the reports."))

@@ -66,6 +66,9 @@ LABELLED = re.compile(r"^\s*,?\s*(?:(?:who|which) (?:was|were|is|are) )?(?:blame
                       r"(?:alleged |suspected )?perpetrators? of|(?:prime |main )?suspects? in)\b", re.I)
 # What a subject denies when it denies a part in the incident: nothing more ("Kyiv denied."), a that-clause,
 # its involvement, an accusation ("Russian speculation"), or the act itself ("Denies Sending Photo").
+# What a that-clause must speak of for "X denied that ..." to deny X's part: doing it, or being behind it.
+PART_IN_IT = re.compile(rf"\b(?:involved|involvement|responsib\w+|behind|role|part|carr(?:y|ied) out|"
+                        rf"{lexicons.alternation('acts')})\b", re.I)
 DENIED_OBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:$|[.,;:!?'\"“”‘’]|(?:that|any|all|it|this|ever|having|being|they|he|she|we|involvement|"
                            r"responsibility|role|part|culpability|wrongdoing|blame|knowledge)\b|\w+ing\b|"
                            r"(?:(?:the|these|those|such|an?|[\w’']+['’]s|[A-Z]\w*)\s+)?(?:\w+\s+)?(?:speculation|claims?|"
@@ -192,6 +195,11 @@ def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add)
         rest = text[cue.end():cue.end() + 60]
         if not DENIED_OBJECT.match(rest) or (m and prepositional_object(text[:m.start])):
             continue  # "Biden rejected the advice of ...": no denial of a part; "a person in Kobane has refuted": not Kobane
+        if m and re.search(r",(?!\s*(?:the|an?)\s)", text[m.end:cue.start()]):
+            continue  # "... a Palestinian state, Abbas refuted the reports": another subject after the comma
+        that = re.match(r"\s*(?:\w+ly\s+)?that\b([^.;:!?]{0,100})", text[cue.end():])
+        if that and not PART_IN_IT.search(that.group(1)):
+            continue  # "denied that any such press conference was scheduled": a denial of something else
         if m and not any(cue.end() <= o.start < cue.end() + 60 and o.actor != m.actor for o in mentions) \
                 and not re.match(r"\s*(?:that|the claim that)?\s*\w+\s+(?:was|were) (?:behind|responsible)", rest):
             add(m, cue.group(), "self-deny", "rejects", (m.text, "reported"))
@@ -200,7 +208,7 @@ def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add)
                 add(m, accusation.group(), "accusation", "supports", (accusation.group(1) or "unnamed", "reported"))
     for cue in NOTHING_TO_DO.finditer(text):
         m = _nearest_before(mentions, cue.start(), text, 40)
-        if m:
+        if m and not prepositional_object(text[:m.start]):  # "whatever happened in Nicaragua had nothing to do"
             add(m, cue.group(), "deny", "rejects", own)
     for cue in NO_EVIDENCE.finditer(text):
         m = _nearest_after(mentions, cue.end(), text, 20)
