@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..attribution.actors import AliasTable
-from ..lexicons import normalise_name
 from ..model import Document, Quantity
 from ..nli.relation import model as relation_model, probabilities
 from .frames import Fact

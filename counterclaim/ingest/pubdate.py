@@ -219,7 +219,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def file_date(name: str) -> tuple[date | None, int | None]:
+def file_date(name: str) -> tuple[dt.date | None, int | None]:
     """A full date or a year embedded in a file name ("outlet-2024-03-27.txt")."""
     m = FILENAME_DATE.search(name)
     if m:
