@@ -38,7 +38,6 @@ LATIN = re.compile(r"^[A-Z][A-Za-z.'’ -]+$")
 
 def main(data: Path) -> int:
     actors = json.loads((LEXICONS / "actors.json").read_text(encoding="utf-8"))
-    existing = {e["term"].lower() for e in actors["entries"]}
     by_country = {fields["country"]: canonical for canonical, fields in actors["entities"].items()
                   if fields.get("kind") == "actor" and not fields.get("parent") and fields.get("country")}
     records = []
@@ -57,7 +56,7 @@ def main(data: Path) -> int:
 
     entities: dict[str, dict] = {}
     entries: list[dict] = []
-    seen = set(existing)
+    seen = {e["term"].lower() for e in actors["entries"]}  # names the hand-written table has
 
     def add(term: str, canonical: str, field: str, file: str, **extra) -> None:
         if term.lower() in seen:

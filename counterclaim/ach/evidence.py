@@ -19,7 +19,7 @@ from pydantic import Field
 
 from ..across.records import ClaimRelation, OriginGroup
 from ..attribution.hypotheses import NEEDS as HYPOTHESES_NEEDS
-from ..attribution.hypotheses import case_lexicon
+from ..attribution.hypotheses import case_event_year, case_lexicon
 from ..attribution.records import DocumentStance, Hypothesis, StanceEvidence
 from ..model import CaseRecord, Claim, Record, register_case_record
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
@@ -195,7 +195,7 @@ def ach_stage(inputs: CaseInputs) -> StageResult:
                             by_claim))
     kind = event_kind(inputs.documents, inputs.analyst_items("event_kind"), VERSION)
     records.append(kind)
-    records += expected_evidence(kind.kind, inputs.get(Claim), case_lexicon(inputs), hypotheses, VERSION)
+    records += expected_evidence(kind.kind, inputs.get(Claim), case_lexicon(inputs, case_event_year(inputs)), hypotheses, VERSION)
     return StageResult(records, {"ids": ids})
 
 

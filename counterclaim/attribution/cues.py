@@ -12,7 +12,8 @@ from ..model import Claim
 from .forms import conditional_before, find_forms, not_evidence, other_event, prepositional_object, speakers
 from .lexicon import Lexicon, Mention
 from .records import Polarity
-from .responsibility import BEHIND, CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS, negated
+from .responsibility import (BEHIND, CREDIT_CLAIM, NO_EVIDENCE_WORDS, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS,
+                             negated)
 
 # A responsibility phrase and where the actor stands relative to it.
 #   agent:     "REvil carried out", "Russia has been behind", "X helped plan"  (actor before)
@@ -25,6 +26,7 @@ from .responsibility import BEHIND, CREDIT_CLAIM, NO_ONE_ELSE, PERPETRATED, PERP
 #   incriminate: "the evidence implicates X"                                (actor after; the speaker's voice)
 # The wording shared with alignment frames (credit, perpetration, negation) is in responsibility.py.
 SELF_DENY = lexicons.alternation("denial", "self-deny")
+BLAME = r"blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible"
 CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
         rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|{BEHIND}|"
@@ -38,7 +40,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "deny": re.compile(rf"\b(?:{lexicons.alternation('denial', 'deny')})", re.I),
     "only": NO_ONE_ELSE,
     "only-is": re.compile(r"\bthe only\b[^.;]{0,120}?\b(?:is|was)\s+", re.I),
-    "blame": re.compile(r"\b(?:blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible)\b", re.I),
+    "blame": re.compile(rf"\b(?:{BLAME})\b", re.I),
     "incriminate": re.compile(r"\b(?:incriminat|implicat)\w*", re.I),
 }
 SUPPORTING = {"agent", "passive", "claimed", "only", "only-is", "blame", "incriminate"}
@@ -51,12 +53,12 @@ DISPUTE_AFTER = re.compile(rf"^['’]?s?\s+(?:{lexicons.alternation('hedges', 'd
 DISPUTE_BEFORE = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'dispute-before')})\s+$", re.I)
 # A name inside what is denied or said to lack evidence: "there is no evidence that X was involved",
 # "Y rejected claims that X was behind it". A supporting cue there is a rejection.
-DENIED_SCOPE = re.compile(rf"\b(?:no (?:evidence|proof|indication|sign)s?|(?:{lexicons.alternation('denial', 'claims')})"
+DENIED_SCOPE = re.compile(rf"\b(?:{NO_EVIDENCE_WORDS}|(?:{lexicons.alternation('denial', 'claims')})"
                           rf"(?:\s+(?:the|any|all)?\s*(?:claims?|suggestions?|allegations?|reports?|accusations?))?)"
                           r"\s+(?:that|of)\s+[^.;:!?]{0,40}$", re.I)
 # "blame X for Y", "accuse X of Y": what follows "for"/"of" is the deed, not the accused.
 BLAMED_FOR = re.compile(r"\b(?:for|of|over)\b", re.I)
-ACCUSED_BEFORE = re.compile(r"\b(?:blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible)\s+(?:the\s+)?$", re.I)
+ACCUSED_BEFORE = re.compile(rf"\b(?:{BLAME})\s+(?:the\s+)?$", re.I)
 LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 # What the accused is accused of, after a parenthesis ("accused CNN - who published the story - of ...").
 DEED = re.compile(r"[\s\-–—,]*(?:(?:who|which)\b[^-–—,;]{0,80}[-–—,]\s*|(?:[\w.’'-]+\s+){0,6}?)(?:for|of|over)\s+"

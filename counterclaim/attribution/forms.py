@@ -27,6 +27,7 @@ from .. import lexicons
 from ..model import Claim
 from .lexicon import CAUSES, Mention
 from .records import Polarity
+from .responsibility import NO_EVIDENCE_WORDS
 
 # Past participles of doing the harm, for "... by X" ("assassinated ... by a group of unidentified gunmen").
 ACT_PARTICIPLE = (r"killed|shot(?: dead| down)?|assassinated|attacked|targeted|bombed|struck|hit|destroyed|"
@@ -78,7 +79,7 @@ ACCUSATION = re.compile(r"\s+(?:the\s+|an?\s+)?(?:([A-Z][\w’'-]*)\s+)?(?:\w+\s
                         r"allegations?|suggestions?|charges?)\b", re.I)
 NOTHING_TO_DO = re.compile(r"\b(?:ha(?:d|s|ve) nothing to do with|played no (?:part|role)|"
                            r"(?:was|were|is|are) not (?:to blame|the culprits?))\b", re.I)
-NO_EVIDENCE = re.compile(r"\bno (?:evidence|proof|indication|sign)s?\b[^.;:!?]{0,40}?(?=\S)", re.I)
+NO_EVIDENCE = re.compile(rf"\b{NO_EVIDENCE_WORDS}\b[^.;:!?]{{0,40}}?(?=\S)", re.I)
 FALSELY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'forms')})\b", re.I)
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", re.I)
 # Neither assertion nor denial.

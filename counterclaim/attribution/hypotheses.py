@@ -69,17 +69,17 @@ class _Spec:
     names: list[str] = field(default_factory=list)  # a split's names, matched as written
 
 
-def case_lexicon(inputs: CaseInputs) -> Lexicon:
-    """The case's names (:func:`.names.case_names`), leaving out claims dated in another year than the event's."""
-    event_year = _case_event_year(inputs.get_records(ClaimCluster))
+def case_lexicon(inputs: CaseInputs, event_year: int | None) -> Lexicon:
+    """The case's names (:func:`.names.case_names`), leaving out claims dated in another year than the
+    event's (``event_year``, from :func:`case_event_year`)."""
     dates = {d.id: d for d in inputs.get(DateMention)}
     claims = [c for c in inputs.get(Claim) if not _about_other_year(c, dates, event_year)]
     return case_names(claims, inputs.get(Entity), inputs.analyst_items("alias"), inputs.analyst_items("hypothesis"))
 
 
-def _case_event_year(clusters: list[ClaimCluster]) -> int | None:
+def case_event_year(inputs: CaseInputs) -> int | None:
     """The year of the event most claim clusters are about."""
-    years = Counter(c.event_date.year for c in clusters if c.event_date)
+    years = Counter(c.event_date.year for c in inputs.get_records(ClaimCluster) if c.event_date)
     # A tie goes to the latest year: background ("arrested in October") is older than the news.
     return max(years, key=lambda y: (years[y], y)) if years else None
 
@@ -102,15 +102,15 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     """Discover hypotheses, apply the analyst's edits, and work out every document's stance.
 
     Hypothesis ids (H1, H2, ...) are allocated in the stage's state, so they survive re-runs."""
-    lexicon = case_lexicon(inputs)
+    event_year = case_event_year(inputs)
+    lexicon = case_lexicon(inputs, event_year)
     docs = inputs.documents
     order = {d.id: n for n, d in enumerate(docs)}
     texts = {d.id: d.text for d in docs}
     claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
     hits = sorted((h for c in claims for h in find_hits(c, lexicon)),
                   key=lambda h: (order[h.claim.doc_id], h.claim.start, h.mention.start))
-    excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity),
-                           _case_event_year(inputs.get_records(ClaimCluster)))
+    excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity), event_year)
     ids = dict(inputs.state.get("ids", {}))
     # Only findings that bear on the incident spawn a hypothesis; the others are shown on the ones that exist.
     # ... and an outlet's doubt about a name ("the so-called Caliph") proposes no explanation of its own.

@@ -75,6 +75,7 @@ def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexico
     misfired Islamic Jihad rocket"). Whether one is put in the role of the one who did it is the cues' call."""
     by_id = {e.id: e for e in entities}
     found: list[str] = []
+    checked: set[str] = set()  # names already looked up: an entity recurs in many claims
     for claim in claims:
         for i in claim.entity_ids:
             e = by_id.get(i)
@@ -84,6 +85,9 @@ def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexico
                                             and e.text in claim.slots.agent):
                 continue  # a person is a candidate only as the doer; people are mostly speakers and victims
             name = _MEMBERS.sub("", re.sub(r"^(?:the|a|an)\s+", "", e.text.strip(), flags=re.I)).strip(" .,'’")
-            if len(name) > 1 and not lexicon.mentions(name) and name not in found and normalise(name) not in _STANDS_FOR:
+            if name in checked:
+                continue
+            checked.add(name)
+            if len(name) > 1 and normalise(name) not in _STANDS_FOR and not lexicon.mentions(name):
                 found.append(name)
     return found

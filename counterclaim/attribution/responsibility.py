@@ -45,6 +45,8 @@ PERPETRATED = rf"carried out|{_STEMS}ed|ordered|committed"
 # "suspected of being behind".
 BEHIND = r"(?:was|were|is|are|be|been|being) behind"
 DENY = lexicons.alternation("denial", "responsibility")
+# Saying the evidence is missing: "there is no evidence that X", "no signs of foul play".
+NO_EVIDENCE_WORDS = r"no (?:evidence|proof|indication|sign)s?"
 
 # A nationality word standing for its state in a responsibility role ("Syrian involvement").
 DEMONYM = "(?:" + "|".join(re.escape(e["term"]) for e in lexicons.actor_entries("demonym", role="stands-for")) + ")"
