@@ -33,10 +33,10 @@ class MetaSpan(Record):
     """Part of the text that is metadata, not content: a title, a dateline
     ("MOSCOW, March 23 (Reuters) -", "June 4—"), an editorial note
     ("The following article was published on May 2, 2023 ...") or a date line
-    ("Published: Feb 10, 2023 08:07 PM", "Stand: 26.09.2023", an ISO timestamp). Claims are
-    never extracted from datelines, notes or date lines."""
+    ("Published: Feb 10, 2023 08:07 PM", "Stand: 26.09.2023", an ISO timestamp) or a line of links to
+    other stories ("Related", "See also"). Claims and figures are never extracted from any but the title."""
 
-    kind: Literal["title", "dateline", "note", "date"]
+    kind: Literal["title", "dateline", "note", "date", "related"]
     start: int
     end: int
     text: str

@@ -179,6 +179,18 @@ def test_page_chrome_is_never_a_title(chrome):
     assert found.title == "Toll rises in Moscow"
 
 
+def test_a_line_of_related_links_is_metadata_not_content():
+    # FNC-1 competition_test_bodies.csv Body ID 1276 (the label glued to the first headline) and the
+    # "SEE ALSO:" of train_bodies.csv Body ID 687; "Related to this," opens a sentence, not links.
+    links = "RelatedNorth Korea: Runaway soldier kills four Chinese civiliansChina mourns 36 people killed"
+    text = (f"Toll rises in Moscow\n\n{BODY}\n\n{links}\n\nSEE ALSO: Two killed in crash\n\n"
+            "Related to this, police said three people were injured.")
+    found = layout(text, "p.txt")
+    related = [s.text for s in found.spans if s.kind == "related"]
+    assert related == [links, "SEE ALSO: Two killed in crash"]
+    assert not any(s.kind == "dateline" and s.text.startswith("SEE") for s in found.spans)
+
+
 def test_chrome_html_title_falls_back_to_the_text(tmp_path):
     page = ("<html><head><title>Trending</title></head><body><article><h1>Toll rises</h1><p>"
             + BODY * 4 + "</p></article></body></html>")

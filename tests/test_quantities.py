@@ -176,12 +176,24 @@ def test_scope_of_a_figure(sentence, scope):
     ("The group attacked a shopping mall last year, killing at least 67 people.", "other-event"),
     ("Separately, the ministry said eight soldiers had been killed in fighting in the north.", "other-event"),
     ("Just two days earlier, a gunman killed one soldier near the base.", "other-event"),
+    # FNC-1 competition_test_bodies.csv Body ID 1842 and 2462.
+    ("Mladenov told the council that 790 people were killed in January alone by terrorism.", "cumulative"),
+    ("Gaza is still recovering from a 50-day conflict which saw more than 2,100 Palestinians killed.", "cumulative"),
     # A relative clause says more about the counted, not over what time they were counted.
     ("The militants killed dozens of Kurds who have resisted their advance in recent weeks.", "incident"),
 ])
 def test_scope_cues_from_real_news(sentence, scope):
     q = next(q for q in figures_in(sentence) if q.measure == "killed")
     assert q.scope == scope
+
+
+def test_a_figure_listed_with_another_shares_its_scope():
+    # FNC-1 competition_test_bodies.csv Body ID 2462: the cue is out of the later figures' own clauses.
+    found = figures_in("Gaza is still recovering from a 50-day conflict which saw more than 2,100 Palestinians "
+                       "killed as well as 66 Israeli soldiers and seven Israeli civilians.")
+    assert [(q.value, q.scope) for q in found] == [(2100, "cumulative"), (66, "cumulative"), (7, "cumulative")]
+    found = figures_in("At least 12 people were killed in the blast and 30 injured, police said.")
+    assert [(q.value, q.scope) for q in found] == [(12, "incident"), (30, "incident")]
 
 
 def test_a_year_before_the_publication_is_another_event_and_its_own_year_a_running_total():

@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..pipeline import DocContext, registry
 from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "7"
+VERSION = "8"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -441,8 +441,23 @@ def quantities(ctx: DocContext) -> list[Quantity]:
             continue
         quantity = _read(ctx, fig, span, noun, out[-1] if out else None)
         if quantity is not None:
-            out.append(_antecedent_measure(ctx, quantity, out))
+            out.append(_shared_scope(ctx, _antecedent_measure(ctx, quantity, out), out))
     return out
+
+
+# A figure joined to the one before it in one list ("2,100 Palestinians killed as well as 66 Israeli soldiers")
+_LISTED_AFTER = re.compile(r"^[^,.;:!?\n]{0,60}\b(?:and|as well as|plus|along with)\s+$", re.I)
+
+
+def _shared_scope(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -> Quantity:
+    """A figure listed with the figure before it shares that figure's scope: a cue names the count the list
+    belongs to once ("a 50-day conflict which saw 2,100 Palestinians killed as well as 66 Israeli soldiers"),
+    often beyond the later figure's own clause."""
+    before = earlier[-1] if earlier else None
+    if q.scope != "incident" or before is None or before.scope == "incident" \
+            or not _LISTED_AFTER.match(ctx.text[before.end:q.start]):
+        return q
+    return q.model_copy(update={"scope": before.scope, "scope_cue": before.scope_cue})
 
 
 _DEFINITE = re.compile(r"\bthe\s+$", re.I)

@@ -47,7 +47,7 @@ from .checks import (  # noqa: F401  (re-exported: the package's ingestion API)
 from .files import broken_link, not_regular, read_bounded, walk_folder  # noqa: F401
 from .pubdate import file_date
 from .sidecars import SIDECAR_SUFFIX, is_sidecar, orphan_reason, sidecar_matches, sidecars_of  # noqa: F401
-from .titles import _looks_like_title, is_chrome
+from .titles import _looks_like_title, is_chrome, related_lines
 
 
 @dataclass
@@ -188,6 +188,8 @@ def _dateline_or_note(text: str, body_at: int, name_hint: str, retrieved: date |
     for para in list(re.finditer(r"[^\n]+", text[body_at:]))[:6]:
         start = body_at + para.start()
         m = DATELINE.match(para.group(0))
+        if any(s.kind == "related" and s.start == start for s in spans):
+            continue  # "SEE ALSO: ..." is a link, not a place
         if m and m.end() < len(para.group(0)) and (m["place"] or m["month"] or m["month2"]):
             md = _month_day(m)
             place = (m["place"] or "").strip(" ,") or None
@@ -264,6 +266,8 @@ def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, cou
     labelled = [c for c in candidates if c.rank < 20]  # "Published:/Posted:/Created:" lines win over datelines
     if labelled:
         published, published_source, ambiguous = labelled[0].value, labelled[0].source, labelled[0].ambiguous
+    related = [MetaSpan(kind="related", start=a, end=b, text=text[a:b]) for a, b in related_lines(text)]
+    spans = [s for s in spans if not any(r.start <= s.start < r.end for r in related)] + related
     found = _dateline_or_note(text, body_at, name_hint, retrieved, spans)
     if found and published is None:
         published, published_source = found

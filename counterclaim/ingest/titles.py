@@ -1,4 +1,5 @@
-"""Titles: the first line that is not page chrome ("Trending", "All news", "loading…", a URL)."""
+"""Page chrome: titles are the first line that is not chrome ("Trending", "All news", "loading…", a URL);
+lines of links to other stories ("Related", "See also") are chrome wherever they stand."""
 
 from __future__ import annotations
 
@@ -29,3 +30,17 @@ def is_chrome(line: str) -> bool:
     key = re.sub(r"\s+", " ", stripped.strip(" .…:|·•-–—»›>*#").lower())
     data = _chrome()
     return key in data["lines"] or (len(key.split()) == 1 and key.rstrip("s") in data["single_words"])
+
+
+@lru_cache(maxsize=1)
+def _related_label() -> re.Pattern[str]:
+    labels = sorted(_chrome()["related_labels"], key=len, reverse=True)
+    # The label, then a colon or bar, or the first linked headline's capital, glued or after spaces.
+    return re.compile(rf"[ \t]*(?i:{'|'.join(map(re.escape, labels))})(?:[ \t]*[:|]|[ \t]*(?=[A-Z]))")
+
+
+def related_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that opens with a related-links label ("RelatedNorth Korea: ...",
+    "SEE ALSO: ...", "Read more Hollywood Salaries Revealed")."""
+    label = _related_label()
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if label.match(m.group(0))]
