@@ -259,3 +259,27 @@ def test_name_search_skips_no_name_the_full_alternation_finds():
                  "Bombing Raid on ISIS Targets", "She never said, 'I’m representing Israel.'", "the pro-Isis media group",
                  "U.S.-led airstrikes hit al-Qaida's positions", "Russia's role, Putin’s state"):
         assert [m.span() for m in lexicon._name_matches(text)] == [m.span() for m in lexicon._actor_re.finditer(text)]
+
+
+def test_a_state_leader_titled_in_the_case_stands_for_the_state(tmp_path):
+    """FNC-1 train_bodies.csv Body ID 2418 titles Kim Jong Un as North Korea's dictator, then reports officials
+    blaming "Kim Jong Un's regime"; Body ID 1047 has the FBI accusing North Korea. One explanation, one hypothesis."""
+    from counterclaim import Case
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "restaurant.txt").write_text(
+        "Kim Jong Un restaurant\n\nNorth Korean dictator Kim Jong Un could be opening a restaurant in Scotland and "
+        "serving national favorites such as dog on the menu, experts said.\n\nNorth Korea has been seen as "
+        "notoriously closed to the outside world and its reputation took at further battering at the end of last "
+        "year when U.S. officials blamed Kim Jong Un's regime for the unprecedented hacking of Sony Pictures "
+        "Entertainment.\n", encoding="utf-8")
+    (folder / "fbi.txt").write_text(
+        "Cyber attacks\n\nThe FBI recently accused North Korea of being behind cyber attacks on the US.\n",
+        encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        found = case.export()["records"]["hypothesis"]
+    korea = [h for h in found if "North Korea" in h["actors"]]
+    assert len(korea) == 1 and not any("Kim" in h["label"] for h in found)
+    assert "Kim Jong Un" in korea[0]["seen"] and set(korea[0]["doc_ids"]) == {"restaurant", "fbi"}

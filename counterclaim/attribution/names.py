@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .. import lexicons
 from ..model import Claim
 from . import forms
 from .actors import DEMONYMS, METONYMS, normalise
@@ -24,10 +25,14 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
     the actors and unnamed agents ``claims`` name as responsible."""
     analyst = [a for data, _ in hypothesis_items.values() for a in data.get("aliases", [])]
     known = Lexicon.for_aliases(alias_items, analyst)
+    heads = leaders(claims, entities, known)
+    known.aliases.update({n: s for n, s in heads.items() if known.resolve(n) is None})
     discovered = new_actors(claims, entities, known)
     named = Lexicon.for_aliases(alias_items, analyst + discovered)
+    named.aliases.update({n: s for n, s in heads.items() if named.resolve(n) is None})
     groups = {n: c for n, c in unnamed_agents(claims).items() if not named.mentions(n)}  # "ISIS militants" is ISIS
     lexicon = Lexicon.for_aliases(alias_items, analyst + discovered + [g for g in groups if g == groups[g]])
+    lexicon.aliases.update({n: s for n, s in heads.items() if lexicon.resolve(n) is None})
     for name, canonical in groups.items():  # "a group of unidentified gunmen" and "unidentified attackers": one
         if lexicon.resolve(name) is None:
             lexicon.aliases[name] = canonical
@@ -91,3 +96,46 @@ def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexico
             if len(name) > 1 and normalise(name) not in _STANDS_FOR and not lexicon.mentions(name):
                 found.append(name)
     return found
+
+
+# A state's leader stands for the state, as its forces do: "Russian President Vladimir Putin", "Egypt's
+# President Abdel Fattah al-Sisi" before the name, "Vladimir Putin, the Russian president" after it.
+_TITLES = "|".join(re.escape(t) for t in sorted(lexicons.terms("leaders"), key=len, reverse=True))
+_CAP = r"[A-Z][\w.’'-]*"
+_TITLE_BEFORE = re.compile(rf"(?:^|\s)((?:{_CAP}\s+)?{_CAP}?)(?:['’]s)?\s+(?i:{_TITLES})\s+$")
+_TITLE_AFTER = re.compile(rf"^,\s+(?:the\s+)?((?:{_CAP}\s+)?{_CAP}?)(?:['’]s)?\s+(?i:{_TITLES})\b")
+
+
+def _state(words: str, lexicon: Lexicon) -> str | None:
+    """The state a name or nationality word names ("North Korean", "Egypt's"), trying the last two words
+    and the last one."""
+    parts = words.split()
+    for n in (2, 1):
+        if len(parts) >= n:
+            name = " ".join(parts[-n:])
+            state = DEMONYMS.get(name) or lexicon.resolve(name)
+            if state and lexicon.parent.get(state) is None and lexicon.country.get(state):
+                return state
+    return None
+
+
+def leaders(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexicon) -> dict[str, str]:
+    """People a claim titles as a state's leader → the state: the full name and the surname ("Putin")."""
+    by_id = {e.id: e for e in entities}
+    out: dict[str, str] = {}
+    for claim in claims:
+        for i in claim.entity_ids:
+            e = by_id.get(i)
+            if e is None or e.label != "PERSON" or not claim.start <= e.start < e.end <= claim.end:
+                continue
+            at, to = e.start - claim.start, e.end - claim.start
+            title = _TITLE_BEFORE.search(claim.text[:at]) or _TITLE_AFTER.match(claim.text[to:])
+            state = _state(title.group(1), lexicon) if title else None
+            if state is None:
+                continue
+            name = e.text.strip(" .,'’")
+            surname = name.split()[-1] if len(name.split()) > 1 else None
+            for alias in (name, surname):
+                if alias and len(alias) > 3:
+                    out.setdefault(alias, state)
+    return out

@@ -47,7 +47,7 @@ from .checks import (  # noqa: F401  (re-exported: the package's ingestion API)
 from .files import broken_link, not_regular, read_bounded, walk_folder  # noqa: F401
 from .pubdate import file_date
 from .sidecars import SIDECAR_SUFFIX, is_sidecar, orphan_reason, sidecar_matches, sidecars_of  # noqa: F401
-from .titles import _looks_like_title, is_chrome, related_lines
+from .titles import _looks_like_title, is_chrome, related_spans
 
 
 @dataclass
@@ -187,9 +187,7 @@ def _dateline_or_note(text: str, body_at: int, name_hint: str, retrieved: date |
     # Only the first few paragraphs are searched; a month-day deep in the text is content.
     for para in list(re.finditer(r"[^\n]+", text[body_at:]))[:6]:
         start = body_at + para.start()
-        m = DATELINE.match(para.group(0))
-        if any(s.kind == "related" and s.start == start for s in spans):
-            continue  # "SEE ALSO: ..." is a link, not a place
+        m = None if any(s.start == start for s in spans if s.kind == "related") else DATELINE.match(para.group(0))
         if m and m.end() < len(para.group(0)) and (m["place"] or m["month"] or m["month2"]):
             md = _month_day(m)
             place = (m["place"] or "").strip(" ,") or None
@@ -255,19 +253,18 @@ def layout(text: str, name_hint: str = "", *, retrieved: date | None = None, cou
         body_at = line.end()
     elif head:
         body_at = lines[head].start()
-    name_full, name_year = file_date(name_hint)
+    name_full = file_date(name_hint)[0]
     published: date | None = None
     published_source: str | None = None
     ambiguous = False
-    candidates = find_dates(text, retrieved=retrieved, country=country, language=language)
-    for c in candidates:
-        if not any(s.start <= c.start < s.end for s in spans):
-            spans.append(MetaSpan(kind="date", start=c.start, end=c.end, text=c.text, date=c.value))
+    related = related_spans(text)  # links to other stories: their dates are theirs
+    candidates = [c for c in find_dates(text, retrieved=retrieved, country=country, language=language)
+                  if not any(r.start <= c.start < r.end for r in related)]
+    spans += [MetaSpan(kind="date", start=c.start, end=c.end, text=c.text, date=c.value) for c in candidates
+              if not any(s.start <= c.start < s.end for s in spans)] + related
     labelled = [c for c in candidates if c.rank < 20]  # "Published:/Posted:/Created:" lines win over datelines
     if labelled:
         published, published_source, ambiguous = labelled[0].value, labelled[0].source, labelled[0].ambiguous
-    related = [MetaSpan(kind="related", start=a, end=b, text=text[a:b]) for a, b in related_lines(text)]
-    spans = [s for s in spans if not any(r.start <= s.start < r.end for r in related)] + related
     found = _dateline_or_note(text, body_at, name_hint, retrieved, spans)
     if found and published is None:
         published, published_source = found
@@ -584,9 +581,8 @@ def slug(text: str, limit: int = 40) -> str:
 
 def to_document(article: RawArticle, taken: set[str]) -> Document:
     """Give an article a unique, readable id and freeze it as a :class:`Document`."""
-    stem = Path(article.source).stem if article.source not in ("<stdin>",) and "://" not in article.source else ""
-    if ":" in article.source and "://" not in article.source:  # jsonl line "file.jsonl:3"
-        stem = ""
+    # A file's stem, not a URL's, stdin's or a jsonl line's ("file.jsonl:3")
+    stem = "" if article.source == "<stdin>" or ":" in article.source else Path(article.source).stem
     base = slug(stem or article.title or urlparse(article.url or "").path.rsplit("/", 1)[-1] or "doc")
     doc_id, n = base, 2
     while doc_id in taken:

@@ -9,6 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..model import MetaSpan
+
 
 def _looks_like_title(line: str) -> bool:
     line = line.strip()
@@ -39,8 +41,9 @@ def _related_label() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?i:{'|'.join(map(re.escape, labels))})(?:[ \t]*[:|]|[ \t]*(?=[A-Z]))")
 
 
-def related_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that opens with a related-links label ("RelatedNorth Korea: ...",
-    "SEE ALSO: ...", "Read more Hollywood Salaries Revealed")."""
+def related_spans(text: str) -> list[MetaSpan]:
+    """Each line that opens with a related-links label ("RelatedNorth Korea: ...", "SEE ALSO: ...", "Read
+    more Hollywood Salaries Revealed"): a "SEE ALSO:" is a link, not a dateline's place."""
     label = _related_label()
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if label.match(m.group(0))]
+    return [MetaSpan(kind="related", start=m.start(), end=m.end(), text=m.group(0))
+            for m in re.finditer(r"[^\n]+", text) if label.match(m.group(0))]
