@@ -187,3 +187,15 @@ def test_a_denial_of_something_else_is_no_denial_of_a_part():
     assert not any(stance == "denies" for _, stance, _ in found(
         "While some Israeli politicians responded positively to reports that al-Sisi had offered to expand the Gaza "
         "Strip and create a Palestinian state, Abbas refuted the reports."))
+
+
+def test_a_story_called_a_hoax_proposes_a_hoax_and_other_things_called_one_do_not():
+    # FNC-1 competition_test_bodies.csv Body ID 2466 and 2146: the story told is a hoax
+    assert found_in("The third breast story is a hoax.") == {("hoax", "asserts")}
+    assert found_in("Unfortunately, I think this is a hoax", kind="quoted", name="Dr. Verity Nye") == {
+        ("hoax", "reports")}
+    # Body ID 2552: global warming, not the story, is what he calls a hoax; Body ID 2554: "fake news media" is abuse
+    assert found_in("He also said during his presidential campaign that he would cancel the deal and has infamously "
+                    "and repeatedly called global warming a hoax perpetrated by the Chinese (and scientists)") == set()
+    assert found_in("Whenever you see the words ‘sources say’ in the fake news media, and they don’t mention names it "
+                    "is very possible that those sources don't exist", kind="quoted", name="Trump") == set()

@@ -9,7 +9,8 @@ from typing import Any, Literal
 
 from .. import lexicons
 from ..model import Claim
-from .forms import conditional_before, find_forms, not_evidence, other_event, prepositional_object, speakers
+from .forms import (EVENT_WORD, conditional_before, find_forms, not_evidence, other_event, prepositional_object,
+                    speakers)
 from .lexicon import Lexicon, Mention
 from .records import Polarity
 from .responsibility import (BEHIND, CREDIT_CLAIM, NO_EVIDENCE_WORDS, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS,
@@ -64,12 +65,9 @@ LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 DEED = re.compile(r"[\s\-–—,]*(?:(?:who|which)\b[^-–—,;]{0,80}[-–—,]\s*|(?:[\w.’'-]+\s+){0,6}?)(?:for|of|over)\s+"
                   r"([^.;:!?]{1,80})", re.I)
 # "involved in a search", "responsible for security": a part in something other than an event.
-_EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
 OBJECT = re.compile(r"\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)")
 DETERMINER = re.compile(r"\s+(?:the|an?|this|that|these|those|it|its|their|his|her)\b", re.I)
 IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
-# A pronoun stands for the event; "this injustice" does not ("this", "that" only standing alone).
-EVENT_WORD = re.compile(rf"\b(?:(?:{_EVENT_NOUNS})s?|it|them|(?:this|that|these|those)(?=\s*(?:[^\w\s]|$)))", re.I)
 
 
 def not_in_event(text: str, cue: re.Match[str]) -> bool:

@@ -92,6 +92,16 @@ OTHER_EVENT = re.compile(r"\b(?:since|previous(?:ly)?(?!\s+(?:claim|statement|re
                          r"assertion|report|suggestion)s?\b)|last (?:year|month)|years? ago|in (?:19|20)\d\d)\b", re.I)
 BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|but|while|because|although|whether|if)\b", re.I)
 
+# A pronoun stands for the event; "this injustice" does not ("this", "that" only standing alone).
+_EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
+EVENT_WORD = re.compile(rf"\b(?:(?:{_EVENT_NOUNS})s?|it|them|(?:this|that|these|those)(?=\s*(?:[^\w\s]|$)))", re.I)
+# What a source calls a hoax or an accident when it means the story told: the report, the picture, the event.
+_TOLD = re.compile(r"\b(?:stor(?:y|ies)|reports?|news|claims?|allegations?|rumou?rs?|videos?|photos?|pictures?|"
+                   r"images?|tweets?|posts?|articles?)\b", re.I)
+# "called global warming a hoax": the cause is named for something else.
+_CALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|brand(?:s|ed|ing)|labell?(?:ed|ing))\s+"
+                     r"([^,.;:!?]{1,50}?)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
+
 Add = Callable[[Mention, str, str, Polarity, tuple[str, str]], None]
 
 
@@ -185,7 +195,8 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
     _denials(text, mentions, own, add)
     causes = set(CAUSES.values())
     for m in mentions:  # naming a cause proposes it: "my account was hacked", "a fire ... during repairs"
-        if m.actor in causes:
+        called = _CALLED.search(text[max(0, m.start - 70):m.start])
+        if m.actor in causes and not (called and not (EVENT_WORD.search(called.group(1)) or _TOLD.search(called.group(1)))):
             negative = re.search(r"\b(?:not|no|never|ruled out)\b[^,.;]*$", text[max(0, m.start - 30):m.start])
             add(m, m.text, "cause", "rejects" if negative else "supports", own)
 
