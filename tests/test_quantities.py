@@ -293,3 +293,28 @@ def test_the_whole_group_out_of_which_some_were_killed_is_no_toll():
 ])
 def test_a_state_after_the_counted(sentence, expected):
     assert [(q.value, q.measure) for q in figures_in(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Real-news dev texts (AllSides 2021 roundups, eval/gold): what each casualty figure counts.
+    ("99 missing, 10 hurt and 1 dead in high-rise collapse near Miami Beach, officials say",  # allsides:5921/left
+     [("99", "missing"), ("1", "killed")]),
+    ("Nearly 100 people were unaccounted for Thursday after a high-rise condo building partially collapsed near "
+     "Miami Beach.", [("Nearly 100", "missing")]),  # allsides:5921/left
+    ("They have so far recovered the remains of 24 people, with 121 still missing.",  # allsides:5894/left
+     [("24", "killed"), ("121", "missing")]),
+    ("Miami-Dade Mayor Daniella Levine Cava said 60 bodies have been recovered from the rubble.",  # allsides:5883/left
+     [("60", "killed")]),
+    ("Seven of the deaths were of a single family, including three children, who died in an explosion.",
+     [("Seven", "killed"), ("three", "killed")]),  # allsides:6054/right
+    ("The exchange killed a number of militants and civilians in Gaza and at least two Israelis.",
+     [("at least two", "killed")]),  # allsides:6054/left
+    # allsides:5858/center: the toll is the headline's subject, not the topic before the colon; the arrests
+    # are what the participle after the figure says; thousands grouped by a space
+    ("KZN, Gauteng unrest: Death toll rises to 117, over 2 200 arrested",
+     [("117", "killed"), ("over 2 200", "detained")]),
+    ("Two international bodies are investigating.", [("Two", "investigating")]),  # not the dead: a modifier between
+])
+def test_what_a_casualty_figure_counts(sentence, expected):
+    found = [(q.text, q.measure) for q in figures_in(sentence)]
+    assert [f for f in found if f[0] in {e[0] for e in expected}] == expected

@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..pipeline import DocContext, registry
 from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "8"
+VERSION = "9"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -50,7 +50,8 @@ _WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{_UNIT_WOR
 _SCALE_WORD = "hundred|thousand|million|billion|trillion"
 # "two dozen" is 24: "dozen" scales a word number ("a dozen" alone is matched in _NUMBER)
 _WORDNUM = rf"(?:{_WORD}|an?(?=[\s-]+(?:{_SCALE_WORD})\b))(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE_WORD}|dozen)\b)*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, or by spaces as in South African and SI style ("over 2 200 arrested").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?"
 _NUMBER = (rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORD})\b|(?:bn|mn|k)\b)?"
            rf"|\d+/\d+|half\s+a\s+dozen|(?:a\s+)?dozen|no\s+one|none|nobody|{_WORDNUM})")
 _VAGUE = (r"(?:tens|hundreds)\s+of\s+thousands|(?:dozens|scores|hundreds|thousands|millions)"
@@ -89,6 +90,7 @@ NOT_FIGURES = {"9/11", "24/7", "7/7", "4/20", "50/50"}
 
 def parse_number(text: str) -> float | None:
     """'2.8 million' -> 2800000, 'twenty-five' -> 25, '3/4' -> 0.75, 'a dozen' -> 12, '1.5bn' -> 1.5e9."""
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     text = " ".join(text.lower().replace("-", " ").replace(",", "").split())
     if text in ("no one", "none", "nobody", "zero"):
         return 0
@@ -170,7 +172,10 @@ def _scan(text: str) -> Iterator[_Figure]:
 # Words that are themselves a count of casualties ("300 dead and 1000 wounded").
 COUNT_WORDS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed",
                "wounded": "injured", "injured": "injured", "injuries": "injured", "casualties": "casualties",
-               "attendees": "attending", "detainees": "detained"}
+               "attendees": "attending", "detainees": "detained", "bodies": "killed", "corpses": "killed",
+               "remains": "killed"}
+# Counted as the dead only right after the figure ("60 bodies", not "two international bodies").
+_REMAINS = {"bodies", "corpses", "remains"}
 # Events whose "of" object is what they count ("the massacre of about 150 civilians").
 EVENT_NOUNS = {e["term"]: e["counts"] for e in lexicons.entries("event_nouns", "quantities")}
 # Verbs normalised so sources compare; any other verb is kept as written.
@@ -214,6 +219,9 @@ def _counted_noun(span: Span) -> Token | None:
     i = span.end
     if i < len(doc) and doc[i].lower_ == "of" and span[-1].lower_ in _AMOUNT_WORDS:  # "hundreds of spectators"
         i += 1
+    if doc[i:i + 3].text.lower().split()[:2] in (["of", "the"], ["of", "those"]) and i + 2 < len(doc) \
+            and doc[i + 2].lower_ in COUNT_WORDS:  # "seven of the deaths": a part of a count
+        return doc[i + 2]
     # Modifiers before the noun, participles too ("24 confirmed deaths").
     while i < len(doc) and (doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "DET") or (doc[i].tag_ == "VBN" and doc[i].dep_ == "amod")) \
             and doc[i].lower_ not in COUNT_WORDS:
@@ -255,7 +263,7 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
 
     ``guess`` allows the nearby-verb fallback, which suits counts but not durations
     ("were detained within 24 hours" does not count detentions)."""
-    if noun is not None and noun.lower_ in COUNT_WORDS:
+    if noun is not None and noun.lower_ in COUNT_WORDS and (noun.i == span.end or noun.lower_ not in _REMAINS):
         return COUNT_WORDS[noun.lower_], noun.doc[noun.i:noun.i + 1]
     state = _state_after(span, noun)
     if state is not None:  # "at least 60 people dead ..., 80 missing", "121 people still unaccounted for"
@@ -263,8 +271,13 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     if noun is not None and noun.lemma_ in EVENT_NOUNS:  # "two massacres" counts massacres
         return _phrase(noun).text.lower(), _phrase(noun)
     head = _phrase_head(span, noun)
+    first = head
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        first = first.head
+    if first is not head and first.dep_ in ("dobj", "nsubjpass") and first.head.lemma_ in VERBS:
+        head = first  # a later conjunct shares the first one's role: "killed a number ... and at least two Israelis"
     verb = head.head
-    children = noun.children if noun is not None else ()
+    children = noun.children if noun is not None else head.children if head.like_num else ()  # "2 200 arrested"
     attached = [c for c in children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     if attached and _agent(attached[0], next((c for c in attached[0].children if c.dep_ == "nsubj"), None)):
         attached = []  # "three gunmen who killed 133 people" count the killers: the main clause may say more
@@ -273,6 +286,8 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     event = _up_from_of(head)
     if event is not None and event.lemma_ in EVENT_NOUNS:
         return EVENT_NOUNS[event.lemma_], event.doc[event.i:event.i + 1]
+    if event is not None and event.lower_ in COUNT_WORDS:  # "the remains of 24 people", "the deaths of three"
+        return COUNT_WORDS[event.lower_], event.doc[event.i:event.i + 1]
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "at") and verb.head.lemma_ in TREND_VERBS:
         return _subject(verb.head)  # "the toll rose to 143"
     if head.dep_ in CORE_DEPS and verb.pos_ in ("VERB", "AUX"):
@@ -300,8 +315,10 @@ def _state_after(span: Span, noun: Token | None) -> Measure | None:
 
 
 def _is_state(token: Token) -> bool:
-    """An adjective or a bare participle ('10 hurt'), not a verb with an object ('three gunmen killed 133')."""
-    return token.pos_ == "ADJ" or (token.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in token.children))
+    """An adjective or a bare participle ('10 hurt', '99 missing'), not a verb with an object ('three gunmen
+    killed 133')."""
+    return token.pos_ == "ADJ" or (token.tag_ == "VBG" and token.dep_ == "amod") \
+        or (token.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in token.children))
 
 
 def _is_headline(sent: Span) -> bool:
@@ -344,7 +361,10 @@ def _verb(verb: Token) -> Measure:
 def _subject(verb: Token) -> Measure | None:
     """A figure stated of a subject: 'the warning period was six minutes', 'the death toll rose to 143'."""
     # Headlines capitalise common nouns, and the tagger then reads "Death Toll" as a name.
-    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")), None)
+    # The one nearest the verb: a headline's topic before a colon is parsed as a subject too ("KZN, Gauteng
+    # unrest: Death toll rises to 117").
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")]
+    subject = max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i)) if subjects else None
     if subject is None and verb.dep_ == "xcomp":  # "the toll is feared to exceed 1,000": the subject is the head's
         return _subject(verb.head)
     if subject is None:
@@ -361,8 +381,8 @@ def _subject(verb: Token) -> Measure | None:
 def _complement(verb: Token) -> Measure | None:
     """Light verbs: 'put 2.8 million people into security forces', '95 remain missing'."""
     state = next((c for c in verb.children if c.dep_ == "acomp"), None)
-    if state is not None:
-        return state.lower_, verb.doc[state.i:state.i + 1]
+    if state is not None:  # "95 remain missing", "100 people were unaccounted for"
+        return STATES.get(state.lower_, state.lower_), verb.doc[state.i:state.i + 1]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("into", "to", "as"):
             target = next((t for t in prep.children if t.dep_ == "pobj" and t.pos_ == "NOUN"), None)
