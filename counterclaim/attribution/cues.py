@@ -9,8 +9,8 @@ from typing import Any, Literal
 
 from .. import lexicons
 from ..model import Claim
-from .forms import (EVENT_WORD, conditional_before, find_forms, not_evidence, other_event, prepositional_object,
-                    speakers)
+from .forms import (conditional_before, event_in, find_forms, not_evidence, other_event, nearest_before,
+                    prepositional_object, speakers)
 from .lexicon import Lexicon, Mention
 from .records import Polarity
 from .responsibility import (BEHIND, CREDIT_CLAIM, NO_EVIDENCE_WORDS, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS,
@@ -72,16 +72,16 @@ IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I
 
 def not_in_event(text: str, cue: re.Match[str]) -> bool:
     """Whether a cue is about something that is no event: a part "in a search", "responsible for its
-    failure", "ordered troops to get vaccinated", "organized crime"."""
+    failure", "ordered troops to get vaccinated", "organized crime", "organizing for months"."""
     word = cue.group()
     if re.search(r"(?:involved|involvement|responsible)$", word, re.I):
         what = IN_WHAT.match(text, cue.end())
-        return bool(what) and not EVENT_WORD.search(what.group(1))
-    if re.fullmatch(r"(?:ordered|organi[sz]ed|committed)", word, re.I):
+        return bool(what) and not event_in(text, what.start(1), what.end(1))
+    if re.fullmatch(r"(?:ordered|organi[sz](?:ed|ing)|committed)", word, re.I):
         what = OBJECT.match(text, cue.end())
         if re.match(r"organi[sz]ed$", word, re.I) and not DETERMINER.match(text, cue.end()):
             return True  # "organized crime", "organised labour": an adjective
-        return bool(what) and not EVENT_WORD.search(what.group(1))
+        return bool(what) and not event_in(text, what.start(1), what.end(1))
     return False
 
 
@@ -89,7 +89,6 @@ def not_in_event(text: str, cue: re.Match[str]) -> bool:
 ACTOR_WINDOW = 60
 AFTER_WINDOW = 45
 # Words that end the stretch between an actor and its cue: the actor must be in the same clause.
-BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if)\b", re.I)
 RELATIVE = re.compile(r",\s*(?:which|who|whom)\b[^,.;]*,", re.I)
 # A relative clause that reports what its antecedent says or thinks: ", who have assessed that ...".
 SAYS_THAT = re.compile(r",\s*(?:who|which)\s+(?:\w+\s+){0,3}?(?:said|say|says|assessed|assess|believe[sd]?|think|thinks|"
@@ -119,8 +118,7 @@ class Hit:
 
 def _before(mentions: list[Mention], pos: int, text: str, window: int = ACTOR_WINDOW) -> Mention | None:
     """The closest actor ending before ``pos``, if it is in the same clause."""
-    m = max((m for m in mentions if m.end <= pos), key=lambda m: m.end, default=None)
-    return m if m and len(text[m.end:pos]) <= window and not BARRIER.search(text[m.end:pos]) else None
+    return nearest_before(mentions, pos, text, window)
 
 
 def _after(mentions: list[Mention], pos: int, text: str, window: int = AFTER_WINDOW) -> Mention | None:
@@ -248,7 +246,7 @@ def _accusations(text: str, mentions: list[Mention]) -> list[tuple[Mention | Non
             if m and (BLAMED_FOR.search(text[cue.end():m.start]) or len(text[cue.end():m.start].split()) > 2):
                 m = None  # "blamed him for Joan's death", "blamed the failure on ...": the accused comes first
             deed = DEED.match(text, m.end) if m else None
-            if deed and not (EVENT_WORD.search(deed.group(1)) or CUES["agent"].search(deed.group(1))):
+            if deed and not (event_in(text, deed.start(1), deed.end(1)) or CUES["agent"].search(deed.group(1))):
                 m = None  # "accused CNN of 'making up lies'": an accusation of something other than an event
             before = text[:cue.start()]
             intent = INTENT_BEFORE.search(before)

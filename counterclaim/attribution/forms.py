@@ -37,6 +37,8 @@ PASSIVE_BY = re.compile(rf"\b(?:{ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+", re
 # Active acts with the actor as subject ("The U.S. military shot down rockets").
 ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
 # The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
+# A participle after a preposition or article modifies a noun: "coming from kidnapped individuals".
+ADJECTIVAL_BEFORE = re.compile(r"\b(?:from|of|with|among|the|an?)\s+$", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 # What starts the object of a verb (case-sensitive: a capital starts a name).
 OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|dozens|hundreds|scores)\b|[A-Z0-9])")
@@ -47,7 +49,11 @@ NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells
 # health ministry denied"): then the name stands for the subject.
 ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|ministers?|members?|heads?|chiefs?|leaders?|"
                      r"representatives?|sources?|commanders?)\s+(?:for|of|from|at|in)\s+(?:the\s+)?$", re.I)
-OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?$", re.I)
+# A preposition's object, after its modifiers ("in northern Syria") or as a later member of a list ("large
+# swathes of Syria and Iraq"); a relative pronoun starts a clause instead ("for which Hamas claimed").
+OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?"
+                       r"(?:(?!(?:which|whom|whose|that)\b)[a-z][\w-]*\s+){0,2}"
+                       r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+|\s+(?:and|or)\s+))*$")
 PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|outside|inside)\b", re.I)
 # What an actor's name is attached to in a nominal attribution ("US-led air strike", "a Ukrainian plot").
 STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+|surgical\s+)?"
@@ -90,11 +96,22 @@ DEMAND = re.compile(r"\b(?:must|should|has to|have to) prove\b|\bdemand(?:ed|s|i
 # "a previous claim that ..." dates the claim, not the event it is about.
 OTHER_EVENT = re.compile(r"\b(?:since|previous(?:ly)?(?!\s+(?:claim|statement|remark|comment|accusation|allegation|"
                          r"assertion|report|suggestion)s?\b)|last (?:year|month)|years? ago|in (?:19|20)\d\d)\b", re.I)
-BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|but|while|because|although|whether|if)\b", re.I)
+# What ends the clause a name is the subject in: a sentence break, a new clause, or a new subject after a place
+# ("in neighboring Lebanon, where it has claimed responsibility": "it" claims, not Lebanon).
+BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if|where)\b"
+                     r"|\b(?:it|they|he|she)\s+(?:has|have|had|was|were|is|are)\b", re.I)
 
 # A pronoun stands for the event; "this injustice" does not ("this", "that" only standing alone).
 _EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
 EVENT_WORD = re.compile(rf"\b(?:(?:{_EVENT_NOUNS})s?|it|them|(?:this|that|these|those)(?=\s*(?:[^\w\s]|$)))", re.I)
+
+
+def event_in(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names an event; a pronoun there is read with the words after it ("in this
+    video" names none)."""
+    return any(m.start() < end for m in EVENT_WORD.finditer(text, start))
+
+
 # What a source calls a hoax or an accident when it means the story told: the report, the picture, the event.
 _TOLD = re.compile(r"\b(?:stor(?:y|ies)|reports?|news|claims?|allegations?|rumou?rs?|videos?|photos?|pictures?|"
                    r"images?|tweets?|posts?|articles?)\b", re.I)
@@ -142,7 +159,7 @@ def noun_like(cue: re.Match[str], text: str) -> bool:
     return " " not in word and word.lower().endswith("s") and not OBJECT_START.match(text, cue.end())
 
 
-def _nearest_before(mentions: list[Mention], pos: int, text: str, window: int) -> Mention | None:
+def nearest_before(mentions: list[Mention], pos: int, text: str, window: int) -> Mention | None:
     m = max((m for m in mentions if m.end <= pos), key=lambda m: m.end, default=None)
     return m if m and len(text[m.end:pos]) <= window and not BARRIER.search(text[m.end:pos]) else None
 
@@ -173,22 +190,23 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
             add(m, cue.group(), "work-of", "rejects" if negative else "supports", own)
     for cue in ATTRIBUTED_TO.finditer(text):
         m = _nearest_after(mentions, cue.end(), text, 25)
-        who = _nearest_before(mentions, cue.start(), text, 40)
+        who = nearest_before(mentions, cue.start(), text, 40)
         if m and m is not who:  # "which U.S. officials attributed to ISIS-K": said by U.S. officials
             polarity = "rejects" if NEGATED_BEFORE.search(text[:cue.start()]) else "supports"  # "no link to X"
             add(m, cue.group(), "attributed", polarity, (who.text, "reported") if who else own)
     for cue in CLAIMED_EVENT.finditer(text):
-        m = _nearest_before(speakers(mentions), cue.start(), re.sub(r",\s*(?:which|who)\b", "      ", text), 40)
+        m = nearest_before(speakers(mentions), cue.start(), re.sub(r",\s*(?:which|who)\b", "      ", text), 40)
         if m:
             add(m, cue.group(), "claimed", "supports", (m.text, "reported"))
     for cue in ACT_VERB.finditer(text):
         # A bare participle may be a passive ("militants killed in the strike"); "fired on", "launched
         # airstrikes on" carry their object and are active.
-        if PASSIVE_BEFORE.search(text[:cue.start()]) or (" " not in cue.group() and PASSIVE_AFTER.match(text, cue.end())):
+        if PASSIVE_BEFORE.search(text[:cue.start()]) or (" " not in cue.group() and PASSIVE_AFTER.match(text, cue.end())) \
+                or ADJECTIVAL_BEFORE.search(text[:cue.start()]):
             continue
         if noun_like(cue, text):
             continue
-        m = _nearest_before(mentions, cue.start(), text, 30)
+        m = nearest_before(mentions, cue.start(), text, 30)
         # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
         if m and not prepositional_object(text[:m.start]) and not NOT_SUBJECT_GAP.search(text[m.end:cue.start()]):
             add(m, cue.group(), "act", "supports", own)
@@ -203,7 +221,7 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
 
 def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:
     for cue in SUBJECT_DENY.finditer(text):
-        m = _nearest_before(speakers(mentions), cue.start(), text, 40)
+        m = nearest_before(speakers(mentions), cue.start(), text, 40)
         rest = text[cue.end():cue.end() + 60]
         if not DENIED_OBJECT.match(rest) or (m and prepositional_object(text[:m.start])):
             continue  # "Biden rejected the advice of ...": no denial of a part; "a person in Kobane has refuted": not Kobane
@@ -219,7 +237,7 @@ def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add)
             if accusation:  # "Ukraine Rejects Russian Speculation That It Had Role": the accusation is reported too
                 add(m, accusation.group(), "accusation", "supports", (accusation.group(1) or "unnamed", "reported"))
     for cue in NOTHING_TO_DO.finditer(text):
-        m = _nearest_before(mentions, cue.start(), text, 40)
+        m = nearest_before(mentions, cue.start(), text, 40)
         if m and not prepositional_object(text[:m.start]):  # "whatever happened in Nicaragua had nothing to do"
             add(m, cue.group(), "deny", "rejects", own)
     for cue in NO_EVIDENCE.finditer(text):
