@@ -222,3 +222,16 @@ def test_a_part_in_something_that_is_no_event_is_no_attribution():
                     "mothers in this video with appearance of hidden camera", lexicon) == set()
     assert found_in("The organs, al-Mosuli told Al-Monitor, were coming from kidnapped individuals, or wounded "
                     "fighters", lexicon) == set()
+
+
+def test_non_committal_answers_passive_agents_after_a_comma_and_a_part_in_no_event():
+    lexicon = Lexicon.for_aliases({}, ["British Foreign Office", "Britney Spears", "Kushner"])
+    # FNC-1 competition_test_bodies.csv Body ID 1324: neither confirming nor denying denies nothing
+    assert found_in("In a statement Saturday, the British Foreign Office could neither confirm nor deny the reports.",
+                    lexicon) == set()
+    # Body ID 934: the agent after "by" ends at the comma
+    assert found_in("But the next time I’m attacked by pirates, I’ve gotta crank that Britney Spears.", lexicon) == set()
+    # Body ID 2562: an involvement in something that is no event; a plot is one
+    assert found_in("Kushner's involvement in the proposed back channel was first reported by the Washington Post, "
+                    "which said he proposed using Russian diplomatic facilities for the discussions", lexicon) == set()
+    assert found_in("Iran's role in the plot") == {("Iran", "asserts")}

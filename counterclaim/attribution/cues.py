@@ -9,8 +9,8 @@ from typing import Any, Literal
 
 from .. import lexicons
 from ..model import Claim
-from .forms import (conditional_before, event_in, find_forms, not_evidence, other_event, nearest_before,
-                    prepositional_object, speakers)
+from .forms import (conditional_before, event_in, find_forms, nearest_before, not_evidence, not_in_event,
+                    other_event, prepositional_object, speakers)
 from .lexicon import Lexicon, Mention
 from .records import Polarity
 from .responsibility import (BEHIND, CREDIT_CLAIM, NO_EVIDENCE_WORDS, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS,
@@ -64,27 +64,6 @@ LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 # What the accused is accused of, after a parenthesis ("accused CNN - who published the story - of ...").
 DEED = re.compile(r"[\s\-–—,]*(?:(?:who|which)\b[^-–—,;]{0,80}[-–—,]\s*|(?:[\w.’'-]+\s+){0,6}?)(?:for|of|over)\s+"
                   r"([^.;:!?]{1,80})", re.I)
-# "involved in a search", "responsible for security": a part in something other than an event.
-OBJECT = re.compile(r"\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)")
-DETERMINER = re.compile(r"\s+(?:the|an?|this|that|these|those|it|its|their|his|her)\b", re.I)
-IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
-
-
-def not_in_event(text: str, cue: re.Match[str]) -> bool:
-    """Whether a cue is about something that is no event: a part "in a search", "responsible for its
-    failure", "ordered troops to get vaccinated", "organized crime", "organizing for months"."""
-    word = cue.group()
-    if re.search(r"(?:involved|involvement|responsible)$", word, re.I):
-        what = IN_WHAT.match(text, cue.end())
-        return bool(what) and not event_in(text, what.start(1), what.end(1))
-    if re.fullmatch(r"(?:ordered|organi[sz](?:ed|ing)|committed)", word, re.I):
-        what = OBJECT.match(text, cue.end())
-        if re.match(r"organi[sz]ed$", word, re.I) and not DETERMINER.match(text, cue.end()):
-            return True  # "organized crime", "organised labour": an adjective
-        return bool(what) and not event_in(text, what.start(1), what.end(1))
-    return False
-
-
 # Where the actor may stand: within so many characters of its cue, in the same clause.
 ACTOR_WINDOW = 60
 AFTER_WINDOW = 45
@@ -217,7 +196,7 @@ def _cue_hits(masked: str, outside: list[Mention], own: tuple[str, Any], add: Ca
     denials = [m.span() for m in CUES["self-deny"].finditer(masked)]
     for kind in ("agent", "deny", "only"):
         for cue in CUES[kind].finditer(masked):
-            if any(s <= cue.start() < e for s, e in denials) or not_in_event(masked, cue):
+            if any(s <= cue.start() < e for s, e in denials) or not_in_event(masked, cue.group(), cue.end()):
                 continue
             m = _before(outside, cue.start(), masked)
             if masked[cue.start() - 1:cue.start()] == "-" and m and m.end != cue.start() - 1:

@@ -36,14 +36,14 @@ ACT_PARTICIPLE = (r"killed|shot(?: dead| down)?|assassinated|attacked|targeted|b
 PASSIVE_BY = re.compile(rf"\b(?:{ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+", re.I)
 # Active acts with the actor as subject ("The U.S. military shot down rockets").
 ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
-# The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
 # A participle after a preposition or article modifies a noun: "coming from kidnapped individuals".
 ADJECTIVAL_BEFORE = re.compile(r"\b(?:from|of|with|among|the|an?)\s+$", re.I)
+# The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 # What starts the object of a verb (case-sensitive: a capital starts a name).
 OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|dozens|hundreds|scores)\b|[A-Z0-9])")
 # The agent after "by" is the noun phrase there; a preposition ends it.
-BY_NP_ENDS = re.compile(r"\b(?:near|in|at|on|of|from|with|outside|inside|during|after|before|while)\b", re.I)
+BY_NP_ENDS = re.compile(r",|\b(?:near|in|at|on|of|from|with|outside|inside|during|after|before|while)\b", re.I)
 NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according)\b", re.I)
 # ... unless the preposition joins a spokesperson to the body they speak for ("a spokesman for the Iraqi
 # health ministry denied"): then the name stands for the subject.
@@ -87,6 +87,7 @@ NOTHING_TO_DO = re.compile(r"\b(?:ha(?:d|s|ve) nothing to do with|played no (?:p
                            r"(?:was|were|is|are) not (?:to blame|the culprits?))\b", re.I)
 NO_EVIDENCE = re.compile(rf"\b{NO_EVIDENCE_WORDS}\b[^.;:!?]{{0,40}}?(?=\S)", re.I)
 FALSELY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'forms')})\b", re.I)
+NON_COMMITTAL = re.compile(r"\bconfirm(?:ed)?\s+n?or\s+$", re.I)
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", re.I)
 # Neither assertion nor denial.
 CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -110,6 +111,27 @@ def event_in(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names an event; a pronoun there is read with the words after it ("in this
     video" names none)."""
     return any(m.start() < end for m in EVENT_WORD.finditer(text, start))
+
+
+# "involved in a search", "responsible for security": a part in something other than an event.
+OBJECT = re.compile(r"\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)")
+DETERMINER = re.compile(r"\s+(?:the|an?|this|that|these|those|it|its|their|his|her)\b", re.I)
+IN_WHAT = re.compile(r"\s+(?:in|for)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", re.I)
+
+
+def not_in_event(text: str, word: str, end: int) -> bool:
+    """Whether the cue ``word`` ending at ``end`` is about something that is no event: a part "in a search",
+    "Kushner's involvement in the proposed back channel", "responsible for its failure", "ordered troops to
+    get vaccinated", "organized crime", "organizing for months"."""
+    if re.search(r"(?:involved|involvement|responsible|role)$", word, re.I):
+        what = IN_WHAT.match(text, end)
+        return bool(what) and not event_in(text, what.start(1), what.end(1))
+    if re.fullmatch(r"(?:ordered|organi[sz](?:ed|ing)|committed)", word, re.I):
+        what = OBJECT.match(text, end)
+        if re.match(r"organi[sz]ed$", word, re.I) and not DETERMINER.match(text, end):
+            return True  # "organized crime", "organised labour": an adjective
+        return bool(what) and not event_in(text, what.start(1), what.end(1))
+    return False
 
 
 # What a source calls a hoax or an accident when it means the story told: the report, the picture, the event.
@@ -178,7 +200,7 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
             add(m, cue.group(), "passive", "rejects" if NEGATED_BEFORE.search(text[:cue.start()]) else "supports", own)
     for m in mentions:
         nominal = STRIKE_NOUN.match(text[m.end:])
-        if nominal:
+        if nominal and not not_in_event(text, nominal.group().rstrip(), m.end + len(nominal.group().rstrip())):
             add(m, nominal.group(), "nominal", "supports", own)
         label = LABELLED.match(text[m.end:])
         if label:
@@ -221,6 +243,8 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
 
 def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:
     for cue in SUBJECT_DENY.finditer(text):
+        if NON_COMMITTAL.search(text[:cue.start()]):
+            continue  # "could neither confirm nor deny the reports" denies nothing
         m = nearest_before(speakers(mentions), cue.start(), text, 40)
         rest = text[cue.end():cue.end() + 60]
         if not DENIED_OBJECT.match(rest) or (m and prepositional_object(text[:m.start])):
