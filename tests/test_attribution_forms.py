@@ -235,3 +235,6 @@ def test_non_committal_answers_passive_agents_after_a_comma_and_a_part_in_no_eve
     assert found_in("Kushner's involvement in the proposed back channel was first reported by the Washington Post, "
                     "which said he proposed using Russian diplomatic facilities for the discussions", lexicon) == set()
     assert found_in("Iran's role in the plot") == {("Iran", "asserts")}
+    # allsides:5747/right: "its" is no "it" standing for the event
+    assert found_in("The Mexican government is responsible for its failure to enforce its own laws and control "
+                    "rampant crime") == set()

@@ -103,8 +103,9 @@ BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|althou
                      r"|\b(?:it|they|he|she)\s+(?:has|have|had|was|were|is|are)\b", re.I)
 
 # A pronoun stands for the event; "this injustice" does not ("this", "that" only standing alone).
-_EVENT_NOUNS = "|".join(re.escape(t) for t in sorted(lexicons.terms("event_nouns"), key=len, reverse=True))
-EVENT_WORD = re.compile(rf"\b(?:(?:{_EVENT_NOUNS})s?|it|them|(?:this|that|these|those)(?=\s*(?:[^\w\s]|$)))", re.I)
+_EVENT_NOUNS = "|".join(e.get("pattern") or re.escape(e["term"]) + "s?"
+                        for e in sorted(lexicons.entries("event_nouns"), key=lambda e: len(e["term"]), reverse=True))
+EVENT_WORD = re.compile(rf"\b(?:{_EVENT_NOUNS}|it|them|(?:this|that|these|those)(?=\s*(?:[^\w\s]|$)))\b", re.I)
 
 
 def event_in(text: str, start: int, end: int) -> bool:
