@@ -179,11 +179,16 @@ def test_scope_of_a_figure(sentence, scope):
     # FNC-1 competition_test_bodies.csv Body ID 1842 and 2462.
     ("Mladenov told the council that 790 people were killed in January alone by terrorism.", "cumulative"),
     ("Gaza is still recovering from a 50-day conflict which saw more than 2,100 Palestinians killed.", "cumulative"),
+    # FNC-1 competition_test_bodies.csv Body ID 2312, allsides:5746/left: another incident of the kind
+    ("Their disappearance follows an apparently similar event last week when two policemen from Afghanistan went "
+     "missing during a training exercise.", "other-event"),
+    ("Rocket attacks, like the one last week outside the airport that killed nearly 200 people, are a threat.",
+     "other-event"),
     # A relative clause says more about the counted, not over what time they were counted.
     ("The militants killed dozens of Kurds who have resisted their advance in recent weeks.", "incident"),
 ])
 def test_scope_cues_from_real_news(sentence, scope):
-    q = next(q for q in figures_in(sentence) if q.measure == "killed")
+    q = next(q for q in figures_in(sentence) if q.measure in ("killed", "missing"))
     assert q.scope == scope
 
 
