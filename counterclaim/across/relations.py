@@ -172,7 +172,7 @@ def _numeric(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
                        "the same figure at different precision.", 0.8)
     apart = f"{fa} ({_span(la, ha)}) and {fb} ({_span(lb, hb)}) cannot both hold at the same time"
     if ordered:
-        (l1, h1), (l2, h2) = interval(ordered.earlier.quantity), interval(ordered.later.quantity)  # type: ignore[arg-type]
+        (l1, h1), (l2, h2) = ((la, ha), (lb, hb)) if ordered.earlier is a else ((lb, hb), (la, ha))
         rising = l2 > h1
         small_drop = l1 - h2 <= DOWNWARD_REVISION * max(abs(l1), 1)
         # An update cue only orders a rising pair: "rose to 50" cannot come after 60.

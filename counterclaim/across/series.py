@@ -27,7 +27,7 @@ from .frames import Fact
 # "the toll rose to" right before the figure: at most a few words in between ("rose sharply to").
 UPDATE_CUE = re.compile(rf"\b(?:{lexicons.alternation('updates', 'revisions')})\b(?:\s+\S+){{0,2}}?\s*$", re.I)
 CUE_WINDOW = 60  # characters before the figure searched for an update cue
-SPOKESPERSON = r"(?:spokes(?:man|woman|person)|press secretary|representative|official)s?"
+SPOKESPERSON = rf"(?:{lexicons.alternation('roles', speaks_for=True)})"
 FOR_BODY = re.compile(rf"^(?:an? |the )?(?:senior |chief )?{SPOKESPERSON} (?:for|of|at) (?P<body>.+)$", re.I)
 BODY_S = re.compile(rf"^(?P<body>.+?)(?:'s)? {SPOKESPERSON}$", re.I)
 BARE_AUTHORITIES = {"authorities", "local authorities", "the authorities"}

@@ -47,8 +47,7 @@ BY_NP_ENDS = re.compile(r",|\b(?:near|in|at|on|of|from|with|outside|inside|durin
 NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according)\b", re.I)
 # ... unless the preposition joins a spokesperson to the body they speak for ("a spokesman for the Iraqi
 # health ministry denied"): then the name stands for the subject.
-ROLE_OF = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|ministers?|members?|heads?|chiefs?|leaders?|"
-                     r"representatives?|sources?|commanders?)\s+(?:for|of|from|at|in)\s+(?:the\s+)?$", re.I)
+ROLE_OF = re.compile(rf"\b(?:{lexicons.alternation('roles')})\s+(?:for|of|from|at|in)\s+(?:the\s+)?$", re.I)
 # A preposition's object, after its modifiers ("in northern Syria") or as a later member of a list ("large
 # swathes of Syria and Iraq"); a relative pronoun starts a clause instead ("for which Hamas claimed").
 OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?"
