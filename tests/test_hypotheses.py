@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from counterclaim.attribution import responsibility
 from counterclaim.attribution.api import HypothesisError
 from counterclaim.attribution.cues import find_hits
-from counterclaim.attribution.names import new_actors
+from counterclaim.attribution.names import new_actors, unnamed_agents
 from counterclaim.attribution.lexicon import Lexicon
 from counterclaim.attribution.records import StanceEvidence
 from counterclaim.attribution.stance import item_stance, overall_stance
@@ -283,3 +283,19 @@ def test_a_state_leader_titled_in_the_case_stands_for_the_state(tmp_path):
     korea = [h for h in found if "North Korea" in h["actors"]]
     assert len(korea) == 1 and not any("Kim" in h["label"] for h in found)
     assert "Kim Jong Un" in korea[0]["seen"] and set(korea[0]["doc_ids"]) == {"restaurant", "fbi"}
+
+
+def test_a_person_denying_a_deed_is_a_candidate_and_unnamed_agents_come_from_a_lexicon():
+    # FNC-1 competition_test_bodies.csv Body ID 354: the person who denies a deed is a candidate doer
+    text = "Lin denied taking part in any infidelity."
+    c = Claim(id="d/c0-41", doc_id="d", start=0, end=len(text), component="test", version="1", text=text,
+              speaker=Speaker(kind="outlet", name="OUTLET"), stance="denies", entity_ids=["d/e0-3"])
+    lin = Entity(id="d/e0-3", doc_id="d", start=0, end=3, component="t", version="1", label="PERSON", text="Lin",
+                 key="lin")
+    assert new_actors([c], [lin], LEXICON) == ["Lin"]
+    said = claim("Lin said police searched the area.").model_copy(update={"entity_ids": ["d/e0-3"]})
+    assert new_actors([said], [lin], LEXICON) == []  # a person who only speaks is no candidate
+    # allsides:5858/left: an unnamed agent after "planned by" (lexicons/agents.json)
+    planned = claim("The wave of protest and looting that swept across much of South Africa over the past week was "
+                    "planned by enemies of democracy in a deliberate effort to sow chaos, the president has said.")
+    assert unnamed_agents([planned]) == {"enemies of democracy": "enemies of democracy"}

@@ -80,6 +80,15 @@ DENIED_OBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:$|[.,;:!?'\"“”‘’]|(?:tha
                            r"(?:(?:the|these|those|such|an?|[\w’']+['’]s|[A-Z]\w*)\s+)?(?:\w+\s+)?(?:speculation|claims?|"
                            r"accusations?|allegations?|suggestions?|charges?|reports?|rumou?rs?|assertions?)\b)", re.I)
 SUBJECT_DENY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'subject-deny')})\b", re.I)
+# What a person denies doing: a part in it, or a deed ("Weiner Denies Sending Photo", "denied taking a selfie").
+_OWN_DEED = re.compile(r"\s*(?:\w+ly\s+)?(?:any\s+)?(?:involvement|responsibility|role|part|wrongdoing|\w+ing)\b", re.I)
+
+
+def denies_own_deed(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of a denial of its own deed: such a person is a
+    candidate doer, as a state or group that denies is ("Weiner Denies Sending Photo")."""
+    cue = SUBJECT_DENY.search(text, end, end + 30)
+    return bool(cue) and not re.search(r"[.;:!?,]", text[end:cue.start()]) and bool(_OWN_DEED.match(text, cue.end()))
 ACCUSATION = re.compile(r"\s+(?:the\s+|an?\s+)?(?:([A-Z][\w’'-]*)\s+)?(?:\w+\s+)?(?:speculation|claims?|accusations?|"
                         r"allegations?|suggestions?|charges?)\b", re.I)
 NOTHING_TO_DO = re.compile(r"\b(?:ha(?:d|s|ve) nothing to do with|played no (?:part|role)|"

@@ -41,8 +41,7 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
 
 # Unnamed agents a source puts in the role of the one who did it: "assassinated ... by a group of
 # unidentified gunmen" (allsides:5888/left), "not the work of terrorists" (fnc1:1641).
-_AGENT_NOUN = (r"gunm[ae]n|attackers?|assailants?|militants?|hackers?|terrorists?|individuals|insurgents|bombers?|"
-               r"rebels?|extremists?|jihadists?|islamists?|pranksters?|saboteurs?")
+_AGENT_NOUN = lexicons.alternation("agents")
 UNNAMED_AGENT = re.compile(rf"\b(?:{forms.ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+|\bwork of\s+", re.I)
 AGENT_NP = re.compile(rf"(?:(?:an?|the)\s+)?(?:group of\s+)?((?:[\w’'-]+\s+){{0,2}}?(?:{_AGENT_NOUN}))\b", re.I)
 _VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
@@ -86,9 +85,10 @@ def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexico
             e = by_id.get(i)
             if e is None or e.label not in ACTOR_LABELS:
                 continue
-            if e.label == "PERSON" and not (claim.kind == "attribution" and claim.slots.agent
-                                            and e.text in claim.slots.agent):
-                continue  # a person is a candidate only as the doer; people are mostly speakers and victims
+            if e.label == "PERSON" and not (claim.kind == "attribution" and claim.slots.agent and e.text in claim.slots.agent
+                                            or claim.start <= e.end <= claim.end
+                                            and forms.denies_own_deed(claim.text, e.end - claim.start)):
+                continue  # a person is a candidate only as the doer or one denying a deed; most are speakers, victims
             name = _MEMBERS.sub("", re.sub(r"^(?:the|a|an)\s+", "", e.text.strip(), flags=re.I)).strip(" .,'’")
             if name in checked:
                 continue
