@@ -238,3 +238,11 @@ def test_non_committal_answers_passive_agents_after_a_comma_and_a_part_in_no_eve
     # allsides:5747/right: "its" is no "it" standing for the event
     assert found_in("The Mexican government is responsible for its failure to enforce its own laws and control "
                     "rampant crime") == set()
+
+
+def test_an_idiom_of_harm_is_no_act():
+    # allsides:5985/right: a bill is killed by a vote, not by an attack
+    lexicon = Lexicon.for_aliases({}, ["Senate"])
+    assert found_in("House Democrats proposed creating a presidential commission after Senate Republicans\xa0killed\xa0a "
+                    "bill to create one in a vote at the end of May.", lexicon) == set()
+    assert found_in("Israel killed more than two dozen Gazans during a series of airstrikes") == {("Israel", "asserts")}
