@@ -246,3 +246,15 @@ def test_an_idiom_of_harm_is_no_act():
     assert found_in("House Democrats proposed creating a presidential commission after Senate Republicans\xa0killed\xa0a "
                     "bill to create one in a vote at the end of May.", lexicon) == set()
     assert found_in("Israel killed more than two dozen Gazans during a series of airstrikes") == {("Israel", "asserts")}
+
+
+def test_result_clauses_recent_since_and_a_branch_speaking_for_its_group():
+    # allsides:5775/center: the doer of ", killing ..." is the clause's subject
+    assert found_in("The Taliban violently broke up a protest in eastern Afghanistan on Wednesday, killing at least one "
+                    "person as they quashed a rare public show of dissent.") == {("Taliban", "asserts")}
+    # allsides:6054/right: "since" an hour of this week dates the incident itself, not another event
+    assert found_in("Israel killed more than two dozen Gazans during a series of airstrikes launched since sundown on "
+                    "Monday evening.") == {("Israel", "asserts")}
+    # crocus:35: a branch of a group claims for the group
+    assert ("ISIS", "reports") in found_in("Vladimir Putin has linked the deadliest attack in Russia for years to "
+                                           "Ukraine - despite a branch of Islamic State claiming responsibility.")

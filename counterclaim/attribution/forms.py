@@ -44,6 +44,9 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s
 OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|dozens|hundreds|scores)\b|[A-Z0-9])")
 # The agent after "by" is the noun phrase there; a preposition ends it.
 BY_NP_ENDS = re.compile(r",|\b(?:near|in|at|on|of|from|with|outside|inside|during|after|before|while)\b", re.I)
+# A participle clause of the harm done, whose doer is the clause's subject: "..., killing at least one".
+RESULT_CLAUSE = re.compile(r",\s+(?:killing|wounding|injuring)\b", re.I)
+REPORTING = re.compile(r"\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according|alleged|accused)\b", re.I)
 NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according)\b", re.I)
 # ... unless the preposition joins a spokesperson to the body they speak for ("a spokesman for the Iraqi
 # health ministry denied"): then the name stands for the subject.
@@ -103,7 +106,8 @@ DEMAND = re.compile(r"\b(?:must|should|has to|have to) prove\b|\bdemand(?:ed|s|i
                     r"\bcall(?:ed|s)? (?:on \w+ )?(?:to provide|for) (?:proof|evidence)\b", re.I)
 # A clause about another event: "since the Islamic State targeted Kabul airport in August".
 # "a previous claim that ..." dates the claim, not the event it is about.
-OTHER_EVENT = re.compile(r"\b(?:since|previous(?:ly)?(?!\s+(?:claim|statement|remark|comment|accusation|allegation|"
+OTHER_EVENT = re.compile(r"\b(?:since(?!\s+(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                         r"yesterday|last night|this|the weekend|sundown|sunset|dawn|daybreak|midnight|noon|morning)\b)|previous(?:ly)?(?!\s+(?:claim|statement|remark|comment|accusation|allegation|"
                          r"assertion|report|suggestion)s?\b)|last (?:year|month)|years? ago|in (?:19|20)\d\d)\b", re.I)
 # What ends the clause a name is the subject in: a sentence break, a new clause, or a new subject after a place
 # ("in neighboring Lebanon, where it has claimed responsibility": "it" claims, not Lebanon).
@@ -241,6 +245,13 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
         if m and not prepositional_object(text[:m.start]) and not NOT_SUBJECT_GAP.search(text[m.end:cue.start()]):
             add(m, cue.group(), "act", "supports", own)
+    for cue in RESULT_CLAUSE.finditer(text):  # "The Taliban violently broke up a protest ..., killing at least one"
+        clause = text[:cue.start()]
+        start = max((b.end() for b in re.finditer(r"[.;:!?]", clause)), default=0)
+        m = next((m for m in speakers(mentions) if start <= m.start and m.end <= cue.start() and cue.start() - m.end <= 120
+                  and not prepositional_object(clause[:m.start]) and not REPORTING.search(clause[m.end:])), None)
+        if m:
+            add(m, cue.group().strip(" ,"), "act", "supports", own)
     _denials(text, mentions, own, add)
     causes = set(CAUSES.values())
     for m in mentions:  # naming a cause proposes it: "my account was hacked", "a fire ... during repairs"
