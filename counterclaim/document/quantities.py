@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..pipeline import DocContext, registry
 from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "10"
+VERSION = "11"
 
 # --------------------------------------------------------------------------- numbers
 
