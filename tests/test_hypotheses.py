@@ -299,3 +299,31 @@ def test_a_person_denying_a_deed_is_a_candidate_and_unnamed_agents_come_from_a_l
     planned = claim("The wave of protest and looting that swept across much of South Africa over the past week was "
                     "planned by enemies of democracy in a deliberate effort to sow chaos, the president has said.")
     assert unnamed_agents([planned]) == {"enemies of democracy": "enemies of democracy"}
+
+
+def test_a_denied_report_is_a_hypothesis_with_its_carriers_and_deniers(tmp_path):
+    """FNC-1 competition_test_bodies.csv Body ID 1 and 485 (both whole texts): one document denies what the
+    other reports. The proposition, with the denier put for its pronoun, is the hypothesis."""
+    from counterclaim import Case
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "denial.txt").write_text(
+        "Al-Sisi has denied Israeli reports stating that he offered to extend the Gaza Strip.\n", encoding="utf-8")
+    (folder / "report.txt").write_text(
+        "Israel's Army Radio reported that al-Sisi had offered Abbas an to extend Sinai and form a Palestinian "
+        "state.\n", encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        records = case.export()["records"]
+    [offer] = [h for h in records["hypothesis"] if h["label"] == "“Al-Sisi offered to extend the Gaza Strip”"]
+    stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == offer["id"]}
+    assert stances == {"denial": "denies", "report": "reports"}
+
+
+def test_a_denied_part_in_the_incident_is_no_proposition():
+    from counterclaim.attribution.propositions import denied
+
+    # crocus:13 headline: the actor hypotheses read this denial
+    text = "Ukraine Rejects Russian Speculation That It Had Role in Attack"
+    assert denied([claim(text)], {"d": text}) == []

@@ -107,7 +107,7 @@ def _after(mentions: list[Mention], pos: int, text: str, window: int = AFTER_WIN
     return m if m and len(gap) <= window and not re.search(r"[.;:!?]|\bthat\b|\bbecause\b", gap) else None
 
 
-def _subject(text: str) -> str:
+def subject_before(text: str) -> str:
     """The words naming who blames/accuses: the end of the clause before the cue."""
     clause = re.split(r"[,.;:]|\bthat\b", text)[-1]
     words = re.findall(r"[\w’'-]+", clause)
@@ -162,7 +162,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     views = [(masked, outside, own)]
     for rel in RELATIVE.finditer(text):
         inner = " " * rel.start() + rel.group() + " " * (len(text) - rel.end())
-        voice = ((_subject(text[:rel.start()]) or own[0], "reported") if SAYS_THAT.match(rel.group()) else own)
+        voice = ((subject_before(text[:rel.start()]) or own[0], "reported") if SAYS_THAT.match(rel.group()) else own)
         views.append((inner, [m for m in mentions if rel.start() <= m.start and m.end <= rel.end()], voice))
     for view, names, voice in views:
         _cue_hits(view, names, voice, add)
@@ -179,7 +179,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     for m, cue, voice in _accusations(text, mentions):
         add(m, cue, "blame", "supports", voice or own)
     for cue in CUES["incriminate"].finditer(text):
-        blamer = _subject(text[:cue.start()])
+        blamer = subject_before(text[:cue.start()])
         add(_after(mentions, cue.end(), text, 30), cue, "incriminate", "supports", (blamer, "reported") if blamer else own)
     find_forms(claim, mentions, own, add)
     if own[1] == "outlet":  # the outlet's own doubt about a name: "the X narrative", "so-called ..."
@@ -229,7 +229,7 @@ def _accusations(text: str, mentions: list[Mention]) -> list[tuple[Mention | Non
                 m = None  # "accused CNN of 'making up lies'": an accusation of something other than an event
             before = text[:cue.start()]
             intent = INTENT_BEFORE.search(before)
-            blamer = _subject(before[:intent.start()] if intent else before)
+            blamer = subject_before(before[:intent.start()] if intent else before)
             if intent and not blamer:
                 blamer = (before[:intent.start()].split() or ["someone"])[-1]
         voice = (blamer, "reported") if blamer else None

@@ -36,6 +36,7 @@ from .confidence import stance_confidence
 from .cues import Hit, find_hits
 from .lexicon import Lexicon
 from .names import case_names
+from .propositions import is_proposition, proposition_hits
 from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
@@ -108,7 +109,7 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     order = {d.id: n for n, d in enumerate(docs)}
     texts = {d.id: d.text for d in docs}
     claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
-    hits = sorted((h for c in claims for h in find_hits(c, lexicon)),
+    hits = sorted([*(h for c in claims for h in find_hits(c, lexicon)), *proposition_hits(claims, texts)],
                   key=lambda h: (order[h.claim.doc_id], h.claim.start, h.mention.start))
     excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity), event_year)
     ids = dict(inputs.state.get("ids", {}))
@@ -249,6 +250,7 @@ def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str
     name = " / ".join(roots) + (f" ({', '.join(organs)})" if organs and spec.actors else "")
     label = spec.label or (" / ".join(roots) + " false flag" if false_flag else name)
     statement = (f"The {name} staged the attack on its own territory (false flag)" if false_flag
+                 else f"What a source denies is true: {name}" if is_proposition(name)
                  else f"{name} carried out or was behind the attack")
     return Hypothesis(
         id=spec.id, component=COMPONENT, version=VERSION, label=label, statement=statement,

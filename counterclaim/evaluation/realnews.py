@@ -59,11 +59,13 @@ def _words(s: str) -> set[str]:
 
 
 def _names_match(system: list[str], gold: list[str]) -> bool:
+    """A name matches when one's words hold the other's; inside a system label that is a sentence (a denied
+    proposition), a single gold word ("IS", "Sisi") names nothing: it needs a phrase of two words or more."""
     for s in system:
         ws = _words(s)
         for g in gold:
             wg = _words(g)
-            if ws and wg and (ws <= wg or wg <= ws):
+            if ws and wg and (ws <= wg or wg <= ws and (len(ws) < 5 or len(wg) >= 2)):
                 return True
     return False
 
