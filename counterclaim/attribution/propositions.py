@@ -43,7 +43,9 @@ def _stem(word: str) -> str:
 
 
 def content(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", text.lower()) if w not in _STOP and len(w) > 2}
+    """Content words, crudely stemmed, possessives dropped ("Foley's family" -> foley, family)."""
+    words = (re.sub(r"['’]s?$", "", w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", text.lower()))
+    return {_stem(w) for w in words if w not in _STOP and len(w) > 2}
 
 
 _AUX_END = re.compile(r"\s+(?:has|have|had|is|was|are|were)$")
