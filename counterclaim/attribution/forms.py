@@ -46,8 +46,9 @@ OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|doz
 BY_NP_ENDS = re.compile(r",|\b(?:near|in|at|on|of|from|with|outside|inside|during|after|before|while)\b", re.I)
 # A participle clause of the harm done, whose doer is the clause's subject: "..., killing at least one".
 RESULT_CLAUSE = re.compile(r",\s+(?:killing|wounding|injuring)\b", re.I)
-REPORTING = re.compile(r"\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according|alleged|accused)\b", re.I)
-NOT_SUBJECT_GAP = re.compile(r"\d|\b(?:said|says|say|reported|reports|told|tells|claimed|claims|according)\b", re.I)
+_REPORTING_WORDS = r"said|says|say|reported|reports|told|tells|claimed|claims|according"
+REPORTING = re.compile(rf"\b(?:{_REPORTING_WORDS}|alleged|accused)\b", re.I)
+NOT_SUBJECT_GAP = re.compile(rf"\d|\b(?:{_REPORTING_WORDS})\b", re.I)
 # ... unless the preposition joins a spokesperson to the body they speak for ("a spokesman for the Iraqi
 # health ministry denied"): then the name stands for the subject.
 ROLE_OF = re.compile(rf"\b(?:{lexicons.alternation('roles')})\s+(?:for|of|from|at|in)\s+(?:the\s+)?$", re.I)
@@ -85,13 +86,6 @@ DENIED_OBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:$|[.,;:!?'\"“”‘’]|(?:tha
 SUBJECT_DENY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'subject-deny')})\b", re.I)
 # What a person denies doing: a part in it, or a deed ("Weiner Denies Sending Photo", "denied taking a selfie").
 _OWN_DEED = re.compile(r"\s*(?:\w+ly\s+)?(?:any\s+)?(?:involvement|responsibility|role|part|wrongdoing|\w+ing)\b", re.I)
-
-
-def denies_own_deed(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is the subject of a denial of its own deed: such a person is a
-    candidate doer, as a state or group that denies is ("Weiner Denies Sending Photo")."""
-    cue = SUBJECT_DENY.search(text, end, end + 30)
-    return bool(cue) and not re.search(r"[.;:!?,]", text[end:cue.start()]) and bool(_OWN_DEED.match(text, cue.end()))
 ACCUSATION = re.compile(r"\s+(?:the\s+|an?\s+)?(?:([A-Z][\w’'-]*)\s+)?(?:\w+\s+)?(?:speculation|claims?|accusations?|"
                         r"allegations?|suggestions?|charges?)\b", re.I)
 NOTHING_TO_DO = re.compile(r"\b(?:ha(?:d|s|ve) nothing to do with|played no (?:part|role)|"
@@ -106,9 +100,12 @@ DEMAND = re.compile(r"\b(?:must|should|has to|have to) prove\b|\bdemand(?:ed|s|i
                     r"\bcall(?:ed|s)? (?:on \w+ )?(?:to provide|for) (?:proof|evidence)\b", re.I)
 # A clause about another event: "since the Islamic State targeted Kabul airport in August".
 # "a previous claim that ..." dates the claim, not the event it is about.
-OTHER_EVENT = re.compile(r"\b(?:since(?!\s+(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                         r"yesterday|last night|this|the weekend|sundown|sunset|dawn|daybreak|midnight|noon|morning)\b)|previous(?:ly)?(?!\s+(?:claim|statement|remark|comment|accusation|allegation|"
-                         r"assertion|report|suggestion)s?\b)|last (?:year|month)|years? ago|in (?:19|20)\d\d)\b", re.I)
+# "since sundown on Monday", "since Sunday" date the incident's own days.
+_THIS_WEEK = (r"(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|"
+              r"this|the weekend|sundown|sunset|dawn|daybreak|midnight|noon|morning)")
+OTHER_EVENT = re.compile(rf"\b(?:since(?!\s+{_THIS_WEEK}\b)|previous(?:ly)?(?!\s+(?:claim|statement|remark|comment|"
+                         r"accusation|allegation|assertion|report|suggestion)s?\b)|last (?:year|month)|years? ago|"
+                         r"in (?:19|20)\d\d)\b", re.I)
 # What ends the clause a name is the subject in: a sentence break, a new clause, or a new subject after a place
 # ("in neighboring Lebanon, where it has claimed responsibility": "it" claims, not Lebanon).
 BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if|where)\b"
@@ -145,6 +142,13 @@ def not_in_event(text: str, word: str, end: int) -> bool:
             return True  # "organized crime", "organised labour": an adjective
         return bool(what) and not event_in(text, what.start(1), what.end(1))
     return False
+
+
+def denies_own_deed(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of a denial of its own deed: such a person is a
+    candidate doer, as a state or group that denies is ("Weiner Denies Sending Photo")."""
+    cue = SUBJECT_DENY.search(text, end, end + 30)
+    return bool(cue) and not re.search(r"[.;:!?,]", text[end:cue.start()]) and bool(_OWN_DEED.match(text, cue.end()))
 
 
 # What a source calls a hoax or an accident when it means the story told: the report, the picture, the event.
