@@ -301,6 +301,12 @@ def test_an_elided_figure_is_a_claim_of_the_same_speaker():
     ("First Two Suspects in Moscow Concert Hall Attack in Court – Media\n\nThe two suspects face a maximum "
      "sentence of life in prison on charges of committing a terrorist act.", "Media"),
     ("Moscow Attack Death Toll Rises to 143 - Moscow Daily\n\nThe ministry spoke on Saturday.", None),
+    # Real-news dev headlines (allsides:5651/center, allsides:5858/left): a closing "..., X Say" / "..., says X"
+    ("Explosion at Kabul Mosque Leaves Several Civilians Dead, Taliban Say\n\nA bomb attack targeting the funeral "
+     "prayer service killed several civilians.", "Taliban"),
+    ("Enemies of democracy behind South Africa protests, says president\n\nThe wave of protest and looting was "
+     "planned.", "president"),
+    ("Kabul blast kills 10, wounds 30\n\nThe blast hit the mosque on Sunday.", None),
 ])
 def test_a_headline_source_label_is_the_speaker(headline, speaker):
     first = text_claims(headline)[0]

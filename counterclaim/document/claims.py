@@ -48,7 +48,7 @@ from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "5"
+VERSION = "6"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -104,12 +104,16 @@ SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 # "... – Authorities" closing a headline (a dash with spaces, so "Al-Qaeda" or "2023-24" never match).
 _SOURCE_SUFFIX = re.compile(r"\s+[–—-]\s+(?P<who>[A-Za-z][A-Za-z ]{1,30}?)\s*$")
 SOURCE_LABELS = lexicons.terms("source_labels", "claims")
+# "..., Taliban Say", "..., police say", "..., says president" closing a headline.
+_SAYS_SUFFIX = re.compile(r",\s+(?:(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?)\s+(?:says?|said|claims?)"
+                          r"|(?:says?|said|claims?)\s+(?P<who2>[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?))\s*$", re.I)
 
 
 def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | None:
     """A headline's 'Kremlin: Death Toll Hits 133' gives the claim to the name before the colon, when that
     name is a whole named entity (so topic labels such as 'Ukraine war:' or 'Analysis:' stay the outlet's);
-    'Death Toll Rises to 143 – Authorities' to the generic source after the dash (lexicons/source_labels.json)."""
+    'Death Toll Rises to 143 – Authorities' to the generic source after the dash (lexicons/source_labels.json);
+    '..., Taliban Say', '..., says president' to the one who says it."""
     titles = [(m.start, m.end) for m in ctx.document.meta_spans if m.kind == "title"]
     line_end = ctx.text.find("\n")
     start, end = titles[0] if titles else (0, line_end if line_end >= 0 else len(ctx.text))
@@ -119,6 +123,10 @@ def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | 
     if suffix and suffix.group("who").lower() in SOURCE_LABELS and clause.start < suffix.start():
         return Speaker(kind="reported", name=suffix.group("who"), start=suffix.start("who"), end=suffix.end("who"),
                        cue="–")
+    says = _SAYS_SUFFIX.search(ctx.text, start, end)
+    if says and clause.start < says.start():
+        who = "who" if says.group("who") else "who2"
+        return Speaker(kind="reported", name=says.group(who), start=says.start(who), end=says.end(who), cue="says")
     label = _SOURCE_LABEL.match(ctx.text, start, end)
     if label is None or clause.end <= label.end():
         return None
