@@ -311,3 +311,17 @@ def test_an_elided_figure_is_a_claim_of_the_same_speaker():
 def test_a_headline_source_label_is_the_speaker(headline, speaker):
     first = text_claims(headline)[0]
     assert (first.speaker.name if first.speaker.kind == "reported" else None) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "At least 28 Palestinians, including nine children, have been reported killed in Gaza.",  # allsides:6054/center
+    "ISIS militants reportedly killed 1,000 such soldiers yesterday",  # FNC-1 competition_test_bodies Body ID 1086
+])
+def test_unnamed_reports_the_outlet_passes_on_are_reported(text):
+    first = text_claims(f"Gaza\n\n{text}")[0]
+    assert (first.speaker.kind, first.speaker.name, first.stance) == ("reported", "unnamed reports", "reports")
+
+
+def test_a_report_with_its_reporter_named_stays_with_the_frame():
+    first = text_claims("Gaza\n\nThe ministry reported 12 deaths on Sunday.")[0]
+    assert first.speaker.kind == "outlet"

@@ -48,7 +48,7 @@ from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "6"
+VERSION = "7"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -67,7 +67,7 @@ def claims(ctx: DocContext) -> list[Claim]:
 def _claim(ctx: DocContext, clause: Clause, text: str, score: float, outlet: str) -> Claim:
     speaker, speaker_conf, cue_lemma = _claim_speaker(clause, outlet)
     if speaker.kind == "outlet":
-        speaker = _headline_source(ctx, clause, outlet) or speaker
+        speaker = _headline_source(ctx, clause, outlet) or _hearsay(clause) or speaker
     negated = _negated(clause)
     kind, kind_conf = claim_kind(ctx, clause, speaker)
     stance = "denies" if negated or cue_lemma in DENIAL else "asserts" if speaker.kind == "outlet" else "reports"
@@ -136,6 +136,17 @@ def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | 
     if who.text.lower() in outlet.lower():
         return None
     return Speaker(kind="reported", name=who.text, start=who.start_char, end=who.end_char, cue=":")
+
+
+def _hearsay(clause: Clause) -> Speaker | None:
+    """Unnamed reports the outlet passes on: "reportedly", "have been reported killed" (no one named as saying it)."""
+    for token in clause.tokens:
+        passive_report = token.lemma_ == "report" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children) \
+            and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in token.children)
+        if token.lower_ == "reportedly" or passive_report:
+            return Speaker(kind="reported", name="unnamed reports", start=token.idx, end=token.idx + len(token),
+                           cue=token.text)
+    return None
 
 
 def _negated(clause: Clause) -> bool:
