@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..pipeline import DocContext, registry
 from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "11"
+VERSION = "12"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -171,9 +171,9 @@ def _scan(text: str) -> Iterator[_Figure]:
 
 # Words that are themselves a count of casualties ("300 dead and 1000 wounded").
 COUNT_WORDS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed",
-               "wounded": "injured", "injured": "injured", "injuries": "injured", "casualties": "casualties",
-               "attendees": "attending", "detainees": "detained", "bodies": "killed", "corpses": "killed",
-               "remains": "killed"}
+               "wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
+               "casualties": "casualties", "attendees": "attending", "detainees": "detained", "bodies": "killed",
+               "corpses": "killed", "remains": "killed"}
 # Counted as the dead only right after the figure ("60 bodies", not "two international bodies").
 _REMAINS = {"bodies", "corpses", "remains"}
 # Events whose "of" object is what they count ("the massacre of about 150 civilians").
@@ -184,7 +184,8 @@ VERBS = {"kill": "killed", "murder": "killed", "massacre": "killed", "slaughter"
          "hospitalise": "injured", "hospitalize": "injured", "attend": "attending", "detain": "detained",
          "arrest": "detained", "pay": "paid", "recruit": "recruited", "hire": "recruited",
          "kidnap": "kidnapped", "abduct": "kidnapped", "deport": "deported", "evacuate": "evacuated",
-         "destroy": "destroyed", "blow": "destroyed", "bomb": "destroyed", "raze": "destroyed"}
+         "destroy": "destroyed", "blow": "destroyed", "bomb": "destroyed", "raze": "destroyed",
+         "vanish": "missing", "disappear": "missing"}
 PHRASES = {"warning period": "warning time", "warning": "warning time", "notice": "warning time",
            "death toll": "killed", "toll": "killed"}
 CASUALTIES = {"killed", "injured", "casualties"}
@@ -351,6 +352,8 @@ def _agent(verb: Token, subject: Token | None) -> bool:
 
 
 def _verb(verb: Token) -> Measure:
+    if verb.lemma_ == "lose" and any(c.dep_ == "dobj" and c.lemma_ in ("life", "lives") for c in verb.children):
+        return "killed", verb.doc[verb.i:verb.i + 1]  # "people who have lost their lives"
     state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "advcl") and c.lower_ in STATES), None)
     if state is not None:  # "three soldiers went missing", "were found dead"
         return STATES[state.lower_], verb.doc[state.i:state.i + 1]
@@ -373,6 +376,10 @@ def _subject(verb: Token) -> Measure | None:
                     if o.dep_ == "pobj" and o.lower_ in COUNT_WORDS), None)
     if counted is not None:  # "the number of dead rose to 200"
         return COUNT_WORDS[counted.lower_], counted.doc[counted.i:counted.i + 1]
+    told = next((v for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+                 for v in o.children if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB"), None)
+    if told is not None:  # "the number of people who have lost their lives has risen to 117"
+        return _verb(told)
     phrase = _phrase(subject)
     name = phrase.text.lower()
     return PHRASES.get(name, PHRASES.get(subject.lower_, name)), phrase
