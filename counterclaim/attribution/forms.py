@@ -79,10 +79,11 @@ LABELLED = re.compile(r"^\s*,?\s*(?:(?:who|which) (?:was|were|is|are) )?(?:blame
 # What a that-clause must speak of for "X denied that ..." to deny X's part: doing it, or being behind it.
 PART_IN_IT = re.compile(rf"\b(?:involved|involvement|responsib\w+|behind|role|part|carr(?:y|ied) out|"
                         rf"{lexicons.alternation('acts')})\b", re.I)
+# What a source can deny having been said: "denied the reports", "rejects Russian speculation".
+REPORT_NOUNS = r"speculation|claims?|accusations?|allegations?|suggestions?|charges?|reports?|rumou?rs?|assertions?"
 DENIED_OBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:$|[.,;:!?'\"“”‘’]|(?:that|any|all|it|this|ever|having|being|they|he|she|we|involvement|"
                            r"responsibility|role|part|culpability|wrongdoing|blame|knowledge)\b|\w+ing\b|"
-                           r"(?:(?:the|these|those|such|an?|[\w’']+['’]s|[A-Z]\w*)\s+)?(?:\w+\s+)?(?:speculation|claims?|"
-                           r"accusations?|allegations?|suggestions?|charges?|reports?|rumou?rs?|assertions?)\b)", re.I)
+                           rf"(?:(?:the|these|those|such|an?|[\w’']+['’]s|[A-Z]\w*)\s+)?(?:\w+\s+)?(?:{REPORT_NOUNS})\b)", re.I)
 SUBJECT_DENY = re.compile(rf"\b(?:{lexicons.alternation('denial', 'subject-deny')})\b", re.I)
 # What a person denies doing: a part in it, or a deed ("Weiner Denies Sending Photo", "denied taking a selfie").
 _OWN_DEED = re.compile(r"\s*(?:\w+ly\s+)?(?:any\s+)?(?:involvement|responsibility|role|part|wrongdoing|\w+ing)\b", re.I)

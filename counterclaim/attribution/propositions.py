@@ -16,11 +16,10 @@ from .. import lexicons
 from ..model import Claim
 from .actors import Mention
 from .cues import Hit, subject_before
-from .forms import PART_IN_IT
+from .forms import PART_IN_IT, REPORT_NOUNS
 
 _DENY = lexicons.alternation("denial", "subject-deny")
-_REPORTED = r"(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|accusations?|speculation)"
-DENIED_REPORT = re.compile(rf"\b(?P<cue>{_DENY})\s+(?:[\w'’-]+\s+){{0,3}}?{_REPORTED}\s+(?:\w+ing\s+)?that\s+"
+DENIED_REPORT = re.compile(rf"\b(?P<cue>{_DENY})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{REPORT_NOUNS})\s+(?:\w+ing\s+)?that\s+"
                            r"(?P<p>[^.;:!?]{10,200})", re.I)
 # Where the proposition ends: a tail that comments on it rather than belonging to it.
 _TAIL = re.compile(r",?\s+(?:although|though|but|saying|according|which|while|as)\b.*$|,.*$", re.I | re.S)
