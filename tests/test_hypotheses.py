@@ -327,3 +327,13 @@ def test_a_denied_part_in_the_incident_is_no_proposition():
     # crocus:13 headline: the actor hypotheses read this denial
     text = "Ukraine Rejects Russian Speculation That It Had Role in Attack"
     assert denied([claim(text)], {"d": text}) == []
+
+
+def test_a_title_case_headline_read_as_one_name_gives_its_denier():
+    # The NER tags the whole headline "Weiner Denies Sending Photo" (BASIL 2011 c21cb217..._1, dev) as one ORG:
+    # the name before the denial of a deed is the candidate.
+    text = "Weiner Denies Sending Photo but Is Less Sure About Its Origin"
+    c = claim(text).model_copy(update={"entity_ids": ["d/e0-27"]})
+    org = Entity(id="d/e0-27", doc_id="d", start=0, end=27, component="t", version="1", label="ORG",
+                 text="Weiner Denies Sending Photo", key="weiner denies sending photo")
+    assert new_actors([c], [org], LEXICON) == ["Weiner"]

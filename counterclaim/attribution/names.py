@@ -85,11 +85,15 @@ def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexico
             e = by_id.get(i)
             if e is None or e.label not in ACTOR_LABELS:
                 continue
-            if e.label == "PERSON" and not (claim.kind == "attribution" and claim.slots.agent and e.text in claim.slots.agent
-                                            or claim.start <= e.end <= claim.end
-                                            and forms.denies_own_deed(claim.text, e.end - claim.start)):
+            text = e.text
+            cut = forms.SUBJECT_DENY.search(text)
+            if cut and cut.start() > 0 and forms.denies_own_deed(text, cut.start()):
+                text = text[:cut.start()]  # a title-case headline read as one name: "Weiner Denies Sending Photo"
+            elif e.label == "PERSON" and not (
+                    claim.kind == "attribution" and claim.slots.agent and e.text in claim.slots.agent
+                    or claim.start <= e.end <= claim.end and forms.denies_own_deed(claim.text, e.end - claim.start)):
                 continue  # a person is a candidate only as the doer or one denying a deed; most are speakers, victims
-            name = _MEMBERS.sub("", re.sub(r"^(?:the|a|an)\s+", "", e.text.strip(), flags=re.I)).strip(" .,'’")
+            name = _MEMBERS.sub("", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)).strip(" .,'’")
             if name in checked:
                 continue
             checked.add(name)
