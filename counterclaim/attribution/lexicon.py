@@ -84,6 +84,12 @@ class Lexicon:
             self._norm_size = len(self.aliases)
         return self._norm
 
+    def add_aliases(self, names: dict[str, str]) -> None:
+        """Each name → its canonical actor, where the lexicon does not already resolve the name."""
+        for name, canonical in names.items():
+            if self.resolve(name) is None:
+                self.aliases[name] = canonical
+
     def resolve(self, name: str) -> str | None:
         return self._bynormalise().get(normalise(name))
 

@@ -26,16 +26,14 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
     analyst = [a for data, _ in hypothesis_items.values() for a in data.get("aliases", [])]
     known = Lexicon.for_aliases(alias_items, analyst)
     heads = leaders(claims, entities, known)
-    known.aliases.update({n: s for n, s in heads.items() if known.resolve(n) is None})
+    known.add_aliases(heads)
     discovered = new_actors(claims, entities, known)
     named = Lexicon.for_aliases(alias_items, analyst + discovered)
-    named.aliases.update({n: s for n, s in heads.items() if named.resolve(n) is None})
+    named.add_aliases(heads)
     groups = {n: c for n, c in unnamed_agents(claims).items() if not named.mentions(n)}  # "ISIS militants" is ISIS
     lexicon = Lexicon.for_aliases(alias_items, analyst + discovered + [g for g in groups if g == groups[g]])
-    lexicon.aliases.update({n: s for n, s in heads.items() if lexicon.resolve(n) is None})
-    for name, canonical in groups.items():  # "a group of unidentified gunmen" and "unidentified attackers": one
-        if lexicon.resolve(name) is None:
-            lexicon.aliases[name] = canonical
+    lexicon.add_aliases(heads)
+    lexicon.add_aliases(groups)  # "a group of unidentified gunmen" and "unidentified attackers": one
     return lexicon
 
 

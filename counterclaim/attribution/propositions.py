@@ -12,15 +12,14 @@ leading pronoun replaced by the denier ("he offered" → "Al-Sisi offered"), in 
 from __future__ import annotations
 
 import re
-from .. import lexicons
+
 from ..model import Claim
 from .actors import Mention
 from .cues import Hit, subject_before
-from .forms import PART_IN_IT, REPORT_NOUNS
+from .forms import PART_IN_IT, REPORT_NOUNS, SUBJECT_DENY
 
-_DENY = lexicons.alternation("denial", "subject-deny")
-DENIED_REPORT = re.compile(rf"\b(?P<cue>{_DENY})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{REPORT_NOUNS})\s+(?:\w+ing\s+)?that\s+"
-                           r"(?P<p>[^.;:!?]{10,200})", re.I)
+DENIED_REPORT = re.compile(rf"(?P<cue>{SUBJECT_DENY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{REPORT_NOUNS})\s+"
+                           r"(?:\w+ing\s+)?that\s+(?P<p>[^.;:!?]{10,200})", re.I)
 # Where the proposition ends: a tail that comments on it rather than belonging to it.
 _TAIL = re.compile(r",?\s+(?:although|though|but|saying|according|which|while|as)\b.*$|,.*$", re.I | re.S)
 _PRONOUN = re.compile(r"^(?:he|she|it|they)\b", re.I)
@@ -82,7 +81,7 @@ def denied(claims: list[Claim], texts: dict[str, str]) -> list[tuple[Claim, int,
                            or m.start("p") <= c.start < m.start("p") + len(p)), None)
             if holder is None or PART_IN_IT.search(p) or len(content(p)) < 3:
                 continue  # no claim to trace it to, an actor's part in the incident, or too little to compare
-            sentence = text[max((b.end() for b in re.finditer(r"[.!?\n]", text[:m.start()])), default=0):m.start()]
+            sentence = text[max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1:m.start()]
             denier = _denier(sentence, m.group("cue"))
             if _PRONOUN.match(p) and denier[:1].isupper():
                 p = _PRONOUN.sub(denier, p)
@@ -102,6 +101,7 @@ def proposition_hits(claims: list[Claim], texts: dict[str, str]) -> list[Hit]:
         else:
             group[2].append((claim, start, end, cue, denier))
     hits: list[Hit] = []
+    said = {c.id: content(c.text) for c in claims} if groups else {}
     for p, words, denials in groups:
         label = f"“{p}”"
         denying = {c.id for c, *_ in denials}
@@ -109,7 +109,7 @@ def proposition_hits(claims: list[Claim], texts: dict[str, str]) -> list[Hit]:
             mention = Mention(start, end, label, claim.text[start:end])
             hits.append(Hit(claim, mention, cue, "denied-report", "rejects", denier, "reported"))
         for claim in claims:
-            if claim.id in denying or len(content(claim.text) & words) < max(3, SHARED * len(words)):
+            if claim.id in denying or len(said[claim.id] & words) < max(3, SHARED * len(words)):
                 continue
             mention = Mention(0, len(claim.text), label, claim.text)
             polarity = "rejects" if claim.negated or claim.stance == "denies" else "supports"
