@@ -126,6 +126,8 @@ class Quantity(Annotation):
     scope_cue: str | None = Field(None, description="the words that set a scope other than 'incident'")
     projection: bool = Field(False, description="where a count may go ('could reach 1,000', 'feared to exceed "
                                                 "500'), not a count; never in the incident's series")
+    part: bool = Field(False, description="a part of a count told beside it ('seven of the deaths', 'including nine "
+                                          "children'): never set against a whole")
 
     @property
     def counts_incident(self) -> bool:

@@ -45,6 +45,7 @@ FUNCTION_WORDS = frozenset("""a an the of to in on at by for with from as and or
 was were be been being has have had do does did will would can could may might must shall should not no never n t
 nor neither none nothing nobody""".split())
 TOPIC_PHRASES = {"responsible": "was responsible", "warned": "warned beforehand"}
+_SINGULAR = {"people": "person", "persons": "person", "children": "child", "individuals": "person"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,15 @@ def units_clash(a: Quantity, b: Quantity) -> bool:
     return any(u.lower() in MEASURING_UNITS or (len(u) == 3 and u.isupper()) for u in (a.unit, b.unit))
 
 
+def counted(q: Quantity) -> str:
+    """Who or what a figure counts, singular and lower-case ('afghan soldiers' -> 'afghan soldier')."""
+    words = (q.unit or "").lower().split()
+    if words:
+        words[-1] = _SINGULAR.get(words[-1], words[-1][:-1] if words[-1].endswith("s") else words[-1])
+        words[-1] = re.sub(r"men$", "man", words[-1])
+    return " ".join(words)
+
+
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a figure allows."""
     v = q.value if q.value is not None else (q.low if q.low is not None else q.high)
@@ -157,6 +167,12 @@ def _numeric(a: Fact, b: Fact, env: RelationEnv) -> Verdict:
     fa, fb = f"{env.source(a)} '{describe(qa)}'", f"{env.source(b)} '{describe(qb)}'"
     if units_clash(qa, qb):
         return Verdict("unrelated", f"{fa} and {fb} count in different units ({qa.unit}, {qb.unit}).", 0.6)
+    if qa.measure_start is None or qb.measure_start is None:  # "$82" read as paid only for want of a verb
+        return Verdict("unrelated", f"{fa} and {fb}: what one of them counts is not stated, only guessed.", 0.6)
+    if qa.part or qb.part:
+        return Verdict("compatible", f"{fa} and {fb}: one counts a part of a larger count, not the whole.", 0.6)
+    if counted(qa) != counted(qb):
+        return Verdict("unrelated", f"{fa} and {fb} count different groups ({qa.unit}, {qb.unit}).", 0.6)
     (la, ha), (lb, hb) = interval(qa), interval(qb)
     if (la, ha) == (lb, hb):
         return Verdict("agree", f"{fa} and {fb} give the same figure.", 0.9)

@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..pipeline import DocContext, registry
 from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "12"
+VERSION = "13"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -202,6 +202,10 @@ CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "oprd", "dative",
 # "one", "no one", "none" are mostly pronouns ("one thing", "no one else"): figures only with a known measure.
 _SMALL = re.compile(r"\b(?:an?|one|none|nobody|zero)$", re.I)
 _PARTITIVE = re.compile(r"\s+of\b", re.I)
+# A part of a count told beside it ("seven of the deaths", "16 of them", "including nine children"): closed-class
+# words only, the counted noun says nothing more.
+_PART_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom|which)\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which|of\s+them)\s+$", re.I)
 _OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)
 _AMOUNT_WORDS = set(VAGUE) | set(SCALES) | {"few", "dozen"}
 
@@ -539,16 +543,28 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
         measure = None  # people come whole: 'a magnitude 7.2 earthquake that killed' counts no one
     if measure in PERSON_COUNTS and _OUT_OF.search(ctx.text, max(0, fig.start - 8), fig.start):
         measure = None  # 'the death of 300 out of 400 soldiers': 400 is the whole group
-    if unit is None and measure in CASUALTIES:
-        unit = "people"
+    if measure in PERSON_COUNTS:
+        unit = _group(span, noun, unit)
     each = _EACH.match(ctx.text, end)
     per = "person" if each else None
     bounds = (where[0].idx, where[-1].idx + len(where[-1])) if where is not None else (None, None)
-    return _quantity(ctx, fig, each.end() if each else end, value, unit, measure, bounds, per)
+    part = bool(_PART_AFTER.match(ctx.text, fig.end) or _PART_BEFORE.search(ctx.text, max(0, fig.start - 16), fig.start))
+    return _quantity(ctx, fig, each.end() if each else end, value, unit, measure, bounds, per, part)
+
+
+def _group(span: Span, noun: Token | None, unit: str | None) -> str:
+    """Who a count of people counts, with the nationality that narrows it: '2 Israelis' -> 'israelis', 'three
+    Afghan soldiers' -> 'afghan soldiers', '28 killed' -> 'people'. Two counts of different groups never clash."""
+    doc = span.doc
+    stop = noun.i if noun is not None else span.end + 1
+    nationals = [t.lower_ for t in doc[span.end:min(stop, len(doc))] if t.ent_type_ == "NORP"]
+    if noun is None:
+        return " ".join(nationals) or unit or "people"
+    return " ".join([*nationals, unit or "people"])
 
 
 def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit: str | None, measure: str | None,
-              bounds: tuple[int | None, int | None], per: str | None) -> Quantity:
+              bounds: tuple[int | None, int | None], per: str | None, part: bool = False) -> Quantity:
     low, high = fig.low, fig.high
     span = ctx.doc.char_span(fig.start, end, alignment_mode="expand")
     scope, cue = scope_of(ctx.text, fig.start, end, span.sent.start_char if span is not None else 0,
@@ -564,5 +580,5 @@ def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit
         component="counterclaim.quantities", version=VERSION, text=ctx.text[fig.start:end], value=value, low=low,
         high=high, qualifier=fig.qualifier, unit=unit, measure=measure,  # type: ignore[arg-type]
         measure_start=bounds[0], measure_end=bounds[1], per=per, scope=scope, scope_cue=cue,  # type: ignore[arg-type]
-        projection=projection,
+        projection=projection, part=part,
     )

@@ -1,4 +1,6 @@
-"""Word lists the claims stage reads off the parse: reporting and denial verbs, hedges, kinds of claims."""
+"""The words the claims stage reads off the parse: open-class lists come from ``data/lexicons`` (claim_words,
+denial, hedges, event_nouns), each entry with its source; closed classes (negators, pronouns, modals, dependency
+labels, quote marks) stay here."""
 
 from __future__ import annotations
 
@@ -6,36 +8,25 @@ import re
 
 from .. import lexicons
 
-REPORTING = {
-    "say", "state", "claim", "tell", "warn", "brag", "boast", "reveal", "report", "announce", "declare", "insist",
-    "argue", "allege", "assert", "confirm", "deny", "reject", "refute", "dispute", "admit", "acknowledge", "write",
-    "add", "note", "explain", "suggest", "believe", "think", "show", "demonstrate", "maintain", "contend",
-    "stress", "indicate", "predict", "promise", "threaten", "conclude", "testify", "confess", "dismiss", "vow",
-    "pledge",
-}
+REPORTING = lexicons.terms("claim_words", "claims", type="reporting")
 
 
 DENIAL = lexicons.terms("denial", "claims")
 
 
-# Verbs whose object is told to do something: "warned US citizens to avoid gatherings".
-DIRECTIVE = {"warn", "urge", "tell", "ask", "advise", "call", "instruct"}
+DIRECTIVE = lexicons.terms("claim_words", "claims", type="directive")
 
 
-# The speaker of these is their subject and the claim is about who is to blame.
-ACCUSATION = {"blame", "accuse", "denounce", "condemn"}
+ACCUSATION = lexicons.terms("claim_words", "claims", type="accusation")
 
 
-# Nouns that carry a content clause: "clear evidence that it was carried out by Hamas".
-CONTENT_NOUNS = {"evidence", "proof", "claim", "allegation", "report", "warning", "statement", "announcement",
-                 "declaration", "assertion", "accusation", "admission", "sign", "indication"}
+CONTENT_NOUNS = lexicons.terms("claim_words", "claims", type="content_noun")
 
 
-ATTRIBUTION = {"organize", "organise", "orchestrate", "order", "instigate", "perpetrate", "mastermind", "sponsor",
-               "blame", "accuse", "plot", "involve", "attribute", "implicate"}
+ATTRIBUTION = lexicons.terms("claim_words", "claims", type="attribution")
 
 
-RESPONSIBILITY = {"responsible", "responsibility", "credit", "culpable", "guilty"}
+RESPONSIBILITY = lexicons.terms("claim_words", "claims", type="responsibility")
 
 
 EVENT_NOUNS = lexicons.terms("event_nouns", "claims")
@@ -59,11 +50,7 @@ HEDGE_PHRASES = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'claims', typ
 CALL_MODALS = {"must", "should", "ought"}
 
 
-EVALUATIVE = {
-    "absurd", "suicidal", "repulsive", "sloppy", "terrible", "heroic", "ruthless", "shameless", "abominable",
-    "nightmarish", "brutal", "murderous", "sadistic", "cannibal", "fanatical", "gruesome", "enormous", "fruitful",
-    "imperialist", "fascist", "criminal", "disgraceful", "outrageous", "hypocritical", "cynical", "barbaric",
-}
+EVALUATIVE = lexicons.terms("claim_words", "claims", type="evaluative")
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
