@@ -211,6 +211,9 @@ def test_places_and_participles_are_not_doers():
                     "Syria and executed - video of the brutal act was released online on August 19") == set()
     assert found_in("Since August, the terrorist group overtaking large swathes of Syria and Iraq, has beheaded two "
                     "more Americans and a Briton in similar displays of barbarism.") == set()
+    # Body ID 2518: the object of any spatial preposition ("through", "across", ...) is no doer of a result clause
+    assert found_in("In short, they’ve cut a fantastically bloody course through Iraq and Syria, killing Muslims, "
+                    "Christians and other minorities") == set()
 
 
 def test_a_part_in_something_that_is_no_event_is_no_attribution():

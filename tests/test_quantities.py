@@ -186,6 +186,9 @@ def test_scope_of_a_figure(sentence, scope):
      "other-event"),
     # FNC-1 competition_test_bodies.csv Body ID 421 (dev): background told as "earlier this month"
     ("Earlier this month, two Afghan police officers disappeared from a training program.", "other-event"),
+    # FNC-1 competition_test_bodies.csv Body ID 1186 (unlabelled half): an opening adverbial dates the sentence
+    ("Earlier this month, Kurdish fighter Arin Mirkan reportedly killed 10 IS militants when she blew herself up "
+     "outside the northern Syrian town.", "other-event"),
     # A relative clause says more about the counted, not over what time they were counted.
     ("The militants killed dozens of Kurds who have resisted their advance in recent weeks.", "incident"),
 ])
@@ -338,3 +341,20 @@ def test_who_a_count_counts_and_parts_of_a_count():
     assert (found["2"].unit, found["2"].measure, found["2"].part) == ("israelis", "killed", False)
     assert (found["28"].unit, found["28"].part) == ("people", False)
     assert found["Seven"].part and found["three"].part
+
+
+def test_undated_article_a_count_years_before_the_latest_year_named_is_another_event():
+    # FNC-1 train_bodies.csv Body ID 2470 (a 2014 story on Kim Jong Un's absence, no date of its own), abridged
+    text = ("Kim wasn't seen publicly for about three weeks in 2012, South Korean officials say. In 2010, the North "
+            "shelled the South Korean border island of Yeonpyeong, killing four people and briefly sparking fears "
+            "of a full scale conflict.")
+    four = next(q for q in figures_in(text) if q.text == "four")
+    assert (four.measure, four.scope, four.scope_cue) == ("killed", "other-event", "2010")
+    # ... and without a later year named, nothing dates it as another event
+    assert next(q for q in figures_in(text.split(". ", 1)[1]) if q.text == "four").scope == "incident"
+
+
+def test_a_year_before_an_event_noun_names_the_event():
+    # FNC-1 competition_test_bodies.csv Body ID 1992 (unlabelled half): "the murders in 1969 killings"
+    assert [q.text for q in figures_in("Manson has been in prison for more than four decades after being put away for a "
+                                       "series of murders in 1969 killings.")] == ["more than four"]

@@ -54,7 +54,8 @@ NOT_SUBJECT_GAP = re.compile(rf"\d|\b(?:{_REPORTING_WORDS})\b", re.I)
 ROLE_OF = re.compile(rf"\b(?:{lexicons.alternation('roles')})\s+(?:for|of|from|at|in)\s+(?:the\s+)?$", re.I)
 # A preposition's object, after its modifiers ("in northern Syria") or as a later member of a list ("large
 # swathes of Syria and Iraq"); a relative pronoun starts a clause instead ("for which Hamas claimed").
-OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between)\s+(?:the\s+|an?\s+)?"
+OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?|near|between|through(?:out)?|across|"
+                       r"over|around|along|within|beyond|inside|outside|among|amid|via)\s+(?:the\s+|an?\s+)?"
                        r"(?:(?!(?:which|whom|whose|that)\b)[a-z][\w-]*\s+){0,2}"
                        r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+|\s+(?:and|or)\s+))*$")
 PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|outside|inside)\b", re.I)

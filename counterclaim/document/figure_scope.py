@@ -1,8 +1,9 @@
 """What a figure's count covers: the case's incident, a longer period or another event, and whether it
 is a projection ("the toll could reach 1,000") rather than a toll.
 
-Scope is read from cues in the figure's own clause (``lexicons/scope.json``) and from a year in that
-clause older than the publication ("in 2004, 334 were killed"); a projection is a figure that a verb of
+Scope is read from cues in the figure's own clause or the sentence's opening adverbial ("Earlier this month,
+...") (``lexicons/scope.json``) and from a year there older than the publication ("in 2004, 334 were killed"),
+or, in an undated article, two or more years before the latest year it names; a projection is a figure that a verb of
 rising or reaching takes under a modal ("could reach") or a verb of expecting ("feared to exceed").
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -44,11 +46,18 @@ def clause_window(text: str, start: int, end: int, sentence_start: int) -> tuple
     return before[clause.end():] if clause else before, after[:stop.start() if stop else len(after)]
 
 
+# A sentence-opening adverbial up to its comma ("Earlier this month, ...", "In 1969, ..."): it sets the time of
+# the whole sentence, however far the figure comes after it.
+_OPENING = re.compile(r"\s*([^,.;:!?\n]{3,40}),\s")
+
+
 def scope_of(text: str, start: int, end: int, sentence_start: int, published: dt.date | None = None
              ) -> tuple[str, str | None]:
-    """'incident', or the scope a cue in the figure's clause gives it, with the cue."""
+    """'incident', or the scope a cue in the figure's clause (or the sentence's opening adverbial) gives it,
+    with the cue."""
     before, after = clause_window(text, start, end, sentence_start)
-    window = before + " " + after
+    opening = _OPENING.match(text, sentence_start, start)
+    window = (opening.group(1) + " , " if opening else "") + before + " " + after
     for pattern, scope in SCOPE_CUES:
         m = pattern.search(window)
         if m:
@@ -62,7 +71,18 @@ def scope_of(text: str, start: int, end: int, sentence_start: int, published: dt
                 return "other-event", m.group(0)
             if year == published.year and _IN_YEAR.search(window[:m.start()]):
                 return "cumulative", window[m.start() - 3:m.end()]
+    elif (latest := _latest_year(text)) is not None:
+        # Undated (a body without its page): a count dated well before the latest year the article names
+        # ("sentenced in 1969 ... for the killing of seven", in a 2014 story) is another event's.
+        for m in _YEAR.finditer(window):
+            if int(m.group(0)) <= latest - 2:
+                return "other-event", m.group(0)
     return "incident", None
+
+
+@lru_cache(maxsize=64)
+def _latest_year(text: str) -> int | None:
+    return max((int(m.group(0)) for m in _YEAR.finditer(text)), default=None)
 
 
 def is_projection(head: Token) -> bool:

@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..pipeline import DocContext, registry
 from .figure_scope import TREND_VERBS, is_projection, scope_of
 
-VERSION = "13"
+VERSION = "14"
 
 # --------------------------------------------------------------------------- numbers
 
@@ -178,6 +178,8 @@ COUNT_WORDS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatali
 _REMAINS = {"bodies", "corpses", "remains"}
 # Events whose "of" object is what they count ("the massacre of about 150 civilians").
 EVENT_NOUNS = {e["term"]: e["counts"] for e in lexicons.entries("event_nouns", "quantities")}
+# Every noun naming an event: a year right before one names the event ("the 1969 killings"), it counts nothing.
+ANY_EVENT = lexicons.terms("event_nouns")
 # Verbs normalised so sources compare; any other verb is kept as written.
 VERBS = {"kill": "killed", "murder": "killed", "massacre": "killed", "slaughter": "killed", "die": "killed",
          "execute": "killed", "wound": "injured", "injure": "injured", "hurt": "injured",
@@ -451,7 +453,7 @@ def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bo
     if any(_CLOCK.search(e.text) or CALENDAR_WORDS & {t.lower_.rstrip(".") for t in e} for e in entities):
         return True
     if noun is not None:  # the model sometimes calls "between 40 and 60 people" a date; a counted noun says not
-        return False
+        return bool(_YEAR.fullmatch(raw)) and noun.lemma_.lower() in ANY_EVENT
     year = fig.unit is None and bool(_YEAR.fullmatch(raw))
     before = span.doc[span.start - 1].lower_ if span.start else ""
     return bool(entities) or (year and before in ("in", "since", "until", "by", "from", "of"))
