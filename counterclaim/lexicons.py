@@ -1,13 +1,15 @@
 """The package's word knowledge, each piece in one data file under ``counterclaim/data/lexicons/``.
 
 One file per kind of knowledge: ``actors.json`` (actors and places, and the names they go by;
-``states.json`` adds every state, generated from a public country list),
-``event_nouns.json``, ``hedges.json`` (hedges, hearsay and doubt markers), ``denial.json``
-(denial verbs and denial phrasings), ``claim_words.json`` (reporting, accusation and attribution
-verbs, content nouns, evaluative adjectives) and the attribution stage's own files (``acts``,
-``agents``, ``causes``, ``leaders``, ``roles``, ``organs``, ``scope`` …, each saying what it holds). Every entry carries a ``source``: a public resource, or
-``news:<dataset file>#<record>:s<sentence>``, a stand-off reference to a real-news sentence that
-uses it (``scripts/attest_lexicons.py`` finds and checks them; the demo corpus never counts).
+``states.json`` adds every state, generated from a public country list), ``event_nouns.json``,
+``hedges.json`` (hedges, hearsay and doubt markers), ``denial.json`` (denial verbs and denial
+phrasings), ``claim_words.json`` (reporting, accusation and attribution verbs, content nouns,
+evaluative adjectives), ``incident_kinds.json`` (the words naming a kind of incident, for figure
+scope) and the attribution stage's own files (``acts``, ``agents``, ``causes``, ``leaders``,
+``roles``, ``organs``, ``scope`` …, each saying what it holds). Every entry carries a ``source``:
+a public resource, or ``news:<dataset file>#<record>:s<sentence>``, a stand-off reference to a
+real-news sentence that uses it (``scripts/attest_lexicons.py`` finds and checks them; the demo
+corpus never counts).
 An entry's ``used_by`` names the rules that read it, so one list serves every stage without
 changing what each rule matches.
 

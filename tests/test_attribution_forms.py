@@ -211,6 +211,13 @@ def test_places_and_participles_are_not_doers():
                     "Syria and executed - video of the brutal act was released online on August 19") == set()
     assert found_in("Since August, the terrorist group overtaking large swathes of Syria and Iraq, has beheaded two "
                     "more Americans and a Briton in similar displays of barbarism.") == set()
+    # Body ID 1620: a subject pronoun before the verb is its subject (with no reporting verb between) ...
+    assert found_in("Iraqis officials claimed to have killed two senior Isis members on Saturday in a raid they "
+                    "carried out on the town of al-Qaim near the Syrian border.") == set()
+    assert found_in("Hamas said they carried out the attack.") == {("Hamas", "asserts")}
+    # ... Body ID 1100: a name inside a relative clause that closes before the verb is not its subject
+    assert found_in("Separately, the coalition of air forces, which includes Great Britain's RAF and Canadian fighter "
+                    "planes, struck a convoy just outside Mosul.", Lexicon.for_aliases({}, ["RAF"])) == set()
     # Body ID 2518: the object of any spatial preposition ("through", "across", ...) is no doer of a result clause
     assert found_in("In short, they’ve cut a fantastically bloody course through Iraq and Syria, killing Muslims, "
                     "Christians and other minorities") == set()

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from counterclaim.document import nlp
-from counterclaim.document.quantities import parse_number, quantities
+from counterclaim.document.numbers import parse_number
+from counterclaim.document.quantities import quantities
 from counterclaim.model import Document, Quantity
 from counterclaim.pipeline import DocContext
 from tests.conftest import ICWP, OAKKE
@@ -358,3 +359,18 @@ def test_a_year_before_an_event_noun_names_the_event():
     # FNC-1 competition_test_bodies.csv Body ID 1992 (unlabelled half): "the murders in 1969 killings"
     assert [q.text for q in figures_in("Manson has been in prison for more than four decades after being put away for a "
                                        "series of murders in 1969 killings.")] == ["more than four"]
+
+
+def test_a_count_whose_clause_names_another_kind_of_incident_than_the_lead():
+    # FNC-1 competition_test_bodies.csv Body ID 1100 (unlabelled half), abridged: a story about an air strike
+    lead = ("Wounded? Abu Bakr al-Baghdadi, leader the so-called Islamic State, is said to be among those targeted\n\n"
+            "American war planes have reportedly launched a strike on a gathering of ISIS leaders, critically wounding "
+            "their leader.\n\nAbu Bakr al-Baghdadi was hurt in the strikes today, according to local witnesses and "
+            "government sources.\n\n")
+    body = ("Another witness said that eight people had died when a bomb struck a market.\n\n"
+            "On Saturday night a car bomb killed eight people in Baghdad's mostly Shi'ite Sadr City, police and hospital "
+            "sources said.\n\nThe attack by a suicide bomber on a checkpoint in Ramadi in Anbar killed five soldiers.")
+    found = [(q.text, q.scope, q.scope_cue) for q in figures_in(lead + body) if q.measure == "killed"]
+    # a bomb falls in an air strike too: only words one kind owns ("car bomb", "suicide bomber") name another incident
+    assert found == [("eight", "incident", None), ("eight", "other-event", "car bomb"),
+                     ("five", "other-event", "suicide bomber")]

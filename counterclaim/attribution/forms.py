@@ -200,9 +200,23 @@ def noun_like(cue: re.Match[str], text: str) -> bool:
     return " " not in word and word.lower().endswith("s") and not OBJECT_START.match(text, cue.end())
 
 
+# A subject pronoun right before the verb is its subject ("killed two senior Isis members in a raid they carried
+# out"), unless a reporting verb makes it the named speaker again ("Hamas said they carried out").
+NEW_SUBJECT = re.compile(r"\b(?:they|he|she|we)\s+(?:\w+ly\s+)?$", re.I)
+# A name inside a relative clause that closes before the verb is not its subject ("the coalition, which includes
+# Britain's RAF and Canadian planes, struck").
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b[^,]*$", re.I)
+
+
 def nearest_before(mentions: list[Mention], pos: int, text: str, window: int) -> Mention | None:
     m = max((m for m in mentions if m.end <= pos), key=lambda m: m.end, default=None)
-    return m if m and len(text[m.end:pos]) <= window and not BARRIER.search(text[m.end:pos]) else None
+    if m is None or len(gap := text[m.end:pos]) > window or BARRIER.search(gap):
+        return None
+    if NEW_SUBJECT.search(gap) and not REPORTING.search(gap):
+        return None
+    if "," in gap and _RELATIVE_OPEN.search(text[:m.start]):
+        return None
+    return m
 
 
 def _nearest_after(mentions: list[Mention], pos: int, text: str, window: int) -> Mention | None:

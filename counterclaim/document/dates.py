@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicons
 from ..model import DateMention
 from ..pipeline import DocContext, registry
-from .quantities import parse_number
+from .numbers import parse_number
 
 VERSION = "1"
 # Events known by a name that is not a date expression dateparser could read.

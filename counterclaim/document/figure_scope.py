@@ -1,7 +1,9 @@
 """What a figure's count covers: the case's incident, a longer period or another event, and whether it
 is a projection ("the toll could reach 1,000") rather than a toll.
 
-Scope is read from cues in the figure's own clause or the sentence's opening adverbial ("Earlier this month,
+A casualty figure after an article's lead whose clause names only other kinds of incident than the lead
+(``lexicons/incident_kinds.json``) counts another incident. Scope is also read from cues in the figure's own clause
+or the sentence's opening adverbial ("Earlier this month,
 ...") (``lexicons/scope.json``) and from a year there older than the publication ("in 2004, 334 were killed"),
 or, in an undated article, two or more years before the latest year it names; a projection is a figure that a verb of
 rising or reaching takes under a modal ("could reach") or a verb of expecting ("feared to exceed").
@@ -49,6 +51,31 @@ def clause_window(text: str, start: int, end: int, sentence_start: int) -> tuple
 # A sentence-opening adverbial up to its comma ("Earlier this month, ...", "In 1969, ..."): it sets the time of
 # the whole sentence, however far the figure comes after it.
 _OPENING = re.compile(r"\s*([^,.;:!?\n]{3,40}),\s")
+
+
+# Kinds of incident and the words that name them (an event, its weapon, its doer); lower-case after the lead.
+_KIND_WORDS = [(e["kind"], rf"\b(?:{e['pattern']})\b") for e in lexicons.entries("incident_kinds", "quantities")]
+_KINDS_ANY_CASE = [(k, re.compile(p, re.I)) for k, p in _KIND_WORDS]
+_KINDS_LOWER = [(k, re.compile(p)) for k, p in _KIND_WORDS]
+
+
+def incident_kinds(lead: str) -> set[str]:
+    """The kinds of incident an article's lead (title and first sentences) names."""
+    return {k for k, p in _KINDS_ANY_CASE if p.search(lead)}
+
+
+def other_incident(text: str, start: int, end: int, sentence_start: int, lead_kinds: set[str]) -> str | None:
+    """The words naming another kind of incident in a figure's clause, when it names only kinds the lead does
+    not ('a car bomb killed eight' in a story about an air strike); None when it names none or one of the lead's."""
+    before, after = clause_window(text, start, end, sentence_start)
+    window = before + " " + after
+    named: dict[str, str] = {}
+    for kind, pattern in _KINDS_LOWER:  # the first (most specific) words of each kind: "car bomb" before "bomb"
+        if kind not in named and (m := pattern.search(window)):
+            named[kind] = m.group(0)
+    if not named or named.keys() & lead_kinds:
+        return None
+    return next(iter(named.values()))
 
 
 def scope_of(text: str, start: int, end: int, sentence_start: int, published: dt.date | None = None

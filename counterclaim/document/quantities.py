@@ -10,162 +10,30 @@ editorial notes are metadata.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
-from .figure_scope import TREND_VERBS, is_projection, scope_of
-
-VERSION = "14"
-
-# --------------------------------------------------------------------------- numbers
-
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "k": 1_000}
-# Plural scale words and "a few"/"several" name an order of magnitude, not a number.
-VAGUE: dict[str, tuple[float, float]] = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 999_999_999), "a few": (2, 5), "a couple of": (2, 3), "several": (3, 9),
-}
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-                  "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH"}
-TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
-              "month": "months", "year": "years", "decade": "decades", "century": "centuries"}
-YEARS_IN = {"decade": 10, "century": 100}
-UNIT_ALIASES = {"%": "percent", "pct": "percent"}
-CURRENCIES = set(CURRENCY_SIGNS.values()) | set(CURRENCY_WORDS.values())
-
-_UNIT_WORDS = "|".join(sorted(_UNITS, key=len, reverse=True))  # longest first: "seventeen" before "seven"
-_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{_UNIT_WORDS})"
-_SCALE_WORD = "hundred|thousand|million|billion|trillion"
-# "two dozen" is 24: "dozen" scales a word number ("a dozen" alone is matched in _NUMBER)
-_WORDNUM = rf"(?:{_WORD}|an?(?=[\s-]+(?:{_SCALE_WORD})\b))(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|{_SCALE_WORD}|dozen)\b)*"
-# Thousands grouped by commas, or by spaces as in South African and SI style ("over 2 200 arrested").
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?"
-_NUMBER = (rf"(?:(?:{_DIGITS})(?:\s?(?:{_SCALE_WORD})\b|(?:bn|mn|k)\b)?"
-           rf"|\d+/\d+|half\s+a\s+dozen|(?:a\s+)?dozen|no\s+one|none|nobody|{_WORDNUM})")
-_VAGUE = (r"(?:tens|hundreds)\s+of\s+thousands|(?:dozens|scores|hundreds|thousands|millions)"
-          rf"|(?:a\s+few|several|a\s+couple\s+of)(?:\s+(?:{_SCALE_WORD}|dozen)\b)?")
-_CURRENCY = r"US\$|[$€£₽]"
-
-QUALIFIERS: dict[str, str] = {
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "not less than": "at least",
-    "a minimum of": "at least",
-    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
-    "upwards of": "more than",
-    "at most": "at most", "no more than": "at most", "not more than": "at most", "a maximum of": "at most",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "up to": "up to", "as many as": "up to",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
-    "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
-    "circa": "about",
-}
-_QUAL = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
-
-FIGURE = re.compile(
-    rf"(?<![\w$€£₽/.,-])"
-    rf"(?:(?P<between>between|from)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?P<cur>{_CURRENCY})?\s?"
-    rf"(?:(?P<vague>{_VAGUE})|(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<sep>[-–]to[-–]|-|–|to|and|or)\s*(?P<cur2>{_CURRENCY})?(?P<num2>{_NUMBER}))?)"
-    rf"(?![\w/]|[.,]\d)",
-    re.I,
+from .figure_scope import TREND_VERBS, incident_kinds, is_projection, other_incident, scope_of
+from .numbers import (
+    COMPARISON,
+    CURRENCIES,
+    CURRENCY_WORDS,
+    EACH,
+    NOT_FIGURES,
+    OF_TIME,
+    SCALES,
+    TIME_UNITS,
+    UNIT_ALIASES,
+    VAGUE,
+    YEARS_IN,
+    Figure,
+    scan,
 )
-_OF_TIME = re.compile(r"\s+of\s+an?\s+(?P<unit>century|decade|year)\b", re.I)
-_EACH = re.compile(r"\s*(?:each|apiece|per\s+(?:person|head|man)|a\s+head)\b", re.I)
-_COMPARISON = re.compile(r"^[\s,]*(?:\w+\s+)?(?:instead\s+of|rather\s+than|compared\s+(?:with|to)|up\s+from|"
-                         r"down\s+from|than|versus|vs\.?)(?:\s+the)?(?:\s+\w+)?\s*$", re.I)
-NOT_FIGURES = {"9/11", "24/7", "7/7", "4/20", "50/50"}
 
-
-def parse_number(text: str) -> float | None:
-    """'2.8 million' -> 2800000, 'twenty-five' -> 25, '3/4' -> 0.75, 'a dozen' -> 12, '1.5bn' -> 1.5e9."""
-    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
-    text = " ".join(text.lower().replace("-", " ").replace(",", "").split())
-    if text in ("no one", "none", "nobody", "zero"):
-        return 0
-    if re.fullmatch(r"\d+/\d+", text):
-        top, bottom = map(int, text.split("/"))
-        return top / bottom if bottom else None
-    text = re.sub(r"^(\d+(?:\.\d+)?)(bn|mn|k)$", r"\1 \2", text)
-    total, current, seen = 0.0, 0.0, False
-    for word in text.split():
-        if word in ("and", "a", "an"):
-            current = current or (1 if word != "and" else 0)
-            continue
-        if word == "half":
-            current, seen = 0.5, True
-        elif word == "dozen":
-            current, seen = (current or 1) * 12, True
-        elif word in SCALES:
-            scale = SCALES[word]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0.0
-            seen = True
-        elif word in WORD_VALUES:
-            current, seen = current + WORD_VALUES[word], True
-        else:
-            try:
-                current, seen = current + float(word), True
-            except ValueError:
-                return None
-    return total + current if seen else None
-
-
-def vague_interval(text: str) -> tuple[float, float]:
-    """'hundreds' -> (200, 999); 'a few thousand' -> (2000, 5000)."""
-    text = " ".join(text.lower().split())
-    if text in VAGUE:
-        return VAGUE[text]
-    head, scale = text.rsplit(" ", 1)
-    low, high = VAGUE[head]
-    factor = SCALES.get(scale, 12 if scale == "dozen" else 1)
-    return low * factor, high * factor
-
-
-@dataclass
-class _Figure:
-    """A figure as the pattern reads it, before the parse says what it counts."""
-
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str
-    unit: str | None
-
-
-def _scan(text: str) -> Iterator[_Figure]:
-    for m in FIGURE.finditer(text):
-        qual = QUALIFIERS.get(" ".join((m["qual"] or "").lower().split()), "exact")
-        unit = CURRENCY_SIGNS.get(m["cur"] or m["cur2"] or "")
-        groups = ("between", "qual", "cur", "vague", "num") if m["num2"] else ("qual", "cur", "vague", "num")
-        start = min(m.start(g) for g in groups if m[g])
-        value = low = high = None
-        if m["vague"]:
-            low, high, qual = *vague_interval(m["vague"]), "vague"
-        elif m["num2"]:
-            low, high, qual = parse_number(m["num"]), parse_number(m["num2"]), "range"
-        else:
-            value = parse_number(m["num"])
-        if value is None and (low is None or high is None):
-            continue
-        if m["sep"] and len(m["sep"]) > 2 and low > high:  # "a 10-to-1 ratio" compares, it counts nothing
-            continue
-        yield _Figure(start, m.end(), value, low, high, qual, unit)
-
+VERSION = "15"
 
 # --------------------------------------------------------------------------- measures
 
@@ -439,10 +307,10 @@ def _entity(token: Token) -> Span | None:
     return Span(doc, first, last + 1, label=token.ent_type_)
 
 
-def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bool:
+def _is_date_like(fig: Figure, text: str, span: Span, noun: Token | None) -> bool:
     """Years, dates, times of day, ordinals and numbered names; durations ('six minutes') are figures."""
     raw = text[fig.start:fig.end]
-    if "/" in raw and not _OF_TIME.match(text, fig.end) or _JOINED_DIGITS.search(text[max(0, fig.start - 2):fig.start]) \
+    if "/" in raw and not OF_TIME.match(text, fig.end) or _JOINED_DIGITS.search(text[max(0, fig.start - 2):fig.start]) \
             or _JOINED_DIGITS.search(text[fig.end:fig.end + 2]):
         return True
     if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]):
@@ -463,18 +331,40 @@ def _is_date_like(fig: _Figure, text: str, span: Span, noun: Token | None) -> bo
 def quantities(ctx: DocContext) -> list[Quantity]:
     """Figures in the text, each with its value or interval, qualifier, unit and measure."""
     out: list[Quantity] = []
-    for fig in _scan(ctx.text):
+    for fig in scan(ctx.text):
         if ctx.document.is_metadata(fig.start, fig.end):
             continue
         span = ctx.doc.char_span(fig.start, fig.end, alignment_mode="expand")
         if span is None:
             continue
-        noun = None if _OF_TIME.match(ctx.text, fig.end) else _counted_noun(span)
+        noun = None if OF_TIME.match(ctx.text, fig.end) else _counted_noun(span)
         if _is_date_like(fig, ctx.text, span, noun):
             continue
         quantity = _read(ctx, fig, span, noun, out[-1] if out else None)
         if quantity is not None:
             out.append(_shared_scope(ctx, _antecedent_measure(ctx, quantity, out), out))
+    return _other_incidents(ctx, out)
+
+
+LEAD_SENTENCES = 3  # the title (when the text has one) and the first sentences name the incident
+
+
+def _other_incidents(ctx: DocContext, found: list[Quantity]) -> list[Quantity]:
+    """Counts of people after the lead whose clause names another kind of incident than the lead does."""
+    sentences = list(ctx.doc.sents)
+    if len(sentences) <= LEAD_SENTENCES:
+        return found
+    lead_end = sentences[LEAD_SENTENCES - 1].end_char
+    lead = incident_kinds(ctx.text[:lead_end])
+    if not lead:
+        return found
+    out = []
+    for q in found:
+        span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if q.start >= lead_end and q.counts_incident and q.measure in PERSON_COUNTS and span is not None \
+                and (cue := other_incident(ctx.text, q.start, q.end, span.sent.start_char, lead)):
+            q = q.model_copy(update={"scope": "other-event", "scope_cue": cue})
+        out.append(q)
     return out
 
 
@@ -514,11 +404,11 @@ def _antecedent_measure(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -
     return q.model_copy(update={"measure": before.measure, "unit": before.unit or q.unit})
 
 
-def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previous: Quantity | None
+def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous: Quantity | None
           ) -> Quantity | None:
     """Unit, measure and distributive reading of one figure."""
     end, value, unit = fig.end, fig.value, fig.unit
-    of_time = _OF_TIME.match(ctx.text, fig.end)
+    of_time = OF_TIME.match(ctx.text, fig.end)
     if of_time and value is not None:  # "3/4 of a century" -> 75 years
         value, unit, end = value * YEARS_IN[of_time["unit"].lower()], "years", of_time.end()
     if noun is not None and unit is None and noun.lower_ not in COUNT_WORDS:
@@ -531,7 +421,7 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
     measure, where = found if found else (None, None)
     if unit in CURRENCIES and measure in (None, unit):
         measure = "paid"
-    if measure is None and previous is not None and _COMPARISON.match(ctx.text[previous.end:fig.start]):
+    if measure is None and previous is not None and COMPARISON.match(ctx.text[previous.end:fig.start]):
         # "only six minutes instead of the usual 20": the compared figure counts the same thing
         return _quantity(ctx, fig, end, value, unit or previous.unit, previous.measure,
                          (previous.measure_start, previous.measure_end), None)
@@ -547,10 +437,11 @@ def _read(ctx: DocContext, fig: _Figure, span: Span, noun: Token | None, previou
         measure = None  # 'the death of 300 out of 400 soldiers': 400 is the whole group
     if measure in PERSON_COUNTS:
         unit = _group(span, noun, unit)
-    each = _EACH.match(ctx.text, end)
+    each = EACH.match(ctx.text, end)
     per = "person" if each else None
     bounds = (where[0].idx, where[-1].idx + len(where[-1])) if where is not None else (None, None)
-    part = bool(_PART_AFTER.match(ctx.text, fig.end) or _PART_BEFORE.search(ctx.text, max(0, fig.start - 16), fig.start))
+    part = bool(_PART_AFTER.match(ctx.text, fig.end)
+                or _PART_BEFORE.search(ctx.text, max(0, fig.start - 16), fig.start))
     return _quantity(ctx, fig, each.end() if each else end, value, unit, measure, bounds, per, part)
 
 
@@ -565,7 +456,7 @@ def _group(span: Span, noun: Token | None, unit: str | None) -> str:
     return " ".join([*nationals, unit or "people"])
 
 
-def _quantity(ctx: DocContext, fig: _Figure, end: int, value: float | None, unit: str | None, measure: str | None,
+def _quantity(ctx: DocContext, fig: Figure, end: int, value: float | None, unit: str | None, measure: str | None,
               bounds: tuple[int | None, int | None], per: str | None, part: bool = False) -> Quantity:
     low, high = fig.low, fig.high
     span = ctx.doc.char_span(fig.start, end, alignment_mode="expand")
