@@ -325,3 +325,13 @@ def test_unnamed_reports_the_outlet_passes_on_are_reported(text):
 def test_a_report_with_its_reporter_named_stays_with_the_frame():
     first = text_claims("Gaza\n\nThe ministry reported 12 deaths on Sunday.")[0]
     assert first.speaker.kind == "outlet"
+
+
+def test_a_closing_according_to_is_the_whole_sentence_s_source():
+    # allsides:5894/right (surfside-condo-collapse-2021, dev): the parser hangs "according to" on the last verb
+    text = ("The demolition occurred after 10 p.m. ET, 11 days after the shocking collapse of much of the residential "
+            "Champlain Towers structure on June 24 that resulted in 24 confirmed deaths, with 121 people still "
+            "unaccounted for, according to Miami-Dade County officials.")
+    claims = text_claims(text)
+    assert {(c.speaker.kind, c.speaker.name) for c in claims} == {("reported", "Miami-Dade County officials")}
+    assert any("24 confirmed deaths" in c.text for c in claims)

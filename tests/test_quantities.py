@@ -374,3 +374,13 @@ def test_a_count_whose_clause_names_another_kind_of_incident_than_the_lead():
     # a bomb falls in an air strike too: only words one kind owns ("car bomb", "suicide bomber") name another incident
     assert found == [("eight", "incident", None), ("eight", "other-event", "car bomb"),
                      ("five", "other-event", "suicide bomber")]
+
+
+def test_a_part_of_a_count_takes_the_whole_s_measure():
+    # allsides:6054/center and allsides:6054/right (israel-gaza-rockets-airstrikes-2021, dev)
+    found = {q.text: q for q in figures_in("At least 28 Palestinians, including nine children, have been reported "
+                                           "killed in Gaza.")}
+    assert (found["nine"].measure, found["nine"].part) == ("killed", True)
+    found = {q.text: q for q in figures_in("Of the 26 people who died, 16 of them were militants and at least nine "
+                                           "were children, Gazan health officials said.")}
+    assert (found["26"].measure, found["16"].measure, found["16"].part) == ("killed", "killed", True)

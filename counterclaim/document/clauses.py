@@ -113,6 +113,9 @@ def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
              or (t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and _has_subject(t))]
     ids = {h.i for h in heads}
     frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) for h in heads}
+    final = _final_according(sent, frame_at)
+    if final is not None:  # "..., according to officials." at a sentence's end is the whole sentence's source
+        frames = {i: final if f is None and not _quote_at(sent.doc[i], quotes) else f for i, f in frames.items()}
     framing = {f.verb.i for h, f in frames.items()
                if f is not None and f.verb is not None and f.verb.i != h and not is_accusation(f.verb)}
     framing |= {q.verb.i for q in quotes if q.verb is not None and q.verb.sent.start == sent.start}
@@ -122,6 +125,19 @@ def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
             token = token.head
             framing.add(token.i)
     return {h.i: frames[h.i] for h in heads if h.i not in framing and not _hedge_frame(h, ids)}
+
+
+def _final_according(sent: Span, frame_at: dict[int, Frame | None]) -> Frame | None:
+    """The frame of an "according to X" that closes the sentence after a comma (the parser hangs it on the
+    nearest verb, but news style puts it there for the whole sentence)."""
+    for token in sent:
+        if token.lower_ != "according" or token.dep_ != "prep" or token.i == sent.start \
+                or token.nbor(-1).text != ",":
+            continue
+        after = sent.doc[max(t.i for t in token.subtree) + 1:sent.end]
+        if all(t.is_punct or t.is_space for t in after):
+            return frame_at.get(token.head.i)
+    return None
 
 
 def _hedge_frame(head: Token, heads: set[int]) -> bool:

@@ -33,7 +33,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "15"
+VERSION = "16"
 
 # --------------------------------------------------------------------------- measures
 
@@ -342,7 +342,8 @@ def quantities(ctx: DocContext) -> list[Quantity]:
             continue
         quantity = _read(ctx, fig, span, noun, out[-1] if out else None)
         if quantity is not None:
-            out.append(_shared_scope(ctx, _antecedent_measure(ctx, quantity, out), out))
+            quantity = _part_measure(ctx, _antecedent_measure(ctx, quantity, out), out)
+            out.append(_shared_scope(ctx, quantity, out))
     return _other_incidents(ctx, out)
 
 
@@ -385,6 +386,17 @@ def _shared_scope(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -> Quan
 
 _DEFINITE = re.compile(r"\bthe\s+$", re.I)
 _PART_OF = re.compile(r"\b(?:of|between|among|amongst)\s+the\s+$", re.I)
+
+
+def _part_measure(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -> Quantity:
+    """A part of a count says nothing of its own measure: it is the whole's ("At least 28 Palestinians, including
+    nine children, have been reported killed"; "Of the 26 people who died, 16 of them were militants")."""
+    whole = earlier[-1] if earlier else None
+    if not q.part or q.measure in KNOWN_MEASURES or whole is None or whole.measure not in PERSON_COUNTS \
+            or "\n" in ctx.text[whole.end:q.start] or q.start - whole.end > 200:
+        return q
+    return q.model_copy(update={"measure": whole.measure, "measure_start": whole.measure_start,
+                                "measure_end": whole.measure_end})
 
 
 def _antecedent_measure(ctx: DocContext, q: Quantity, earlier: list[Quantity]) -> Quantity:
