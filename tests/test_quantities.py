@@ -384,3 +384,9 @@ def test_a_part_of_a_count_takes_the_whole_s_measure():
     found = {q.text: q for q in figures_in("Of the 26 people who died, 16 of them were militants and at least nine "
                                            "were children, Gazan health officials said.")}
     assert (found["26"].measure, found["16"].measure, found["16"].part) == ("killed", "killed", True)
+
+
+def test_where_a_toll_went_is_a_count_whatever_the_tagger_calls_it():
+    # allsides:5883/left (surfside-condo-collapse-2021, dev): NER reads "60 one day" as a date
+    assert [(q.text, q.measure) for q in figures_in("Surfside death toll jumps to 60 one day after shift from "
+                                                    "search-and-rescue to recovery")] == [("60", "killed")]

@@ -33,7 +33,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "16"
+VERSION = "17"
 
 # --------------------------------------------------------------------------- measures
 
@@ -317,14 +317,18 @@ def _is_date_like(fig: Figure, text: str, span: Span, noun: Token | None) -> boo
         return True
     if fig.qualifier != "vague" and any(t.ent_type_ in NAME_ENTITIES for t in span):  # "Several Civilians" is no name
         return True
+    before = span.doc[max(0, span.start - 2):span.start]
+    if len(before) == 2 and before[1].lower_ == "to" and before[0].lemma_.lower() in TREND_VERBS \
+            and not _YEAR.fullmatch(raw):
+        return False  # "the toll jumped to 60 overnight": where a count went, whatever the tagger calls it
     entities = {e for e in map(_entity, span) if e is not None and e.label_ in ("DATE", "TIME")}
     if any(_CLOCK.search(e.text) or CALENDAR_WORDS & {t.lower_.rstrip(".") for t in e} for e in entities):
         return True
     if noun is not None:  # the model sometimes calls "between 40 and 60 people" a date; a counted noun says not
         return bool(_YEAR.fullmatch(raw)) and noun.lemma_.lower() in ANY_EVENT
     year = fig.unit is None and bool(_YEAR.fullmatch(raw))
-    before = span.doc[span.start - 1].lower_ if span.start else ""
-    return bool(entities) or (year and before in ("in", "since", "until", "by", "from", "of"))
+    word = span.doc[span.start - 1].lower_ if span.start else ""
+    return bool(entities) or (year and word in ("in", "since", "until", "by", "from", "of"))
 
 
 @registry.document_stage("quantities", version=VERSION, needs=("parse",), adds=("quantity",))
