@@ -123,8 +123,12 @@ def corpus(n_docs: int, one_event: bool = False, seed: int = 7):
             qids, dids = [], []
             if measure:
                 fs = text.index(figure, pos)
+                # where the sentence says what is counted, as the quantities stage records it ("killed")
+                ms = text.find(measure, fs, pos + len(sentence) + 1)
+                ms, me = (ms, ms + len(measure)) if ms >= 0 else (fs, fs + len(figure))
                 q = Quantity(id=f"{doc_id}/q{fs}", doc_id=doc_id, start=fs, end=fs + len(figure), component="bench",
                              version="1", text=figure, value=value, unit="people", measure=measure,
+                             measure_start=ms, measure_end=me,
                              qualifier="at least" if figure.startswith("At least") else "exact")
                 quantities.append(q)
                 qids.append(q.id)
