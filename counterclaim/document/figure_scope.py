@@ -1,12 +1,13 @@
 """What a figure's count covers: the case's incident, a longer period or another event, and whether it
 is a projection ("the toll could reach 1,000") rather than a toll.
 
-A casualty figure after an article's lead whose clause names only other kinds of incident than the lead
-(``lexicons/incident_kinds.json``) counts another incident. Scope is also read from cues in the figure's own clause
-or the sentence's opening adverbial ("Earlier this month,
-...") (``lexicons/scope.json``) and from a year there older than the publication ("in 2004, 334 were killed"),
-or, in an undated article, two or more years before the latest year it names; a projection is a figure that a verb of
-rising or reaching takes under a modal ("could reach") or a verb of expecting ("feared to exceed").
+Scope is read from cues in the figure's own clause or in the sentence's opening adverbial ("Earlier this
+month, ...") (``lexicons/scope.json``); from a year there older than the publication ("in 2004, 334 were
+killed") or, in an undated article, two or more years before the latest year it names; and, for a casualty
+figure after an article's lead, from a clause that names only other kinds of incident than the lead
+(``lexicons/incident_kinds.json``: "a car bomb killed eight" in a story about an air strike). A projection
+is a figure that a verb of rising or reaching takes under a modal ("could reach") or a verb of expecting
+("feared to exceed").
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def scope_of(text: str, start: int, end: int, sentence_start: int, published: dt
                 return "cumulative", window[m.start() - 3:m.end()]
     elif (latest := _latest_year(text)) is not None:
         # Undated (a body without its page): a count dated well before the latest year the article names
-        # ("sentenced in 1969 ... for the killing of seven", in a 2014 story) is another event's.
+        # ("In 2010, the North shelled ..., killing four", in a story that names 2012) is another event's.
         for m in _YEAR.finditer(window):
             if int(m.group(0)) <= latest - 2:
                 return "other-event", m.group(0)
