@@ -268,3 +268,10 @@ def test_result_clauses_recent_since_and_a_branch_speaking_for_its_group():
     # crocus:35: a branch of a group claims for the group
     assert ("ISIS", "reports") in found_in("Vladimir Putin has linked the deadliest attack in Russia for years to "
                                            "Ukraine - despite a branch of Islamic State claiming responsibility.")
+
+
+def test_a_collective_noun_before_the_agent_after_by_is_part_of_its_phrase():
+    # allsides:5888/left (haiti-moise-assassination-2021, dev)
+    gunmen = Lexicon.for_aliases({}, ["unidentified gunmen"])
+    assert found_in("Haitian President Jovenel Moïse was assassinated on Wednesday at his home by a group of "
+                    "unidentified gunmen", gunmen) == {("unidentified gunmen", "asserts")}

@@ -43,6 +43,9 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got)\s
 # What starts the object of a verb (case-sensitive: a capital starts a name).
 OBJECT_START = re.compile(r"\s+(?:(?i:the|an?|his|her|its|their|more|several|dozens|hundreds|scores)\b|[A-Z0-9])")
 # The agent after "by" is the noun phrase there; a preposition ends it.
+# A collective noun before the agent belongs to its phrase: "by a group of unidentified gunmen".
+COLLECTIVE_OF = re.compile(r"^(?:(?:an?|the)\s+)?(?:group|gang|band|team|squad|cell|unit|handful|pair|couple)\s+of\s+",
+                           re.I)
 BY_NP_ENDS = re.compile(r",|\b(?:near|in|at|on|of|from|with|outside|inside|during|after|before|while)\b", re.I)
 # A participle clause of the harm done, whose doer is the clause's subject: "..., killing at least one".
 RESULT_CLAUSE = re.compile(r",\s+(?:killing|wounding|injuring)\b", re.I)
@@ -229,7 +232,8 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
     text = claim.text
     for cue in PASSIVE_BY.finditer(text):
         m = _nearest_after(mentions, cue.end(), text, 35)
-        if m and not BY_NP_ENDS.search(text[cue.end():m.start]):  # "hit by a tractor trailer near the South Lebanon exit"
+        gap = COLLECTIVE_OF.sub("", text[cue.end():m.start]) if m else ""  # "by a group of unidentified gunmen"
+        if m and not BY_NP_ENDS.search(gap):  # "hit by a tractor trailer near the South Lebanon exit"
             add(m, cue.group(), "passive", "rejects" if NEGATED_BEFORE.search(text[:cue.start()]) else "supports", own)
     for m in mentions:
         nominal = STRIKE_NOUN.match(text[m.end:])
