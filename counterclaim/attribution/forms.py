@@ -110,7 +110,7 @@ _THIS_WEEK = (r"(?:(?:early|late)\s+)?(?:monday|tuesday|wednesday|thursday|frida
               r"this|the weekend|sundown|sunset|dawn|daybreak|midnight|noon|morning)")
 OTHER_EVENT = re.compile(rf"\b(?:since(?!\s+{_THIS_WEEK}\b)|previous(?:ly)?(?!\s+(?:claim|statement|remark|comment|"
                          r"accusation|allegation|assertion|report|suggestion)s?\b)|last (?:year|month)|years? ago|"
-                         r"in (?:19|20)\d\d)\b", re.I)
+                         r"in (?:19|20)\d\d|in the past(?=\s*(?:[,.;:!?]|$)))\b", re.I)
 # What ends the clause a name is the subject in: a sentence break, a new clause, or a new subject after a place
 # ("in neighboring Lebanon, where it has claimed responsibility": "it" claims, not Lebanon).
 BARRIER = re.compile(r"[.;:!?]|\b(?:that|which|who|whom|but|while|because|although|whether|if|where)\b"
