@@ -154,6 +154,25 @@ def test_rising_toll_is_a_revision_but_same_day_clash_is_not():
     assert dropped.type == "contradict"
 
 
+def test_bare_officials_are_the_only_qualified_officials_the_sources_name():
+    # surfside-condo-collapse-2021 (dev): NBC "leaving at least one person dead ..., officials said" (24 June) and
+    # Fox "24 confirmed deaths ..., according to Miami-Dade County officials" (5 July)
+    def run(other: str | None):
+        b = Builder()
+        b.doc("nbc", "The collapse on March 22 left at least one person dead, officials said.", D(2024, 3, 23))
+        b.doc("fox", "The collapse on March 22 resulted in 24 confirmed deaths.", D(2024, 3, 30))
+        first = b.toll("nbc", "at least one", 1, "at least", speaker="officials")
+        later = b.toll("fox", "24", 24, speaker="Miami-Dade County officials")
+        if other:
+            b.doc("x", "Rescuers said the search went on.", D(2024, 3, 24))
+            b.claim("x", "the search went on", speaker=other)
+        return b.run().between(first, later)
+    rel = run(None)
+    assert rel.type == "revision" and "'officials' read as Miami-Dade County officials" in rel.reason
+    # ... but not where the sources name two kinds of officials
+    assert run("Florida state officials").type == "compatible"
+
+
 def test_rising_figures_from_different_sources_are_rivals_not_a_revision():
     b = Builder()
     b.doc("civil", "The March 22 attack killed 300 people.", D(2024, 3, 23))

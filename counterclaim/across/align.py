@@ -24,7 +24,7 @@ from .origins import group_id, origin_groups
 from .records import COMPONENT, LAYERS, VERSION, ClaimCluster, ClaimRelation, OriginGroup, SourceStance
 from .records import AnswerGroup as AnswerRecord
 from .relations import TOPIC_PHRASES, RelationEnv, Verdict, relate
-from .series import authority
+from .series import authority, qualified_authorities
 
 PRIORITY = {"contradict": 5, "rival": 4, "revision": 3, "compatible": 2, "agree": 1, "unrelated": 0}
 
@@ -53,7 +53,8 @@ class AlignInput:
         # The consistency stage warns about publication dates that precede the events they report.
         unreliable = {w.doc_id: "was flagged as anachronistic by the consistency check" for w in self.warnings
                       if w.code == "publication_date_anachronism"}
-        return RelationEnv(self.aliases, {d.id: d for d in self.documents}, unreliable)
+        qualified = qualified_authorities(sorted({c.speaker.name for c in self.claims if c.speaker.kind != "outlet"}))
+        return RelationEnv(self.aliases, {d.id: d for d in self.documents}, unreliable, qualified=qualified)
 
     def facts(self) -> list[Fact]:
         """Every fact of every claim, in claim order."""

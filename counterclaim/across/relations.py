@@ -72,6 +72,7 @@ class RelationEnv:
     documents: dict[str, Document]
     unreliable_dates: dict[str, str]  # doc id -> why its publication date is not trusted
     contradiction: Callable[[str, str], float] = field(default=contradiction_probability)
+    qualified: dict[str, str] = field(default_factory=dict)  # "officials" -> the case's only "X officials"
 
     def source(self, fact: Fact) -> str:
         doc = self.documents.get(fact.doc_id)
@@ -226,7 +227,7 @@ def _revision(o: Order, who: Authority, other: Authority, env: RelationEnv, how:
     (l1, _), (l2, _) = interval(o.earlier.quantity), interval(o.later.quantity)  # type: ignore[arg-type]
     trend = "rose" if l2 > l1 else "was revised down"
     early, late = describe(o.earlier.quantity), describe(o.later.quantity)  # type: ignore[arg-type]
-    reads = list(dict.fromkeys(w.how for w in (who, other) if w.how))
+    reads = list(dict.fromkeys(part for w in (who, other) if w.how for part in w.how.split("; ")))
     read = f" ({'; '.join(reads)})" if reads else ""
     extra = f", {how}" if how else ""
     return Verdict("revision", f"{who.name}{read}: the figure {trend} from '{early}' ({_at(o.earlier, env)}) to "

@@ -31,6 +31,21 @@ SPOKESPERSON = rf"(?:{lexicons.alternation('roles', speaks_for=True)})"
 FOR_BODY = re.compile(rf"^(?:an? |the )?(?:senior |chief )?{SPOKESPERSON} (?:for|of|at) (?P<body>.+)$", re.I)
 BODY_S = re.compile(rf"^(?P<body>.+?)(?:'s)? {SPOKESPERSON}$", re.I)
 BARE_AUTHORITIES = {"authorities", "local authorities", "the authorities"}
+# Collective nouns a source names an authority by, bare ("officials said") or qualified ("Miami-Dade County
+# officials"): a bare one is read as the one qualified authority of that noun the case names, if only one.
+COLLECTIVE = re.compile(r"^(?:(?P<qualifier>.+?)\s+)?(?P<head>officials|authorities|police)$", re.I)
+
+
+def qualified_authorities(speakers: list[str]) -> dict[str, str]:
+    """Collective noun -> the one qualified authority of that noun among ``speakers`` (none where several)."""
+    found: dict[str, set[str]] = {}
+    for name in speakers:
+        # A named body qualifies ("Miami-Dade County officials"); a kind of officials ("emergency officials",
+        # "health officials") may be other officials than the bare ones.
+        m = COLLECTIVE.match(name.strip())
+        if m and m["qualifier"] and m["qualifier"][:1].isupper() and m["qualifier"].split()[0] not in ("The", "Some"):
+            found.setdefault(m["head"].lower(), set()).add(name.strip())
+    return {head: next(iter(names)) for head, names in found.items() if len(names) == 1}
 
 
 @dataclass(frozen=True)
@@ -50,9 +65,12 @@ def authority(fact: Fact, env) -> Authority:
         name = doc.outlet if doc and doc.outlet else fact.doc_id
         return Authority(normalise_name(name), name)
     name, how = speaker.name, ""
+    bare = COLLECTIVE.match(normalise_name(name))
+    if bare and not bare["qualifier"] and (only := env.qualified.get(bare["head"].lower())):
+        name, how = only, f"'{speaker.name}' read as {only}, the only {bare['head']} the sources name"
     for pattern in (FOR_BODY, BODY_S):
         if (m := pattern.match(normalise_name(name))) and len(m.group("body").split()) <= 5:
-            name, how = m.group("body"), f"'{speaker.name}' speaks for {m.group('body')}"
+            name, how = m.group("body"), "; ".join(x for x in (how, f"'{name}' speaks for {m.group('body')}") if x)
             break
     if normalise_name(name) in BARE_AUTHORITIES and len(fact.anchor.countries) == 1:
         country = next(iter(fact.anchor.countries))
