@@ -277,3 +277,11 @@ def test_a_collective_noun_before_the_agent_after_by_is_part_of_its_phrase():
     gunmen = Lexicon.for_aliases({}, ["unidentified gunmen"])
     assert found_in("Haitian President Jovenel Moïse was assassinated on Wednesday at his home by a group of "
                     "unidentified gunmen", gunmen) == {("unidentified gunmen", "asserts")}
+
+
+def test_a_cause_said_of_something_else_than_the_event_proposes_nothing():
+    # FNC-1 competition_test_bodies.csv Body ID 1326 (unlabelled half): a satire site's disclaimer
+    assert not found("Hip Hop Hangover will use made up names in its posts except when public figures are satirized; "
+                     "Any use of real names is accidental and coincidental.")
+    # Body ID 1082: said of the death, and denied in capitals
+    assert found("The death, however, was NOT accidental.") == {("accident", "denies", "OUTLET")}

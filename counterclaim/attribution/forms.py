@@ -163,6 +163,11 @@ _TOLD = re.compile(r"\b(?:stor(?:y|ies)|reports?|news|claims?|allegations?|rumou
 _CALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|brand(?:s|ed|ing)|labell?(?:ed|ing))\s+"
                      r"([^,.;:!?]{1,50}?)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
 
+# A cause said of a subject with a copula ("her death was an accident", "the story is a hoax"): the subject, from
+# the clause start, must name the event, stand for it, or be the telling of it (EVENT_WORD, _TOLD).
+_PREDICATE = re.compile(r"(?:^|[.;:!?]\s*)([^.;:!?]*?)\s+(?:is|was|are|were|been|be)\s+(?:\w+ly\s+)?(?:not\s+)?"
+                        r"(?:an?\s+)?(?:\w+ly\s+)?$", re.I)
+
 Add = Callable[[Mention, str, str, Polarity, tuple[str, str]], None]
 
 
@@ -280,8 +285,11 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
     causes = set(CAUSES.values())
     for m in mentions:  # naming a cause proposes it: "my account was hacked", "a fire ... during repairs"
         called = _CALLED.search(text[max(0, m.start - 70):m.start])
+        said_of = _PREDICATE.search(text[:m.start])  # "Any use of real names is accidental" is said of the use
+        if said_of and not (EVENT_WORD.search(said_of.group(1)) or _TOLD.search(said_of.group(1))):
+            continue
         if m.actor in causes and not (called and not (EVENT_WORD.search(called.group(1)) or _TOLD.search(called.group(1)))):
-            negative = re.search(r"\b(?:not|no|never|ruled out)\b[^,.;]*$", text[max(0, m.start - 30):m.start])
+            negative = re.search(r"\b(?:not|no|never|ruled out)\b[^,.;]*$", text[max(0, m.start - 30):m.start], re.I)
             add(m, m.text, "cause", "rejects" if negative else "supports", own)
 
 
