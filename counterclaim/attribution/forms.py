@@ -285,7 +285,9 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
     causes = set(CAUSES.values())
     for m in mentions:  # naming a cause proposes it: "my account was hacked", "a fire ... during repairs"
         called = _CALLED.search(text[max(0, m.start - 70):m.start])
-        said_of = _PREDICATE.search(text[:m.start])  # "Any use of real names is accidental" is said of the use
+        # "Any use of real names is accidental" is said of the use; an adverb ("was accidentally chopped down")
+        # says how the act was done, not what the subject is.
+        said_of = None if m.text.lower().endswith("ly") else _PREDICATE.search(text[:m.start])
         if said_of and not (EVENT_WORD.search(said_of.group(1)) or _TOLD.search(said_of.group(1))):
             continue
         if m.actor in causes and not (called and not (EVENT_WORD.search(called.group(1)) or _TOLD.search(called.group(1)))):
