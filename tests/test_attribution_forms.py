@@ -285,6 +285,9 @@ def test_a_cause_said_of_something_else_than_the_event_proposes_nothing():
                      "Any use of real names is accidental and coincidental.")
     # Body ID 1082: said of the death, and denied in capitals
     assert found("The death, however, was NOT accidental.") == {("accident", "denies", "OUTLET")}
+    # Body ID 1092: "the whole thing" stands for the story
+    assert ("hoax", "asserts", "OUTLET") in found("But now, a final piece of evidence confirms the whole thing was a "
+                                                  "hoax.")
     # Body ID 1350: an adverb says how the act was done, whatever the subject
     assert ("accident", "asserts", "OUTLET") in found("the world’s oldest tree has been accidentally chopped down by "
                                                       "loggers in Peru")

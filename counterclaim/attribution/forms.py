@@ -164,7 +164,8 @@ _CALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|brand(?:s|ed|ing)|l
                      r"([^,.;:!?]{1,50}?)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
 
 # A cause said of a subject with a copula ("her death was an accident", "the story is a hoax"): the subject, from
-# the clause start, must name the event, stand for it, or be the telling of it (EVENT_WORD, _TOLD).
+# the clause start, must name the event, stand for it ("the whole thing"), or be the telling of it (_TOLD).
+_WHOLE = re.compile(r"\b(?:(?:whole|entire)\s+(?:thing|affair|episode|saga|matter)|everything|it\s+all)\s*$", re.I)
 _PREDICATE = re.compile(r"(?:^|[.;:!?]\s*)([^.;:!?]*?)\s+(?:is|was|are|were|been|be)\s+(?:\w+ly\s+)?(?:not\s+)?"
                         r"(?:an?\s+)?(?:\w+ly\s+)?$", re.I)
 
@@ -288,7 +289,8 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         # "Any use of real names is accidental" is said of the use; an adverb ("was accidentally chopped down")
         # says how the act was done, not what the subject is.
         said_of = None if m.text.lower().endswith("ly") else _PREDICATE.search(text[:m.start])
-        if said_of and not (EVENT_WORD.search(said_of.group(1)) or _TOLD.search(said_of.group(1))):
+        if said_of and not (EVENT_WORD.search(said_of.group(1)) or _TOLD.search(said_of.group(1))
+                            or _WHOLE.search(said_of.group(1))):
             continue
         if m.actor in causes and not (called and not (EVENT_WORD.search(called.group(1)) or _TOLD.search(called.group(1)))):
             negative = re.search(r"\b(?:not|no|never|ruled out)\b[^,.;]*$", text[max(0, m.start - 30):m.start], re.I)
