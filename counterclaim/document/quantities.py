@@ -365,8 +365,8 @@ def _other_incidents(ctx: DocContext, found: list[Quantity]) -> list[Quantity]:
         return found
     out = []
     for q in found:
-        span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q.start >= lead_end and q.counts_incident and q.measure in PERSON_COUNTS and span is not None \
+        if q.start >= lead_end and q.counts_incident and q.measure in PERSON_COUNTS \
+                and (span := ctx.doc.char_span(q.start, q.end, alignment_mode="expand")) is not None \
                 and (cue := other_incident(ctx.text, q.start, q.end, span.sent.start_char, lead)):
             q = q.model_copy(update={"scope": "other-event", "scope_cue": cue})
         out.append(q)
