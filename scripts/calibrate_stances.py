@@ -5,7 +5,7 @@
 Runs the whole pipeline over every dev story of ``eval/gold`` (never the test stories), scores the
 document × hypothesis stances as ``counterclaim eval --split dev --stage doc-stance`` does, and
 writes ``counterclaim/data/calibration/doc_stance.json``: per predicted label, [right, predicted]
-(the label's precision). The hypotheses stage gives every stance that (smoothed) precision as its
+(the label's precision), the stance model's readings ("reports (stance model)") apart from the rules'. The hypotheses stage gives every stance that (smoothed) precision as its
 confidence (:mod:`counterclaim.attribution.confidence`).
 """
 
@@ -31,7 +31,7 @@ def main() -> int:
     args = ap.parse_args()
     root = require_data_dir(args.data, "calibrate_stances")
     stance = evaluate(load_stories(root, "dev"), root)["stance"]
-    labels = {label: [c["tp"], c["tp"] + c["fp"]] for label, c in stance["per_class"].items()}
+    labels = stance["precision_by_reader"]
     write_calibration(PATH, "python scripts/calibrate_stances.py --data ../shared/data", stages=versions("hypotheses"),
                       pairs=stance["n"], accuracy=stance["accuracy"], labels=labels)
     return 0

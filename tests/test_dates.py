@@ -185,3 +185,12 @@ def test_governing_verb_ends_at_a_verbless_root():
     doc = load()("Moscow, March 22, 2024.")
     assert doc[0].dep_ == "ROOT" and doc[0].pos_ not in ("VERB", "AUX")
     assert governing_verb(doc[2]) is None and is_past(doc[2:4]) is False
+
+
+def test_a_copyright_year_is_page_chrome_not_a_date():
+    # The closing lines of fnc1:1705 (afghan-soldiers-canada-2014) and fnc1:1977 (jihadi-john-airstrike-2014), dev
+    ctx = analyse_text("The police officer duo told officials they just wanted a better life. They will be returning to "
+                       "Afghanistan.\n\n© 2014 CBS Interactive Inc. All Rights Reserved.\n\n(Reporting by Michael Holden; "
+                       "editing by Andrew Hay)\n\nThis article originally appeared at Reuters. Copyright 2014. Follow "
+                       "Reuters on Twitter.")
+    assert by_text(ctx) == {}

@@ -337,3 +337,37 @@ def test_a_title_case_headline_read_as_one_name_gives_its_denier():
     org = Entity(id="d/e0-27", doc_id="d", start=0, end=27, component="t", version="1", label="ORG",
                  text="Weiner Denies Sending Photo", key="weiner denies sending photo")
     assert new_actors([c], [org], LEXICON) == ["Weiner"]
+
+
+def test_a_proposition_told_in_other_words_is_read_by_the_stance_model(tmp_path):
+    """Real-news dev split of eval/gold: fnc1:1181 (the denial, whole first paragraph) and fnc1:1963 (the first
+    two sentences), which tells the same thing in other words (no claim shares enough of its content words);
+    allsides:5883/left (its headline and first sentence) is about something else."""
+    from counterclaim import Case
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "denial.txt").write_text(
+        "According to TMZ, Joan Rivers's personal doctor, Gwen Korovin, has denied CNN's allegations that she took a "
+        "selfie in the operating room while the 81-year-old was under anesthesia, saying that the network's source is "
+        "\"making up lies.\"\n", encoding="utf-8")
+    (folder / "paraphrase.txt").write_text(
+        "Joan Rivers personal doctor had reportedly clicked a selfie while the comedienne was under anesthesia.\n"
+        "The picture was snapped in the procedure room right before the physician was about to perform an "
+        "unauthorized biopsy on Rivers' vocal chords, which had lead to her cardiac arrest, the CNN reported.\n",
+        encoding="utf-8")
+    (folder / "other.txt").write_text(
+        "Surfside death toll jumps to 60 one day after shift from search-and-rescue to recovery\n\n"
+        "Two weeks after the building collapse at Surfside, Miami-Dade Mayor Daniella Levine Cava said 60 bodies "
+        "have been recovered from the rubble.\n", encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        records = case.export()["records"]
+    [selfie] = [h for h in records["hypothesis"] if "took a selfie in the operating room" in h["label"]]
+    stances = {s["doc_id"]: s for s in records["hypothesis_stance"] if s["hypothesis_id"] == selfie["id"]}
+    assert stances["denial"]["stance"] == "denies" and stances["denial"]["read_by"] == "rules"
+    told = stances["paraphrase"]
+    assert (told["stance"], told["read_by"]) == ("reports", "stance model")
+    assert told["evidence"] and all(e["cue_kind"] == "model" for e in told["evidence"])
+    assert any("selfie" in e["quote"] or "picture" in e["quote"] for e in told["evidence"])
+    assert stances["other"]["stance"] == "absent"

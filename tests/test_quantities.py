@@ -143,6 +143,10 @@ def test_two_measures_in_one_sentence():
     # Forms from real coverage the issue tracker quotes (timestamps, photo counters, numeric dates):
     "The alert came at 16:41 local time.",
     "Photo 1/2: rescuers at the site on 3/22.",
+    # An age (allsides:5608/center, an AllSides story in no gold file): Powell died at 84, no one was killed
+    "Colin Powell, the first Black U.S. secretary of state and top military officer, died on Monday at the age of 84 "
+    "due to complications from COVID-19.",
+    "Former Va. Sen. John Warner dies at 94",  # allsides:6009/center headline, in no gold file
 ])
 def test_not_figures(sentence):
     assert figures_in(sentence) == []

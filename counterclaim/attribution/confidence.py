@@ -22,10 +22,12 @@ def table() -> dict:
     return json.loads(PATH.read_text(encoding="utf-8")) if PATH.is_file() else {"labels": {}}
 
 
-def stance_confidence(stance: str) -> tuple[float | None, str]:
-    """(confidence, how it was measured) for a document stance ``stance``; None when never measured."""
-    right, n = table()["labels"].get(stance) or (0, 0)
+def stance_confidence(stance: str, read_by: str = "rules") -> tuple[float | None, str]:
+    """(confidence, how it was measured) for a document stance ``stance`` read by the rules or the stance model
+    (measured apart: ``"reports (stance model)"``); None when never measured."""
+    key = stance if read_by == "rules" else f"{stance} ({read_by})"
+    right, n = table()["labels"].get(key) or (0, 0)
     if not n:
-        return None, f"no '{stance}' stance was measured on the dev split"
+        return None, f"no '{key}' stance was measured on the dev split"
     # Jeffreys-style smoothing, as for contradictions: two of two right is 0.83, not 1.0.
-    return round((right + 0.5) / (n + 1), 2), f"{right} of {n} '{stance}' stances were right on the real-news dev split"
+    return round((right + 0.5) / (n + 1), 2), f"{right} of {n} '{key}' stances were right on the real-news dev split"

@@ -121,6 +121,29 @@ def subject_before(text: str) -> str:
     return " ".join(subject)
 
 
+# The subject pronoun a reported claim opens with ("Kyiv said [it had nothing to do with the attack]"), unless
+# it is the empty "it" of "it was not clear who ...", "it is likely that ...".
+_OPENING_PRONOUN = re.compile(r"\s*(?:that\s+)?\b(it|he|she|they|we|I)\b(?!\s+(?:is|was|'s|seems|seemed|appears|"
+                              r"appeared)\s+(?:not\s+)?(?:\w+ly\s+)?(?:clear|unclear|likely|unlikely|possible|"
+                              r"impossible|probable|believed|thought|known|unknown|understood|certain|uncertain|"
+                              r"too|true|false)\b)")
+
+
+_MODAL = re.compile(r"\b(?:would|will|could|can|should|might|may|must|wo|to)\b", re.I)
+
+
+def speaker_pronoun(claim: Claim, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """The pronoun a reported or quoted claim opens with, standing for its speaker when the speaker is one actor:
+    the claims stage keeps "Kyiv said" out of "it had nothing to do with the attack", so the denial is Kyiv's."""
+    if claim.speaker.kind == "outlet" or re.match(r"according|report", claim.speaker.cue or "", re.I):
+        return []  # "according to TMZ, she has also denied ...": the source of a report is not its subject
+    opening = _OPENING_PRONOUN.match(claim.text)
+    if opening is None or any(m.start < opening.end(1) for m in mentions):
+        return []
+    actors = {m.actor for m in speakers(lexicon.mentions(claim.speaker.name))}
+    return [Mention(opening.start(1), opening.end(1), actors.pop(), opening.group(1))] if len(actors) == 1 else []
+
+
 def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     """Every actor the claim puts in a responsibility role (offsets are claim-relative here)."""
     text = claim.text
@@ -130,6 +153,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     # finds Kyiv, not Moscow; blanking keeps offsets.
     masked = RELATIVE.sub(lambda m: " " * len(m.group()), text)
     mentions = lexicon.mentions(text)
+    pronoun = speaker_pronoun(claim, lexicon, mentions)
+    mentions += pronoun
     outside = [m for m in mentions if masked[m.start:m.end] == text[m.start:m.end]]
     own = (claim.speaker.name, claim.speaker.kind)
     hearsay = bool(HEARSAY.search(text))
@@ -187,7 +212,13 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             cue = DISPUTE_AFTER.search(text[m.end:]) or DISPUTE_BEFORE.search(text[:m.start])
             if cue:
                 add(m, cue, "dispute", "disputes", own)
-    return _dedupe(hits)
+    # The speaker's pronoun carries its denials of the past only: what else it says of itself ("he had hired a
+    # security company", weiner-photo-2011 dev) or will not do ("they would not ... carry out any military
+    # action", FNC-1 even Body ID 250) is no denial of a part in the incident.
+    own_words = [replace(h, speaker=claim.speaker.name) if h.speaker == h.mention.text else h for h in hits
+                 if h.mention in pronoun and h.polarity == "rejects"
+                 and not _MODAL.search(text[h.mention.end:text.find(h.cue, h.mention.end)])]
+    return _dedupe([h for h in hits if h.mention not in pronoun] + own_words)
 
 
 def _cue_hits(masked: str, outside: list[Mention], own: tuple[str, Any], add: Callable[..., None]) -> None:

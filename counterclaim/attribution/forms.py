@@ -297,6 +297,23 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
             add(m, m.text, "cause", "rejects" if negative else "supports", own)
 
 
+# "reports that al-Sisi had offered ...": a report and what it says.
+_REPORT_THAT = re.compile(rf"(?:{REPORT_NOUNS})\s+(?:\w+ing\s+)?that\b([^.;:!?]{{0,150}})", re.I)
+_THE_REPORTS = re.compile(rf"\s*(?:the|these|those|such)\s+(?:{REPORT_NOUNS})\b", re.I)
+
+
+def denies_a_report(text: str, cue_end: int, subject_start: int) -> bool:
+    """Whether a denial is of a report about something other than the denier's part: "denied reports that
+    al-Sisi had offered ...", or "refuted the reports" when the sentence already told what they say."""
+    after = re.match(rf"\s*(?:[\w'’-]+\s+){{0,3}}?{_REPORT_THAT.pattern}", text[cue_end:], re.I)
+    if after:
+        return not PART_IN_IT.search(after.group(1))
+    if _THE_REPORTS.match(text, cue_end):
+        told = list(_REPORT_THAT.finditer(text, 0, subject_start))
+        return bool(told) and not PART_IN_IT.search(told[-1].group(1))
+    return False
+
+
 def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:
     for cue in SUBJECT_DENY.finditer(text):
         if NON_COMMITTAL.search(text[:cue.start()]):
@@ -310,6 +327,8 @@ def _denials(text: str, mentions: list[Mention], own: tuple[str, str], add: Add)
         that = re.match(r"\s*(?:\w+ly\s+)?that\b([^.;:!?]{0,100})", text[cue.end():])
         if that and not PART_IN_IT.search(that.group(1)):
             continue  # "denied that any such press conference was scheduled": a denial of something else
+        if m and denies_a_report(text, cue.end(), m.start):
+            continue  # "Abbas refuted the reports" of al-Sisi's offer: the proposition's denial (propositions.py)
         if m and not any(cue.end() <= o.start < cue.end() + 60 and o.actor != m.actor for o in mentions) \
                 and not re.match(r"\s*(?:that|the claim that)?\s*\w+\s+(?:was|were) (?:behind|responsible)", rest):
             add(m, cue.group(), "self-deny", "rejects", (m.text, "reported"))

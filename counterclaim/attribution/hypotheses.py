@@ -12,7 +12,8 @@ Every finding is a :class:`StanceEvidence` naming the claim (document offsets),
 the name and cue that matched, who says it and why it counts as asserting,
 reporting, denying or disputing. Matching is by transparent patterns, listed
 in :data:`.cues.CUES`, not by a model: an analyst can see exactly why each quote was
-taken and correct it.
+taken and correct it. The one exception is said as such: a document that tells a denied
+proposition in other words is found by the stance model (:mod:`.carried`).
 
 Hypothesis ids (H1, H2, ...) are kept in the stage's state, so they survive
 re-analysis; analyst edits (add, merge, split, rename, drop) are audited analyst
@@ -32,6 +33,7 @@ from ..across.records import ClaimCluster
 from ..model import CaseRecord, Claim, DateMention, Entity, Quantity
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
 from .actors import normalise
+from .carried import carried_by_model
 from .confidence import stance_confidence
 from .cues import Hit, find_hits
 from .lexicon import Lexicon
@@ -41,7 +43,7 @@ from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "24"
+VERSION = "25"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -124,13 +126,24 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
         records.append(_hypothesis(spec, bearing, sorted(members), names, lexicon, country))
         if spec.status != "active":
             continue
+        read = {doc.id: [evidence(h, texts[doc.id], excluded.get(h.claim.id)) for h in mine if h.claim.doc_id == doc.id]
+                for doc in docs}
+        stances = {d: overall_stance(items) for d, items in read.items()}
+        proposition = next((a for a in spec.actors if is_proposition(a)), None) if len(spec.actors) == 1 else None
+        carried = carried_by_model(proposition.strip("“”"), [d for d in docs if stances[d.id][0] == "absent"],
+                                   claims) if proposition else {}
         for doc in docs:
-            items = [evidence(h, texts[doc.id], excluded.get(h.claim.id)) for h in mine if h.claim.doc_id == doc.id]
-            stance, disputed, mixed, reason = overall_stance(items)
-            confidence, basis = stance_confidence(stance)
+            stance, disputed, mixed, reason = stances[doc.id]
+            items, by = read[doc.id], "rules"
+            if doc.id in carried:
+                probability, found = carried[doc.id]
+                stance, by, items = "reports", "stance model", items + found
+                reason = (f"no claim names it in words the patterns read; the stance model reads the document as "
+                          f"telling it (probability {probability:.2f})")
+            confidence, basis = stance_confidence(stance, by)
             records.append(DocumentStance(
                 id=f"{doc.id}:{spec.id}", component=COMPONENT, version=VERSION, doc_id=doc.id,
-                hypothesis_id=spec.id, stance=stance, disputed=disputed, mixed=mixed, reason=reason,
+                hypothesis_id=spec.id, stance=stance, disputed=disputed, mixed=mixed, reason=reason, read_by=by,
                 confidence=confidence, confidence_basis=basis, evidence=items))
     return StageResult(records, {"ids": ids})
 

@@ -24,7 +24,7 @@ from ..model import DateMention
 from ..pipeline import DocContext, registry
 from .numbers import parse_number
 
-VERSION = "1"
+VERSION = "2"
 # Events known by a name that is not a date expression dateparser could read.
 NAMED_DATES = {"9/11": dt.date(2001, 9, 11), "7/7": dt.date(2005, 7, 7)}
 # Nouns naming an event a date can belong to (for "this massacre took place five days after ...").
@@ -44,6 +44,7 @@ _ANCHORED = re.compile(r"\s+(?P<dir>after|before)\s+", re.I)  # used with match(
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|later|earlier|previous|coming|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|\bcopyright)\s*$", re.I)
 # What dateparser cannot read, trimmed before it reads: "early 2023" -> "2023", "March 22-23" -> "March 22",
 # "between March 1 and March 5" -> "March 1" (a range is dated by its start).
 _PART_OF = re.compile(r"^(?:early|earlier|mid-?|late|later|between|from)\s*(?=\S)", re.I)
@@ -206,6 +207,8 @@ def _read(ctx: DocContext, ent: Span, earlier: list[_Reading]) -> _Reading | Non
     start = ent.start_char + (lead.end() if lead else 0)
     text = raw[lead.end() if lead else 0:].strip()
     end = start + len(text)
+    if _COPYRIGHT.search(ctx.text, max(0, start - 14), start):
+        return None  # "© 2014 CBS Interactive Inc.", "Copyright 2014. Follow Reuters": page chrome, no event's date
     role = _role(ctx, start, end)
     if _POSSESSIVE.match(ctx.text, end) and _RELATIVE.search(text):
         role = "other"  # "today's technical means": the present in general, not an event's date

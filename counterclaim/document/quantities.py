@@ -33,7 +33,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "17"
+VERSION = "18"
 
 # --------------------------------------------------------------------------- measures
 
@@ -288,6 +288,8 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
 # A number inside one of these is part of a name or rank: "Section 230", "World War 2", "Flight 370", "first".
 NAME_ENTITIES = {"ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PERSON"}
 _NUMBERED = re.compile(r"(?:\bNo\.|#)\s*$")  # "No. 10", "#3"
+_AGE = re.compile(r"\bage[sd]?\s+(?:of\s+)?$", re.I)  # "died ... at the age of 84", "aged 23": an age, not a count
+_DIED_AT = re.compile(r"\bdie[sd]?\b[^.;:!?,]{0,25}\bat\s+$", re.I)  # "John Warner dies at 94", "died Tuesday at 94"
 _CLOCK = re.compile(r":\d\d|\b[ap]\.?m\b|o'clock", re.I)
 # Digits joined by ':' or '/' to other digits are times, dates, scores or counters ("16:41", "3/22", photo
 # "1/2"), never counts; "3/4 of a century" is read before this check.
@@ -308,12 +310,14 @@ def _entity(token: Token) -> Span | None:
 
 
 def _is_date_like(fig: Figure, text: str, span: Span, noun: Token | None) -> bool:
-    """Years, dates, times of day, ordinals and numbered names; durations ('six minutes') are figures."""
+    """Years, dates, times of day, ages, ordinals and numbered names; durations ('six minutes') are figures."""
     raw = text[fig.start:fig.end]
     if "/" in raw and not OF_TIME.match(text, fig.end) or _JOINED_DIGITS.search(text[max(0, fig.start - 2):fig.start]) \
             or _JOINED_DIGITS.search(text[fig.end:fig.end + 2]):
         return True
-    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]):
+    if raw in NOT_FIGURES or _NUMBERED.search(text[max(0, fig.start - 5):fig.start]) \
+            or _AGE.search(text[max(0, fig.start - 12):fig.start]) \
+            or noun is None and _DIED_AT.search(text[max(0, fig.start - 40):fig.start]):
         return True
     if fig.qualifier != "vague" and any(t.ent_type_ in NAME_ENTITIES for t in span):  # "Several Civilians" is no name
         return True

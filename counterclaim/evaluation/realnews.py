@@ -100,11 +100,12 @@ def score_hypotheses(story: Story, exported: dict, hmap: dict[str, list[str]]) -
 _PRIORITY = ("asserts", "reports", "denies")
 
 
-def stance_pairs(story: Story, exported: dict, refs: dict[str, str], hmap: dict[str, list[str]]) -> list[tuple[str, str, bool]]:
-    """(gold, predicted, gold-is-denial-only) for every document x gold hypothesis."""
-    by_doc_hyp: dict[tuple[str, str], str] = {}
+def stance_pairs(story: Story, exported: dict, refs: dict[str, str],
+                 hmap: dict[str, list[str]]) -> list[tuple[str, str, bool, str]]:
+    """(gold, predicted, gold-is-denial-only, what read the prediction) for every document x gold hypothesis."""
+    by_doc_hyp: dict[tuple[str, str], tuple[str, str]] = {}
     for r in exported["records"].get("hypothesis_stance", []):
-        by_doc_hyp[(r["doc_id"], r["hypothesis_id"])] = r["stance"]
+        by_doc_hyp[(r["doc_id"], r["hypothesis_id"])] = (r["stance"], r.get("read_by", "rules"))
     out = []
     for doc in story.documents:
         gold = {s["hypothesis"]: s for s in doc.get("stance", [])}
@@ -114,9 +115,9 @@ def stance_pairs(story: Story, exported: dict, refs: dict[str, str], hmap: dict[
             label = g["label"] if g else "absent"
             evidence = g.get("evidence", []) if g else []
             denial_only = bool(evidence) and all(e["says"] == "against" for e in evidence)
-            found = {by_doc_hyp.get((doc_id, s)) for s in hmap[h["id"]]} if doc_id else set()
+            found = dict(by_doc_hyp[(doc_id, s)] for s in hmap[h["id"]] if (doc_id, s) in by_doc_hyp) if doc_id else {}
             pred = next((p for p in _PRIORITY if p in found), "absent")
-            out.append((label, pred, denial_only))
+            out.append((label, pred, denial_only, found.get(pred, "rules")))
     return out
 
 
@@ -263,7 +264,7 @@ def evaluate(stories: list[Story], root: Path) -> dict:
     """Every gold-based row over the given stories."""
     hyp, fig, dates, origins = Counter(), Counter(), Counter(), Counter()
     contra, contra_all, revis = Counter(), Counter(), Counter()
-    pairs: list[tuple[str, str, bool]] = []
+    pairs: list[tuple[str, str, bool, str]] = []
     suggestions: list[tuple[str, float, str | None]] = []
     per_story = []
     for story in stories:
@@ -282,12 +283,16 @@ def evaluate(stories: list[Story], root: Path) -> dict:
         revis.update(relation_counts(story, exported, refs, "revisions"))
         suggestions += judged_suggestions(story.id, exported, refs)
         per_story.append({"story": story.id, "documents": len(story.documents), "hypotheses": h,
-                          "stance_accuracy": round(sum(g == p for g, p, _ in sp) / max(len(sp), 1), 4)})
-    gold, pred = [g for g, _, _ in pairs], [p for _, p, _ in pairs]
-    taking = [(g, p) for g, p, _ in pairs if g != "absent"]
+                          "stance_accuracy": round(sum(g == p for g, p, *_ in sp) / max(len(sp), 1), 4)})
+    gold, pred = [g for g, *_ in pairs], [p for _, p, *_ in pairs]
+    taking = [(g, p) for g, p, *_ in pairs if g != "absent"]
     stance = classification(gold, pred, list(STANCES))
     stance["accuracy_where_gold_takes_a_stance"] = round(sum(g == p for g, p in taking) / max(len(taking), 1), 4)
-    stance["asserts_on_denial_only"] = sum(d and p == "asserts" for _, p, d in pairs)
+    stance["asserts_on_denial_only"] = sum(d and p == "asserts" for _, p, d, _ in pairs)
+    # [right, predicted] per predicted label and what read it: the stance confidences (calibrate_stances.py)
+    read = Counter((p if by == "rules" else f"{p} ({by})", g == p) for g, p, _, by in pairs)
+    stance["precision_by_reader"] = {k: [read[(k, True)], read[(k, True)] + read[(k, False)]]
+                                     for k in sorted({k for k, _ in read})}
     return {
         "documents": sum(len(s.documents) for s in stories), "stories": len(stories),
         "hypotheses": {**dict(hyp), "recall": round(hyp["found"] / max(hyp["gold"], 1), 4),

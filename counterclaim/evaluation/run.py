@@ -41,7 +41,8 @@ def _gold_rows(root: Path, split: str, wanted: set[str]) -> list[dict]:
                        "per_class": st["per_class"], "confusion": st["confusion"],
                        "accuracy_where_gold_takes_a_stance": st["accuracy_where_gold_takes_a_stance"],
                        "denial_recall": st["per_class"]["denies"]["recall"],
-                       "asserts_on_denial_only": st["asserts_on_denial_only"]},
+                       "asserts_on_denial_only": st["asserts_on_denial_only"],
+                       "precision_by_reader": st["precision_by_reader"]},
         "figures": r["figures"], "dates": r["dates"], "origins": r["origins"],
         "contradictions": r["contradictions"], "revisions": r["revisions"], "techniques-news": r["techniques-news"],
     }
