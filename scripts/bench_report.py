@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from counterclaim import Case
-from counterclaim.ingest.articles import sha256
-from counterclaim.model import Annotation, Document, Quantity
+from counterclaim import Case  # noqa: E402
+from counterclaim.ingest.articles import sha256  # noqa: E402
+from counterclaim.model import Annotation, Document, Quantity  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
