@@ -371,3 +371,38 @@ def test_a_proposition_told_in_other_words_is_read_by_the_stance_model(tmp_path)
     assert told["evidence"] and all(e["cue_kind"] == "model" for e in told["evidence"])
     assert any("selfie" in e["quote"] or "picture" in e["quote"] for e in told["evidence"])
     assert stances["other"]["stance"] == "absent"
+
+
+def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):
+    """The opening paragraphs of fnc1:183, fnc1:435 and fnc1:1449 (foley-body-sale-2014, dev): all three report
+    the sale offer (according to reports, for a reported $1 million, sources told BuzzFeed), nobody denies
+    it in words propositions.py reads, and no actor is put in a role. Told in the outlets' own voice, the same
+    statement would be the event itself and propose nothing."""
+    from counterclaim import Case
+
+    texts = {
+        "a.txt": "The Islamic State (Isis) are attempting to sell the body of beheading victim James Foley for $1m "
+                 "(£638,000) to raise funds for their terrorist organisation, according to reports.\n",
+        "b.txt": "The jihadist group the Islamic State is trying to sell the body of US journalist James Foley for a "
+                 "reported $1 million.\n",
+        "c.txt": "The Islamic State is attempting to sell the body of dead U.S. hostage James Foley for $1 million, "
+                 "multiple sources told BuzzFeed in a report published Wednesday night.\n",
+    }
+
+    def analysed(name: str, texts: dict[str, str]) -> dict:
+        folder = tmp_path / name
+        folder.mkdir()
+        for file, text in texts.items():
+            (folder / file).write_text(text, encoding="utf-8")
+        with Case(tmp_path / f"{name}-case") as case:
+            assert case.analyze([str(folder)]).ok
+            return case.export()["records"]
+
+    records = analysed("reported", texts)
+    [sale] = [h for h in records["hypothesis"] if "sell the body" in h["label"]]
+    assert sale["label"].startswith("“") and len(sale["doc_ids"]) == 3
+    stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == sale["id"]}
+    assert set(stances.values()) <= {"reports", "asserts"} and len(stances) == 3
+    stated = {name: text.split(",")[0].replace("are attempting", "is attempting") + ".\n"
+              for name, text in texts.items()}
+    assert not [h for h in analysed("stated", stated)["hypothesis"] if "sell the body" in h["label"]]

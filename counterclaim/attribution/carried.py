@@ -19,7 +19,8 @@ from .records import StanceEvidence
 CUE = "stance model"
 
 
-def carried_by_model(proposition: str, docs: list[Document], claims: list[Claim]) -> dict[str, tuple[float, list[StanceEvidence]]]:
+def carried_by_model(proposition: str, docs: list[Document],
+                     claims: list[Claim]) -> dict[str, tuple[float, list[StanceEvidence]]]:
     """doc id -> (the model's probability, evidence) for each document of ``docs`` the model reads as telling
     ``proposition`` (the statement, without its quotation marks), when a claim holds what it rests on."""
     if not docs:

@@ -39,11 +39,12 @@ from .cues import Hit, find_hits
 from .lexicon import Lexicon
 from .names import case_names
 from .propositions import is_proposition, proposition_hits
+from .reported import reported_hits
 from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "25"
+VERSION = "26"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -111,8 +112,9 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     order = {d.id: n for n, d in enumerate(docs)}
     texts = {d.id: d.text for d in docs}
     claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
-    hits = sorted([*(h for c in claims for h in find_hits(c, lexicon)), *proposition_hits(claims, texts)],
-                  key=lambda h: (order[h.claim.doc_id], h.claim.start, h.mention.start))
+    hits = [*(h for c in claims for h in find_hits(c, lexicon)), *proposition_hits(claims, texts)]
+    hits = sorted([*hits, *reported_hits(claims, hits)], key=lambda h: (order[h.claim.doc_id], h.claim.start,
+                                                                        h.mention.start))
     excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity), event_year)
     ids = dict(inputs.state.get("ids", {}))
     # Only findings that bear on the incident spawn a hypothesis; the others are shown on the ones that exist.
@@ -262,7 +264,9 @@ def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str
     organs = [a for a, _ in Counter(h.mention.actor for h in hits).most_common() if a not in spec.actors]
     name = " / ".join(roots) + (f" ({', '.join(organs)})" if organs and spec.actors else "")
     label = spec.label or (" / ".join(roots) + " false flag" if false_flag else name)
+    reported = bool(hits) and all(h.cue_kind == "reported" for h in hits)  # reported.py: a statement passed on
     statement = (f"The {name} staged the attack on its own territory (false flag)" if false_flag
+                 else f"What the sources report is true: {name}" if reported
                  else f"What a source denies is true: {name}" if is_proposition(name)
                  else f"{name} carried out or was behind the attack")
     return Hypothesis(

@@ -1,0 +1,90 @@
+"""The proposition a case's coverage reports: the rumour the documents are about, as a hypothesis.
+
+Rumour coverage ("Joan Rivers' doctor reportedly took a selfie", "ISIS wants to sell Foley's body") disputes
+whether something happened, and often nobody denies it in a form :mod:`.propositions` reads. What marks it is
+that most documents carry the same statement near their top, and mostly as hearsay: passed on from unnamed
+sources ("according to reports", "multiple sources told BuzzFeed", "reportedly") or framed as hearsay
+("allegedly"). A statement the outlets make in their own voice is the event itself ("gunmen opened fire"), and
+one a named speaker makes ("Yellen warns ...") is that speaker's statement: neither is a competing explanation.
+
+The candidate statements are each document's first claims (``LEAD``); a statement is carried where a claim's
+sentence embedding is close to it (``SIMILAR``). The one carried by the most other documents is proposed when
+it is carried by at least half of them, mostly as hearsay (``HEARSAY_SHARE``), and when no hypothesis the case already
+has explains the same claims (a denied report, an actor). Its carriers report or assert it in their speaker's
+voice; the other documents are read by the stance model (:mod:`.carried`). Where a source denies a report
+(:mod:`.propositions`), that proposition is what the coverage disputes, and none is proposed here. The
+thresholds were set on the real-news dev split.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .. import lexicons
+from ..across.embed import embed
+from ..model import Claim
+from .actors import Mention
+from .cues import HEARSAY, Hit
+from .propositions import is_proposition
+
+LEAD = 5  # claims per document that can state what it is about
+SIMILAR = 0.6  # cosine of MiniLM sentence embeddings at which a claim carries the statement
+SHARE = 0.5  # share of the other documents that must carry it
+HEARSAY_SHARE = 0.6  # share of its carriers that must report it (hedged or attributed) rather than state it
+MAX_DOCS = 200  # documents whose lead claims are compared (the first ones): the cost stays bounded
+CUE = "carries the reported statement"
+_QUOTED = re.compile(r"\s*[\"“‘']")
+_MODAL = re.compile(r"may|might|could", re.I)
+_UNNAMED = re.compile(rf"\b(?:{lexicons.alternation('source_labels', 'hearsay')})\b", re.I)
+
+
+def _hearsay(claim: Claim) -> bool:
+    """A claim passed on rather than stated: from unnamed sources ("multiple sources told BuzzFeed", "according to
+    reports"), from another outlet's report ("CNN reported"), or framed as uncertain hearsay ("reportedly",
+    "allegedly", "is believed to", "apparently"). A named speaker's own statement ("Yellen warns ...") and a modal
+    ("the Senate may vote") are not."""
+    speaker = claim.speaker
+    if speaker.kind != "outlet" and (_UNNAMED.search(speaker.name) or speaker.name == "unspecified"
+                                     or re.match(r"report", speaker.cue or "", re.I)):
+        return True
+    return bool(HEARSAY.search(claim.text)) or any(not _MODAL.fullmatch(h.cue) for h in claim.hedges)
+
+
+def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
+    """Findings for the statement the case's documents report, if there is one (see the module docstring)."""
+    if any(is_proposition(h.mention.actor) for h in hits):
+        return []  # a denied report is the proposition the coverage disputes (propositions.py)
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in sorted(claims, key=lambda c: c.start):
+        # A quotation ("“According to the karma of past actions ...”", a tweet every document quotes) is what
+        # someone wrote, not a statement about the world the coverage disputes.
+        if claim.mood == "indicative" and len(claim.text.split()) >= 6 and not _QUOTED.match(claim.text):
+            by_doc.setdefault(claim.doc_id, []).append(claim)
+    docs = list(by_doc)[:MAX_DOCS]
+    if len(docs) < 3:
+        return []
+    lead = [c for d in docs for c in by_doc[d][:LEAD]]
+    sims = embed([c.text for c in lead])
+    sims = sims @ sims.T
+    doc_of = np.array([c.doc_id for c in lead])
+    best: tuple[tuple[int, float], int] | None = None
+    for i, claim in enumerate(lead):
+        close = sims[i] >= SIMILAR
+        others = len(set(doc_of[close]) - {claim.doc_id})
+        if others >= max(2, SHARE * (len(docs) - 1)):
+            score = (others, float(sims[i][close].sum()))
+            best = max(best, (score, i)) if best else (score, i)
+    if best is None:
+        return []
+    statement = lead[best[1]]
+    carriers = [lead[j] for j in np.flatnonzero(sims[best[1]] >= SIMILAR)]
+    if sum(map(_hearsay, carriers)) < HEARSAY_SHARE * len(carriers):
+        return []  # stated, or said by those who know (an official's own statement): not a rumour
+    explained = {h.claim.id for h in hits}
+    if sum(c.id in explained for c in carriers) * 3 >= len(carriers):
+        return []  # an explanation the case already has (a denied report, an actor) covers these claims
+    label = f"“{statement.text.strip(' .')}”"
+    return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported", "supports", c.speaker.name,
+                c.speaker.kind) for c in carriers]
