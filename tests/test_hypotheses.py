@@ -344,6 +344,7 @@ def test_a_proposition_told_in_other_words_is_read_by_the_stance_model(tmp_path)
     two sentences), which tells the same thing in other words (no claim shares enough of its content words);
     allsides:5883/left (its headline and first sentence) is about something else."""
     from counterclaim import Case
+    from counterclaim.report import render_report
 
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -363,6 +364,7 @@ def test_a_proposition_told_in_other_words_is_read_by_the_stance_model(tmp_path)
     with Case(tmp_path / "case") as case:
         assert case.analyze([str(folder)]).ok
         records = case.export()["records"]
+        html = render_report(case)
     [selfie] = [h for h in records["hypothesis"] if "took a selfie in the operating room" in h["label"]]
     stances = {s["doc_id"]: s for s in records["hypothesis_stance"] if s["hypothesis_id"] == selfie["id"]}
     assert stances["denial"]["stance"] == "denies" and stances["denial"]["read_by"] == "rules"
@@ -371,6 +373,7 @@ def test_a_proposition_told_in_other_words_is_read_by_the_stance_model(tmp_path)
     assert told["evidence"] and all(e["cue_kind"] == "model" for e in told["evidence"])
     assert any("selfie" in e["quote"] or "picture" in e["quote"] for e in told["evidence"])
     assert stances["other"]["stance"] == "absent"
+    assert html.count('<span class="muted small">(model)</span>') == 1  # the report says which stance is the model's
 
 
 def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):

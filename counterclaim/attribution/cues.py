@@ -132,6 +132,12 @@ _OPENING_PRONOUN = re.compile(r"\s*(?:that\s+)?\b(it|he|she|they|we|I)\b(?!\s+(?
 _MODAL = re.compile(r"\b(?:would|will|could|can|should|might|may|must|wo|to)\b", re.I)
 
 
+def _before_cue(text: str, hit: Hit) -> str:
+    """The words between a hit's name and its cue ("" when the cue does not follow the name)."""
+    at = text.find(hit.cue, hit.mention.end)
+    return text[hit.mention.end:at] if at >= 0 else ""
+
+
 def speaker_pronoun(claim: Claim, lexicon: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """The pronoun a reported or quoted claim opens with, standing for its speaker when the speaker is one actor:
     the claims stage keeps "Kyiv said" out of "it had nothing to do with the attack", so the denial is Kyiv's."""
@@ -216,8 +222,7 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     # security company", weiner-photo-2011 dev) or will not do ("they would not ... carry out any military
     # action", FNC-1 even Body ID 250) is no denial of a part in the incident.
     own_words = [replace(h, speaker=claim.speaker.name) if h.speaker == h.mention.text else h for h in hits
-                 if h.mention in pronoun and h.polarity == "rejects"
-                 and not _MODAL.search(text[h.mention.end:text.find(h.cue, h.mention.end)])]
+                 if h.mention in pronoun and h.polarity == "rejects" and not _MODAL.search(_before_cue(text, h))]
     return _dedupe([h for h in hits if h.mention not in pronoun] + own_words)
 
 

@@ -33,6 +33,7 @@ class Cell:
     stance: str
     finding: Finding | None = None
     note: str = ""
+    mark: str = ""  # shown after the stance: "model" where the stance model, not a rule, read it
 
 
 @dataclass
@@ -137,7 +138,8 @@ class HypothesesView:
                 stance = "disputes" if s.disputed else s.stance
                 confidence = "" if s.confidence is None else f"; confidence {s.confidence:.2f} ({s.confidence_basis})"
                 cells[s.hypothesis_id][s.doc_id] = Cell(stance, first_finding(findings, claim_ids),
-                                                        s.reason + confidence)
+                                                        s.reason + confidence,
+                                                        "model" if s.read_by != "rules" else "")
         self.rows = [Row(h.id, h.label, cells.get(h.id, {}), h.origin) for h in active]
 
 
