@@ -374,6 +374,9 @@ def test_a_proposition_told_in_other_words_is_read_by_the_stance_model(tmp_path)
     assert any("selfie" in e["quote"] or "picture" in e["quote"] for e in told["evidence"])
     assert stances["other"]["stance"] == "absent"
     assert html.count('<span class="muted small">(model)</span>') == 1  # the report says which stance is the model's
+    # ... and the ACH matrix holds only what the rules read: the model's sentence is no evidence row
+    rows = [m["doc_id"] for r in records["ach_evidence"] for m in r["members"]]
+    assert "denial" in rows and "paraphrase" not in rows
 
 
 def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):
