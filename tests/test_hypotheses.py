@@ -412,3 +412,19 @@ def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):
     stated = {name: text.split(",")[0].replace("are attempting", "is attempting") + ".\n"
               for name, text in texts.items()}
     assert not [h for h in analysed("stated", stated)["hypothesis"] if "sell the body" in h["label"]]
+
+
+def test_who_passed_a_statement_on_is_not_part_of_it():
+    from counterclaim.attribution.reported import what_is_reported
+
+    # fnc1:1449 (foley-body-sale-2014, dev) and fnc1:2323's wording in joan-rivers-selfie-2014 (dev)
+    assert what_is_reported("The Islamic State is attempting to sell the body of dead U.S. hostage James Foley for "
+                            "$1 million, multiple sources told BuzzFeed in a report published Wednesday night") == (
+        "The Islamic State is attempting to sell the body of dead U.S. hostage James Foley for $1 million")
+    assert what_is_reported("Rivers’s personal doctor took a selfie while she was under general anesthesia, "
+                            "according to a report by CNN") == (
+        "Rivers’s personal doctor took a selfie while she was under general anesthesia")
+    # allsides:5608/center (in no gold file): commas inside the statement stay
+    powell = ("Colin Powell, the first Black U.S. secretary of state and top military officer, died on Monday at the "
+              "age of 84 due to complications from COVID-19")
+    assert what_is_reported(powell) == powell

@@ -37,7 +37,16 @@ MAX_DOCS = 200  # documents whose lead claims are compared (the first ones): the
 CUE = "carries the reported statement"
 _QUOTED = re.compile(r"\s*[\"“‘']")
 _MODAL = re.compile(r"may|might|could", re.I)
+# Who passed the statement on, at its end, is not part of what is reported: ", according to reports", ", multiple
+# sources told BuzzFeed in a report published Wednesday night" (the carriers keep their speakers).
+_SAID_TAIL = re.compile(r",\s+(?:according to\b|(?:[\w'’-]+\s+){0,5}(?:said|say|says|told|reported|reports)\b)[^,]*$",
+                        re.I)
 _UNNAMED = re.compile(rf"\b(?:{lexicons.alternation('source_labels', 'hearsay')})\b", re.I)
+
+
+def what_is_reported(text: str) -> str:
+    """The statement without who passed it on at its end (", according to reports")."""
+    return _SAID_TAIL.sub("", text).strip(" .,")
 
 
 def _hearsay(claim: Claim) -> bool:
@@ -85,6 +94,6 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     explained = {h.claim.id for h in hits}
     if sum(c.id in explained for c in carriers) * 3 >= len(carriers):
         return []  # an explanation the case already has (a denied report, an actor) covers these claims
-    label = f"“{statement.text.strip(' .')}”"
+    label = f"“{what_is_reported(statement.text)}”"
     return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported", "supports", c.speaker.name,
                 c.speaker.kind) for c in carriers]
