@@ -428,3 +428,28 @@ def test_who_passed_a_statement_on_is_not_part_of_it():
     powell = ("Colin Powell, the first Black U.S. secretary of state and top military officer, died on Monday at the "
               "age of 84 due to complications from COVID-19")
     assert what_is_reported(powell) == powell
+
+
+def test_an_unconfirmed_event_the_outlets_pass_on_is_a_reported_statement(tmp_path):
+    """Openings of fnc1:439, fnc1:1279 and fnc1:1801 (saudi-pipeline-explosion-2014, dev): the outlets tell the
+    explosion as an unconfirmed rumour, so they report it rather than assert it."""
+    from counterclaim import Case
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in {
+        "a.txt": "An unconfirmed explosion at a Saudi Arabian oil pipeline briefly sent crude prices higher on "
+                 "Wednesday but the market shrugged off the scare.\n",
+        "b.txt": "Oil prices jumped Wednesday on unconfirmed rumors in the market that a pipeline exploded in Saudi "
+                 "Arabia, raising fears that the country's crude production and exports could be curtailed.\n",
+        "c.txt": "Oil futures extended gains Wednesday on unconfirmed rumors of an oil pipeline explosion in Saudi "
+                 "Arabia after previously spiking on data that showed U.S. crude inventories rose less than "
+                 "expected.\n",
+    }.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        records = case.export()["records"]
+    [blast] = [h for h in records["hypothesis"] if "pipeline" in h["label"] and h["label"].startswith("“")]
+    stances = [s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == blast["id"]]
+    assert stances and set(stances) == {"reports"}

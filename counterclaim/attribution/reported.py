@@ -19,6 +19,7 @@ thresholds were set on the real-news dev split.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 import numpy as np
 
@@ -95,5 +96,12 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     if sum(c.id in explained for c in carriers) * 3 >= len(carriers):
         return []  # an explanation the case already has (a denied report, an actor) covers these claims
     label = f"“{what_is_reported(statement.text)}”"
-    return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported", "supports", c.speaker.name,
-                c.speaker.kind) for c in carriers]
+    return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported", "supports", *_voice(c)) for c in carriers]
+
+
+def _voice(claim: Claim) -> tuple[str, Literal["outlet", "quoted", "reported"]]:
+    """Who says a carrier: its speaker, but an outlet that passes the statement on as hearsay ("An unconfirmed
+    explosion at a Saudi Arabian oil pipeline ...") reports it, as the claims stage reads "reportedly"."""
+    if claim.speaker.kind == "outlet" and _hearsay(claim):
+        return "unnamed reports", "reported"
+    return claim.speaker.name, claim.speaker.kind
