@@ -453,3 +453,33 @@ def test_an_unconfirmed_event_the_outlets_pass_on_is_a_reported_statement(tmp_pa
     [blast] = [h for h in records["hypothesis"] if "pipeline" in h["label"] and h["label"].startswith("“")]
     stances = [s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == blast["id"]]
     assert stances and set(stances) == {"reports"}
+
+
+def test_a_carrier_that_negates_the_reported_statement_denies_it(tmp_path):
+    """FNC-1 competition bodies 1470, 1484, 1770 and 2428 (even ids: unlabelled, opening paragraphs): three pass
+    on the NHL expansion report, and the commissioner's "no plans to expand" denies it."""
+    from counterclaim import Case
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in {
+        "bettman.txt": "NHL Commissioner Gary Bettman says the NHL has no plans to expand to other cities.\n",
+        "province.txt": "The NHL continues to listen to expressions of interest amid swirling rumours about expansion "
+                        "but the league says nothing is imminent.\n\nOn Tuesday, the Vancouver Province reported "
+                        "expansion to Las Vegas was a “done deal” but did not include a timeline.\n\nSports Business "
+                        "News reported via Twitter that the NHL was planning to expand to four markets — Quebec City, "
+                        "Seattle and Las Vegas and Toronto — by the 2017 centennial season.\n",
+        "bloom.txt": "Apparently Las Vegas isn't the only city on the National Hockey League's expansion team radar: "
+                     "Seattle, Toronto and Quebec City will add franchises as well with a target date of 2017, "
+                     "according to a tweet from SportsBusinessNews' Howard Bloom.\n",
+        "sources.txt": "Sources close to the situation have indicated Las Vegas is a done deal, the only thing to be "
+                       "determined being which owner will be entitled to proclaim that he brought the first major "
+                       "league sports franchise to Sin City.\n",
+    }.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        records = case.export()["records"]
+    [expansion] = [h for h in records["hypothesis"] if h["label"].startswith("“")]
+    stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == expansion["id"]}
+    assert stances["bettman"] == "denies"

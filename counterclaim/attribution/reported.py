@@ -96,7 +96,9 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     if sum(c.id in explained for c in carriers) * 3 >= len(carriers):
         return []  # an explanation the case already has (a denied report, an actor) covers these claims
     label = f"“{what_is_reported(statement.text)}”"
-    return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported", "supports", *_voice(c)) for c in carriers]
+    # A carrier that negates the statement denies it ("the NHL has no plans to expand to other cities").
+    return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported",
+                "rejects" if c.negated or c.stance == "denies" else "supports", *_voice(c)) for c in carriers]
 
 
 def _voice(claim: Claim) -> tuple[str, Literal["outlet", "quoted", "reported"]]:
