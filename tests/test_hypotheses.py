@@ -379,13 +379,23 @@ def test_a_proposition_told_in_other_words_is_read_by_the_stance_model(tmp_path)
     assert "denial" in rows and "paraphrase" not in rows
 
 
+def case_records(folder, texts: dict[str, str]) -> dict:
+    """The exported records of one case made of ``texts`` (file name -> text), analysed in ``folder``."""
+    from counterclaim import Case
+
+    (folder / "articles").mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / "articles" / name).write_text(text, encoding="utf-8")
+    with Case(folder / "case") as case:
+        assert case.analyze([str(folder / "articles")]).ok
+        return case.export()["records"]
+
+
 def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):
     """The opening paragraphs of fnc1:183, fnc1:435 and fnc1:1449 (foley-body-sale-2014, dev): all three report
     the sale offer (according to reports, for a reported $1 million, sources told BuzzFeed), nobody denies
     it in words propositions.py reads, and no actor is put in a role. Told in the outlets' own voice, the same
     statement would be the event itself and propose nothing."""
-    from counterclaim import Case
-
     texts = {
         "a.txt": "The Islamic State (Isis) are attempting to sell the body of beheading victim James Foley for $1m "
                  "(£638,000) to raise funds for their terrorist organisation, according to reports.\n",
@@ -395,23 +405,14 @@ def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):
                  "multiple sources told BuzzFeed in a report published Wednesday night.\n",
     }
 
-    def analysed(name: str, texts: dict[str, str]) -> dict:
-        folder = tmp_path / name
-        folder.mkdir()
-        for file, text in texts.items():
-            (folder / file).write_text(text, encoding="utf-8")
-        with Case(tmp_path / f"{name}-case") as case:
-            assert case.analyze([str(folder)]).ok
-            return case.export()["records"]
-
-    records = analysed("reported", texts)
+    records = case_records(tmp_path / "reported", texts)
     [sale] = [h for h in records["hypothesis"] if "sell the body" in h["label"]]
     assert sale["label"].startswith("“") and len(sale["doc_ids"]) == 3
     stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == sale["id"]}
     assert set(stances.values()) <= {"reports", "asserts"} and len(stances) == 3
     stated = {name: text.split(",")[0].replace("are attempting", "is attempting") + ".\n"
               for name, text in texts.items()}
-    assert not [h for h in analysed("stated", stated)["hypothesis"] if "sell the body" in h["label"]]
+    assert not [h for h in case_records(tmp_path / "stated", stated)["hypothesis"] if "sell the body" in h["label"]]
 
 
 def test_who_passed_a_statement_on_is_not_part_of_it():
@@ -433,11 +434,7 @@ def test_who_passed_a_statement_on_is_not_part_of_it():
 def test_an_unconfirmed_event_the_outlets_pass_on_is_a_reported_statement(tmp_path):
     """Openings of fnc1:439, fnc1:1279 and fnc1:1801 (saudi-pipeline-explosion-2014, dev): the outlets tell the
     explosion as an unconfirmed rumour, so they report it rather than assert it."""
-    from counterclaim import Case
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in {
+    records = case_records(tmp_path, {
         "a.txt": "An unconfirmed explosion at a Saudi Arabian oil pipeline briefly sent crude prices higher on "
                  "Wednesday but the market shrugged off the scare.\n",
         "b.txt": "Oil prices jumped Wednesday on unconfirmed rumors in the market that a pipeline exploded in Saudi "
@@ -445,11 +442,7 @@ def test_an_unconfirmed_event_the_outlets_pass_on_is_a_reported_statement(tmp_pa
         "c.txt": "Oil futures extended gains Wednesday on unconfirmed rumors of an oil pipeline explosion in Saudi "
                  "Arabia after previously spiking on data that showed U.S. crude inventories rose less than "
                  "expected.\n",
-    }.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Case(tmp_path / "case") as case:
-        assert case.analyze([str(folder)]).ok
-        records = case.export()["records"]
+    })
     [blast] = [h for h in records["hypothesis"] if "pipeline" in h["label"] and h["label"].startswith("“")]
     stances = [s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == blast["id"]]
     assert stances and set(stances) == {"reports"}
@@ -458,11 +451,7 @@ def test_an_unconfirmed_event_the_outlets_pass_on_is_a_reported_statement(tmp_pa
 def test_a_carrier_that_negates_the_reported_statement_denies_it(tmp_path):
     """FNC-1 competition bodies 1470, 1484, 1770 and 2428 (even ids: unlabelled, opening paragraphs): three pass
     on the NHL expansion report, and the commissioner's "no plans to expand" denies it."""
-    from counterclaim import Case
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in {
+    records = case_records(tmp_path, {
         "bettman.txt": "NHL Commissioner Gary Bettman says the NHL has no plans to expand to other cities.\n",
         "province.txt": "The NHL continues to listen to expressions of interest amid swirling rumours about expansion "
                         "but the league says nothing is imminent.\n\nOn Tuesday, the Vancouver Province reported "
@@ -475,11 +464,7 @@ def test_a_carrier_that_negates_the_reported_statement_denies_it(tmp_path):
         "sources.txt": "Sources close to the situation have indicated Las Vegas is a done deal, the only thing to be "
                        "determined being which owner will be entitled to proclaim that he brought the first major "
                        "league sports franchise to Sin City.\n",
-    }.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Case(tmp_path / "case") as case:
-        assert case.analyze([str(folder)]).ok
-        records = case.export()["records"]
+    })
     [expansion] = [h for h in records["hypothesis"] if h["label"].startswith("“")]
     stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == expansion["id"]}
     assert stances["bettman"] == "denies"
