@@ -37,7 +37,7 @@ HEARSAY_SHARE = 0.6  # share of its carriers that must report it (hedged or attr
 MAX_DOCS = 200  # documents whose lead claims are compared (the first ones): the cost stays bounded
 CUE = "carries the reported statement"
 _QUOTED = re.compile(r"\s*[\"“‘']")
-_MODAL = re.compile(r"may|might|could", re.I)
+_MODAL_HEDGES = lexicons.terms("hedges", type="modal")  # "may", "might", "could": uncertainty, not hearsay
 # Who passed the statement on, at its end, is not part of what is reported: ", according to reports", ", multiple
 # sources told BuzzFeed in a report published Wednesday night" (the carriers keep their speakers).
 _SAID_TAIL = re.compile(r",\s+(?:according to\b|(?:[\w'’-]+\s+){0,5}(?:said|say|says|told|reported|reports)\b)[^,]*$",
@@ -59,7 +59,7 @@ def _hearsay(claim: Claim) -> bool:
     if speaker.kind != "outlet" and (_UNNAMED.search(speaker.name) or speaker.name == "unspecified"
                                      or re.match(r"report", speaker.cue or "", re.I)):
         return True
-    return bool(HEARSAY.search(claim.text)) or any(not _MODAL.fullmatch(h.cue) for h in claim.hedges)
+    return bool(HEARSAY.search(claim.text)) or any(h.cue.lower() not in _MODAL_HEDGES for h in claim.hedges)
 
 
 def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
