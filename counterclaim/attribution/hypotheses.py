@@ -6,7 +6,9 @@ is responsible for, claimed responsibility for, is blamed for or denies the
 attack. Names are merged through the actor table (with the analyst's ``alias``
 items) and grouped by the outermost
 actor (GUR → Ukraine, CIA → United States), so one hypothesis stands for
-"Ukraine (GUR) carried out the attack" however a source phrases it.
+"Ukraine (GUR) carried out the attack" however a source phrases it. Propositions are
+hypotheses too: a report a source denies (:mod:`.propositions`) and the statement most
+documents pass on as hearsay (:mod:`.reported`).
 
 Every finding is a :class:`StanceEvidence` naming the claim (document offsets),
 the name and cue that matched, who says it and why it counts as asserting,
