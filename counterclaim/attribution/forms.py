@@ -297,19 +297,23 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
             add(m, m.text, "cause", "rejects" if negative else "supports", own)
 
 
-# "reports that al-Sisi had offered ...": a report and what it says.
-_REPORT_THAT = re.compile(rf"(?:{REPORT_NOUNS})\s+(?:\w+ing\s+)?that\b([^.;:!?]{{0,150}})", re.I)
+# "reports that al-Sisi had offered ...": a report and what it says; the object of a denial may name it with a
+# few words before the noun ("denied Israeli reports stating that", read by propositions.py too).
+_REPORT_THAT = rf"(?:{REPORT_NOUNS})\s+(?:\w+ing\s+)?that\b"
+DENIED_REPORT_OBJECT = rf"(?:[\w'’-]+\s+){{0,3}}?{_REPORT_THAT}"
+_REPORT_SAYS = re.compile(rf"{_REPORT_THAT}([^.;:!?]{{0,150}})", re.I)
+_DENIED_REPORT_SAYS = re.compile(rf"\s*{DENIED_REPORT_OBJECT}([^.;:!?]{{0,150}})", re.I)
 _THE_REPORTS = re.compile(rf"\s*(?:the|these|those|such)\s+(?:{REPORT_NOUNS})\b", re.I)
 
 
 def denies_a_report(text: str, cue_end: int, subject_start: int) -> bool:
     """Whether a denial is of a report about something other than the denier's part: "denied reports that
     al-Sisi had offered ...", or "refuted the reports" when the sentence already told what they say."""
-    after = re.match(rf"\s*(?:[\w'’-]+\s+){{0,3}}?{_REPORT_THAT.pattern}", text[cue_end:], re.I)
+    after = _DENIED_REPORT_SAYS.match(text, cue_end)
     if after:
         return not PART_IN_IT.search(after.group(1))
     if _THE_REPORTS.match(text, cue_end):
-        told = list(_REPORT_THAT.finditer(text, 0, subject_start))
+        told = list(_REPORT_SAYS.finditer(text, 0, subject_start))
         return bool(told) and not PART_IN_IT.search(told[-1].group(1))
     return False
 

@@ -16,10 +16,10 @@ import re
 from ..model import Claim
 from .actors import Mention
 from .cues import Hit, subject_before
-from .forms import PART_IN_IT, REPORT_NOUNS, SUBJECT_DENY
+from .forms import DENIED_REPORT_OBJECT, PART_IN_IT, SUBJECT_DENY
 
-DENIED_REPORT = re.compile(rf"(?P<cue>{SUBJECT_DENY.pattern})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{REPORT_NOUNS})\s+"
-                           r"(?:\w+ing\s+)?that\s+(?P<p>[^.;:!?]{10,200})", re.I)
+DENIED_REPORT = re.compile(rf"(?P<cue>{SUBJECT_DENY.pattern})\s+{DENIED_REPORT_OBJECT}\s+(?P<p>[^.;:!?]{{10,200}})",
+                           re.I)
 # Where the proposition ends: a tail that comments on it rather than belonging to it.
 _TAIL = re.compile(r",?\s+(?:although|though|but|saying|according|which|while|as)\b.*$|,.*$", re.I | re.S)
 _PRONOUN = re.compile(r"^(?:he|she|it|they)\b", re.I)

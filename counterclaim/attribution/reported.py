@@ -76,8 +76,8 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     if len(docs) < 3:
         return []
     lead = [c for d in docs for c in by_doc[d][:LEAD]]
-    sims = embed([c.text for c in lead])
-    sims = sims @ sims.T
+    vectors = embed([c.text for c in lead])
+    sims = vectors @ vectors.T
     doc_of = np.array([c.doc_id for c in lead])
     best: tuple[tuple[int, float], int] | None = None
     for i, claim in enumerate(lead):
