@@ -299,6 +299,13 @@ def test_a_person_denying_a_deed_is_a_candidate_and_unnamed_agents_come_from_a_l
     planned = claim("The wave of protest and looting that swept across much of South Africa over the past week was "
                     "planned by enemies of democracy in a deliberate effort to sow chaos, the president has said.")
     assert unnamed_agents([planned]) == {"enemies of democracy": "enemies of democracy"}
+    # allsides:6054/center: a group noun as the subject of the harm done
+    fired = claim("Militants fired more than 250 missiles at Israel, killing two women, the first Israeli casualties in "
+                  "the current violence.")
+    assert unnamed_agents([fired]) == {"Militants": "Militants"}
+    # FNC-1 train_bodies.csv Body ID 1688: the perpetrators as subject say nothing of who they are
+    assert unnamed_agents([claim("The magazine staff was in an editorial meeting, around lunchtime in Paris, when the "
+                                 "gunmen opened fire.")]) == {}
 
 
 def test_a_denied_report_is_a_hypothesis_with_its_carriers_and_deniers(tmp_path):
@@ -466,5 +473,99 @@ def test_a_carrier_that_negates_the_reported_statement_denies_it(tmp_path):
                        "league sports franchise to Sin City.\n",
     })
     [expansion] = [h for h in records["hypothesis"] if h["label"].startswith("“")]
+    assert "no plans" not in expansion["label"]  # the label is what is reported, not its denial
     stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == expansion["id"]}
     assert stances["bettman"] == "denies"
+
+
+def test_the_police_are_an_actor_and_a_participles_object_is_no_subject():
+    # FNC-1 competition_test_bodies.csv Body ID 437: the police as the doer (lexicons/actors.json)
+    assert hits("Dornella Conner was travelling through the mayhem on Monday night, when a cop shot a non-lethal "
+                "bean bag round at her boyfriend's car") == [("police", "asserts", "OUTLET", "act")]
+    # Body ID 631: what was fired, one round of it, with a hyphenated word before it (lexicons/acts.json "fire on")
+    assert hits("Dornnella Conner lost her left eye when a police officer fired a non-lethal bean bag round at the car "
+                "her boyfriend was driving on the outskirts of Ferguson, Mo.") == [("police", "asserts", "OUTLET", "act")]
+    # Body ID 1100: the officer is what the car bomb targeted, not the subject of "killed"
+    assert hits("In the town of Baquba, 40 miles northeast of Baghdad, a gunman killed a Shi'ite militiaman, and a car "
+                "bomb targeting a police officer killed his 10-year-old son.") == []
+
+
+def test_the_accused_denying_the_deed_in_their_own_words():
+    """BASIL 2011 c21cb217-3e2c-49bd-884d-5c74a165ef10 (NYT and Fox News): the headline's self-denial names the deed
+    (sending); the accused's own "I did not send this" then denies it too, and "I didn't know her" does not."""
+    from counterclaim.attribution.deeds import own_word_denials
+
+    lexicon = Lexicon.for_case(_BareCase())
+    lexicon.add_aliases({"Weiner": "Weiner"})
+    headline = claim("Weiner Denies Sending Photo but Is Less Sure About Its Origin")
+    found = find_hits(headline, lexicon)
+    assert [(h.mention.actor, h.cue_kind) for h in found] == [("Weiner", "self-deny")]
+    quote = claim("I can definitively say that I did not send this", kind="quoted", name="Rep. Anthony Weiner")
+    other = claim("I didn't know her", kind="quoted", name="Weiner")
+    [denial] = own_word_denials([quote, other], found, lexicon)
+    assert (denial.claim, denial.mention.actor, denial.polarity, denial.cue) == (quote, "Weiner", "rejects",
+                                                                                "I did not send")
+
+
+def test_the_reported_statement_is_the_hearsay_one_not_the_undisputed_event(tmp_path):
+    """Openings of fnc1:421, fnc1:517, fnc1:673, fnc1:1505 and fnc1:1705 (afghan-soldiers-canada-2014, dev): all
+    tell that three soldiers went missing, which nobody disputes; where they were found is passed on from sources
+    and other outlets' reports. That is the statement in question."""
+    records = case_records(tmp_path, {
+        "a.txt": "Tree Afghan soldiers, who went missing while in Massachusetts for military training, have been found "
+                 "trying to cross the border into Canada, a defense department official said on Monday.\n",
+        "b.txt": "Three Afghan national army soldiers who did not return to a training exercise at US military base in "
+                 "Massachusetts were found trying to cross the Canadian border, local media reported on Monday.\n",
+        "c.txt": "Three Afghanistan National Army soldiers who went missing Saturday night from a Regional Cooperation "
+                 "training exercise at Camp Edwards in Sandwich have been found on near the Canadian border, "
+                 "according to sources close to the investigation.\n",
+        "d.txt": "The three Afghanistan National Army officers who went missing during a training exercise at a Cape "
+                 "Cod military base have been found trying to cross the border into Canada, according to U.S. "
+                 "authorities.\n",
+        "e.txt": "The three Afghanistan National Army officers who went missing during a training exercise at a Cape "
+                 "Cod military base on Saturday were located Monday afternoon near the Canadian border.\n\nCBS Boston "
+                 "reports that the three soldiers were taken into custody early Monday afternoon attempting to cross "
+                 "the Canadian border.\n",
+    })
+    [found] = records["hypothesis"]
+    assert found["label"].startswith("“") and "border" in found["label"] and "went missing" not in found["label"]
+
+
+def test_a_harm_done_to_the_perpetrator_is_the_response_not_the_incident():
+    from counterclaim.attribution.forms import harms_the_perpetrator
+
+    # BASIL 2017 58f414e5-a122-49f5-819e-512d91069da5_3 (HuffPost): the police shot the assailant, not the victims
+    assert hits("The assailant, who authorities have identified as 66-year-old James T. Hodgkinson of Belleville, "
+                "Illinois, was shot by police and later died of his injuries at a hospital.") == []
+    # BASIL 2014 ed8c136f-8d44-4c83-ad05-0dcfc3a0c54a_1 (HuffPost): a victim's, so the police are the doer
+    assert hits("the eyes of the nation and the world are on this small suburb of St. Louis where an unarmed teenager "
+                "was shot and killed by police earlier this month") == [("police", "asserts", "OUTLET", "passive")]
+    # FNC-1 Body ID 533: the active form, whose object is the gunman
+    text = "The heroic sergeant-at-arms who shot dead a lone gunman in Canada's Parliament on Wednesday"
+    at = text.index("shot dead") + len("shot")
+    assert harms_the_perpetrator(text, text.index("shot"), at, "act")
+    assert not harms_the_perpetrator("a gunman who shot dead a guard", 13, 17, "act")
+
+
+def test_a_document_that_calls_the_story_a_hoax_denies_what_it_reports(tmp_path):
+    """Openings of fnc1:549, fnc1:575, fnc1:1695 and fnc1:2233 (hefner-death-hoax-2014, dev): three pass the death
+    story on while calling it fake; the one that tells it straight carries it."""
+    records = case_records(tmp_path, {
+        "a.txt": "Hugh Hefner was presumed to be dead of natural causes, Sunday, December 28, 2014. Well, that’s the "
+                 "story which was given from a fake sub-medium of NBC called NBCToday.co.\n\nThough the story is fake, it "
+                 "spread like wildfire, seemingly without anyone bothering to research the issue himself or herself.\n",
+        "b.txt": "Sunday night Facebook went crazy with Hugh Hefner dead rumors — but RumorFix can tell you they are not "
+                 "true.\n\nA bogus website with the url — nbctoday.co — published a story on Sunday with the headline: "
+                 "“Breaking: Playboy Tycoon Hugh Hefner Passes Away at Age of 88.”\n",
+        "c.txt": "Hugh Hefner, Founder and chief creative officer of Playboy Enterprises, was found dead of natural causes "
+                 "Sunday morning at his home, the Playboy Mansion, in the Holmby Hills neighborhood of Los Angeles, "
+                 "according to Los Angeles police officer Jimmy N. Gardner. He was 88.\n",
+        "d.txt": "Uh oh. A report recently went wild on the internet that 88-year-old ‘Playboy’ founder Hugh Hefner had "
+                 "died of natural causes on Dec. 28. Is Hugh really gone for good?\nOh no! Is Hugh Hefner dead? A "
+                 "shocking report went viral on the internet claiming that the Playboy tycoon had passed away of natural "
+                 "causes at his home in the Playboy Mansion.\n\nHugh Hefner Dead? New Death Hoax Spread On Internet\n",
+    })
+    [death] = [h for h in records["hypothesis"] if h["label"].startswith("“")]
+    assert "passed away" in death["label"]
+    stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == death["id"]}
+    assert (stances["b"], stances["c"], stances["d"]) == ("denies", "reports", "denies")

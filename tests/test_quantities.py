@@ -394,3 +394,14 @@ def test_where_a_toll_went_is_a_count_whatever_the_tagger_calls_it():
     # allsides:5883/left (surfside-condo-collapse-2021, dev): NER reads "60 one day" as a date
     assert [(q.text, q.measure) for q in figures_in("Surfside death toll jumps to 60 one day after shift from "
                                                     "search-and-rescue to recovery")] == [("60", "killed")]
+
+
+def test_a_count_read_past_the_parse_s_misattachments():
+    # fnc1:2285 (CNN): the "who" clause hangs on "training" in the parse, but tells of the soldiers
+    found = figures_in("(CNN) —Three Afghan soldiers in Massachusetts for training who went missing were found trying "
+                       "to cross the border into Canada, several media outlets reported Monday.")
+    assert (found[0].value, found[0].measure) == (3.0, "missing")
+    # allsides:5883/right: "confirmed dead" and "jumped to 60" parsed as two verbs; the number counts the dead
+    found = figures_in("The number of people confirmed dead at the site of the collapsed Florida condo building jumped "
+                       "to 60 overnight, with rescue workers pulling six more bodies.")
+    assert (found[0].value, found[0].measure) == (60.0, "killed")

@@ -9,8 +9,8 @@ from typing import Any, Literal
 
 from .. import lexicons
 from ..model import Claim
-from .forms import (conditional_before, event_in, find_forms, nearest_before, not_evidence, not_in_event,
-                    other_event, prepositional_object, speakers)
+from .forms import (conditional_before, event_in, find_forms, harms_the_perpetrator, nearest_before, not_evidence,
+                    not_in_event, other_event, prepositional_object, speakers)
 from .lexicon import Lexicon, Mention
 from .records import Polarity
 from .responsibility import (BEHIND, CREDIT_CLAIM, NO_EVIDENCE_WORDS, NO_ONE_ELSE, PERPETRATED, PERPETRATION_VERBS,
@@ -176,6 +176,8 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
         lo, hi = (min(m.start, found), max(m.end, found + len(cue_text))) if found >= 0 else (m.start, m.end)
         if conditional_before(text, lo) or other_event(text, lo, hi):
             return  # "if the report is true, Y ...", "since Y targeted the airport in August"
+        if found >= 0 and harms_the_perpetrator(text, found, found + len(cue_text), kind):
+            return  # "the gunman was shot by police": the response, not the incident
         if polarity == "supports" and DENIED_SCOPE.search(text[:m.start]):
             polarity = "rejects"
         if voice == own and polarity == "supports":

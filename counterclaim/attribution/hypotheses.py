@@ -38,6 +38,7 @@ from .actors import normalise
 from .carried import carried_by_model
 from .confidence import stance_confidence
 from .cues import Hit, find_hits
+from .deeds import own_word_denials
 from .lexicon import Lexicon
 from .names import case_names
 from .propositions import is_proposition, proposition_hits
@@ -46,7 +47,7 @@ from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "29"
+VERSION = "30"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -115,6 +116,7 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     texts = {d.id: d.text for d in docs}
     claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
     hits = [*(h for c in claims for h in find_hits(c, lexicon)), *proposition_hits(claims, texts)]
+    hits = [*hits, *own_word_denials(claims, hits, lexicon)]
     hits = sorted([*hits, *reported_hits(claims, hits)], key=lambda h: (order[h.claim.doc_id], h.claim.start,
                                                                         h.mention.start))
     excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity), event_year)

@@ -45,13 +45,21 @@ AGENT_NP = re.compile(rf"(?:(?:an?|the)\s+)?(?:group of\s+)?((?:[\w’'-]+\s+){{
 _VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
 
 
+# ... or as the subject of a harm done: "Militants fired more than 250 missiles at Israel" (allsides:6054/center).
+# Not the nouns for the perpetrators themselves ("gunmen opened fire"): who they are is what is in question.
+_GROUP_NOUN = "|".join(e.get("pattern") or re.escape(e["term"]) for e in lexicons.entries("agents")
+                       if e.get("role") != "perpetrator")
+AGENT_SUBJECT = re.compile(rf"(?:^|[,;:]\s+|\b(?:while|as|when|and)\s+)(?:(?:an?|the)\s+)?((?:[\w’'-]+\s+)?(?:{_GROUP_NOUN}))"
+                           rf"\s+(?:\w+ly\s+)?(?={forms.ACT_VERB.pattern})", re.I)
+
+
 def unnamed_agents(claims: Iterable[Claim]) -> dict[str, str]:
     """Unnamed agents ("unidentified attackers") → the name that stands for them; agents sharing a vague
     modifier ("unidentified") or a head noun are one."""
     out: dict[str, str] = {}
     for claim in claims:
-        for cue in UNNAMED_AGENT.finditer(claim.text):
-            np = AGENT_NP.match(claim.text, cue.end())
+        nps = [AGENT_NP.match(claim.text, cue.end()) for cue in UNNAMED_AGENT.finditer(claim.text)]
+        for np in [*nps, *AGENT_SUBJECT.finditer(claim.text)]:
             if not np:
                 continue
             name = np.group(1).strip()

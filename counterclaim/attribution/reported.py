@@ -8,9 +8,9 @@ sources ("according to reports", "multiple sources told BuzzFeed", "reportedly")
 one a named speaker makes ("Yellen warns ...") is that speaker's statement: neither is a competing explanation.
 
 The candidate statements are each document's first claims (``LEAD``); a statement is carried where a claim's
-sentence embedding is close to it (``SIMILAR``). The one carried by the most other documents is proposed when
-it is carried by at least half of them, mostly as hearsay (``HEARSAY_SHARE``), and when no hypothesis the case already
-has explains the same claims (a denied report, an actor). Its carriers report or assert it in their speaker's
+sentence embedding is close to it (``SIMILAR``). Of the statements at least half of the other documents carry,
+the most carried one they mostly pass on as hearsay (``HEARSAY_SHARE``) is proposed, unless a hypothesis the case
+already has explains the same claims (a denied report, an actor). Its carriers report or assert it in their speaker's
 voice; the other documents are read by the stance model (:mod:`.carried`). Where a source denies a report
 (:mod:`.propositions`), that proposition is what the coverage disputes, and none is proposed here. The
 thresholds were set on the real-news dev split.
@@ -42,6 +42,8 @@ _MODAL_HEDGES = lexicons.terms("hedges", type="modal")  # "may", "might", "could
 # sources told BuzzFeed in a report published Wednesday night" (the carriers keep their speakers).
 _SAID_TAIL = re.compile(r",\s+(?:according to\b|(?:[\w'’-]+\s+){0,5}(?:said|say|says|told|reported|reports)\b)[^,]*$",
                         re.I)
+# Causes that say the story was made up ("a hoax"): a document that proposes one denies what the story reports.
+_FABRICATION = frozenset(e["canonical"] for e in lexicons.entries("causes", "hypotheses", type="fabrication"))
 _UNNAMED = re.compile(rf"\b(?:{lexicons.alternation('source_labels', 'hearsay')})\b", re.I)
 
 
@@ -79,26 +81,41 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     vectors = embed([c.text for c in lead])
     sims = vectors @ vectors.T
     doc_of = np.array([c.doc_id for c in lead])
-    best: tuple[tuple[int, float], int] | None = None
+    candidates = []
     for i, claim in enumerate(lead):
         close = sims[i] >= SIMILAR
         others = len(set(doc_of[close]) - {claim.doc_id})
         if others >= max(2, SHARE * (len(docs) - 1)):
-            score = (others, float(sims[i][close].sum()))
-            best = max(best, (score, i)) if best else (score, i)
-    if best is None:
-        return []
-    statement = lead[best[1]]
-    carriers = [lead[j] for j in np.flatnonzero(sims[best[1]] >= SIMILAR)]
-    if sum(map(_hearsay, carriers)) < HEARSAY_SHARE * len(carriers):
-        return []  # stated, or said by those who know (an official's own statement): not a rumour
+            candidates.append(((others, float(sims[i][close].sum())), i))
     explained = {h.claim.id for h in hits}
-    if sum(c.id in explained for c in carriers) * 3 >= len(carriers):
-        return []  # an explanation the case already has (a denied report, an actor) covers these claims
+    # The most carried statement may be the undisputed event ("three soldiers went missing"); the most carried one
+    # passed on as hearsay ("... were apprehended while trying to cross the border") is what is in question.
+    for _, i in sorted(candidates, reverse=True):
+        close = np.flatnonzero(sims[i] >= SIMILAR)
+        carriers = [lead[j] for j in close]
+        if sum(map(_hearsay, carriers)) < HEARSAY_SHARE * len(carriers):
+            continue  # stated, or said by those who know (an official's own statement): not a rumour
+        if sum(c.id in explained for c in carriers) * 3 >= len(carriers):
+            return []  # an explanation the case already has (a denied report, an actor) covers these claims
+        # The label is what is reported, not its denial ("the NHL has no plans to expand"): the carrier closest
+        # to the statement that does not negate it.
+        told = [j for j in sorted(close, key=lambda j: -sims[i][j]) if not _negates(lead[j])]
+        if told:
+            statement = lead[told[0]]
+            break
+    else:
+        return []
     label = f"“{what_is_reported(statement.text)}”"
-    # A carrier that negates the statement denies it ("the NHL has no plans to expand to other cities").
+    # A carrier that negates the statement denies it ("the NHL has no plans to expand to other cities"); so does
+    # one in a document that calls the story a hoax (hefner-death-hoax-2014, dev: "A bogus website ... published
+    # a story with the headline: Breaking: Playboy Tycoon Hugh Hefner Passes Away").
+    hoaxed = {h.claim.doc_id for h in hits if h.mention.actor in _FABRICATION and h.polarity == "supports"}
     return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported",
-                "rejects" if c.negated or c.stance == "denies" else "supports", *_voice(c)) for c in carriers]
+                "rejects" if _negates(c) or c.doc_id in hoaxed else "supports", *_voice(c)) for c in carriers]
+
+
+def _negates(claim: Claim) -> bool:
+    return claim.negated or claim.stance == "denies"
 
 
 def _voice(claim: Claim) -> tuple[str, Literal["outlet", "quoted", "reported"]]:

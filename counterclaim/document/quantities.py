@@ -33,7 +33,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "18"
+VERSION = "19"
 
 # --------------------------------------------------------------------------- measures
 
@@ -153,7 +153,7 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
         head = first  # a later conjunct shares the first one's role: "killed a number ... and at least two Israelis"
     verb = head.head
     children = noun.children if noun is not None else head.children if head.like_num else ()  # "2 200 arrested"
-    attached = [c for c in children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    attached = [c for c in children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"] or _who_clause(noun)
     if attached and _agent(attached[0], next((c for c in attached[0].children if c.dep_ == "nsubj"), None)):
         attached = []  # "three gunmen who killed 133 people" count the killers: the main clause may say more
     if attached or (head.dep_ == "nsubj" and verb.tag_ == "VBG"):  # "people killed", "with 6000 people attending"
@@ -174,6 +174,16 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ != "of":
         return None  # "killed in two countries": a verb's adjunct is not what it counts
     return _nearby_verb(span) if guess else None
+
+
+def _who_clause(noun: Token | None) -> list[Token]:
+    """A "who" clause the parse hangs on a noun inside the counted one's modifiers: "Three Afghan soldiers in
+    Massachusetts for training who went missing" (fnc1:2285) tells of the soldiers, not of the training."""
+    if noun is None:
+        return []
+    return [c for prep in noun.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj"
+            for c in o.children if c.dep_ == "relcl" and c.pos_ == "VERB"
+            and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children)][:1]
 
 
 def _state_after(span: Span, noun: Token | None) -> Measure | None:
@@ -243,6 +253,13 @@ def _subject(verb: Token) -> Measure | None:
     subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")]
     subject = max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i)) if subjects else None
     if subject is None and verb.dep_ == "xcomp":  # "the toll is feared to exceed 1,000": the subject is the head's
+        return _subject(verb.head)
+    if subject is None and verb.dep_ == "conj":
+        # "The number of people confirmed dead ... jumped to 60" (allsides:5883/right), parsed as two verbs:
+        # the first one's state says what the number counts.
+        state = next((c for c in verb.head.children if c.dep_ in ("oprd", "acomp") and c.lower_ in STATES), None)
+        if state is not None:
+            return STATES[state.lower_], verb.doc[state.i:state.i + 1]
         return _subject(verb.head)
     if subject is None:
         return None

@@ -58,16 +58,18 @@ def _words(s: str) -> set[str]:
     return {w for w in _NORM.sub(" ", s.lower()).split() if w not in _STOP}
 
 
-def _names_match(system: list[str], gold: list[str]) -> bool:
-    """A name matches when one's words hold the other's; inside a system label that is a sentence (a denied
-    proposition), a single gold word ("IS", "Sisi") names nothing: it needs a phrase of two words or more."""
+def _names_match(system: list[str], gold: list[str]) -> int:
+    """How well names match: 2 when a system name and a gold name have the same words, 1 when one's words
+    hold the other's, 0 when none do. Inside a system label that is a sentence (a denied proposition), a
+    single gold word ("IS", "Sisi") names nothing: it needs a phrase of two words or more."""
+    best = 0
     for s in system:
         ws = _words(s)
         for g in gold:
             wg = _words(g)
             if ws and wg and (ws <= wg or wg <= ws and (len(ws) < 5 or len(wg) >= 2)):
-                return True
-    return False
+                best = max(best, 2 if ws == wg else 1)
+    return best
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -77,15 +79,25 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _hypothesis_map(story: Story, exported: dict) -> dict[str, list[str]]:
     """Gold hypothesis id → the active system hypotheses that name it."""
     system = [h for h in exported["records"].get("hypothesis", []) if h.get("status", "active") == "active"]
-    out = {}
+    quality: dict[tuple[str, str], int] = {}
     for g in story.hypotheses:
         # The aliases are the names. A label is a description ("Hamas and other Gaza militants (rocket fire
         # on Israel)"): only its head before ":", "(" or " - " names the hypothesis ("Accident: a fire during
         # repair work"), else its words would match every actor it mentions.
         head = re.split(r":|\(| - ", g["label"], maxsplit=1)
         gold_names = g.get("aliases", []) + ([head[0]] if len(head) > 1 or not g.get("aliases") else [])
-        out[g["id"]] = [h["id"] for h in system
-                        if _names_match([h["label"]] + h.get("actors", []) + h.get("aliases", []), gold_names)]
+        for h in system:
+            quality[(g["id"], h["id"])] = _names_match([h["label"]] + h.get("actors", []) + h.get("aliases", []),
+                                                       gold_names)
+    # A system hypothesis names one gold hypothesis, the one it matches best: "police" is the police hypothesis,
+    # not the driver's one whose description ("tried to run over a cop") mentions the police. One that merges
+    # two explanations finds only the first.
+    out: dict[str, list[str]] = {g["id"]: [] for g in story.hypotheses}
+    for h in system:
+        score, gold = max(((quality[(g["id"], h["id"])], -n), g["id"]) for n, g in enumerate(story.hypotheses)) \
+            if story.hypotheses else ((0, 0), "")
+        if score[0]:
+            out[gold].append(h["id"])
     return out
 
 
@@ -147,7 +159,7 @@ def _speaker_match(speaker: dict | None, gold: str) -> bool:
         return False
     if gold.lower() == "outlet" or speaker["kind"] == "outlet":
         return gold.lower() == "outlet" and speaker["kind"] == "outlet"
-    return _names_match([speaker["name"]], [gold])
+    return _names_match([speaker["name"]], [gold]) > 0
 
 
 def _shown(q: dict) -> bool:
