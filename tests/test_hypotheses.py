@@ -54,6 +54,20 @@ def test_agent_passive_and_reported_voice():
         ("ISIS", "reports", "The US government", "agent")]
 
 
+def test_a_name_inside_someone_s_claim_is_reported_not_asserted():
+    # crocus:28 (The Moscow Times, dev): the outlet tells Putin's claim, it does not make it
+    assert hits("But he also doubled down on a previous claim that Ukraine may have been involved.") == [
+        ("Ukraine", "reports", "unnamed", "agent")]
+    assert hits("Ukraine may have been involved.") == [("Ukraine", "asserts", "OUTLET", "agent")]
+
+
+def test_as_many_as_is_the_object_s_quantity_not_a_passive():
+    # allsides:5746/center (kabul-airport-rockets-2021, dev)
+    assert hits("U.S. anti-missile defences intercepted as many as five rockets fired at Kabul's airport early on "
+                "Monday, a U.S. official said", kind="reported", name="a U.S. official") == [
+        ("United States", "reports", "a U.S. official", "act")]
+
+
 def test_relative_clause_blame_and_outlet_denial():
     found = hits("Ukraine, which Putin blames for this massacre, had no part in these provocative acts")
     assert ("Ukraine", "denies", "OUTLET", "deny") in found  # the subject is Ukraine, not Putin
@@ -538,8 +552,10 @@ def test_a_harm_done_to_the_perpetrator_is_the_response_not_the_incident():
     assert hits("The assailant, who authorities have identified as 66-year-old James T. Hodgkinson of Belleville, "
                 "Illinois, was shot by police and later died of his injuries at a hospital.") == []
     # BASIL 2014 ed8c136f-8d44-4c83-ad05-0dcfc3a0c54a_1 (HuffPost): a victim's, so the police are the doer
-    assert hits("the eyes of the nation and the world are on this small suburb of St. Louis where an unarmed teenager "
-                "was shot and killed by police earlier this month") == [("police", "asserts", "OUTLET", "passive")]
+    assert hits("Attorney General Eric Holder said Wednesday that the “eyes of the nation and the world” are on this "
+                "small suburb of St. Louis where an unarmed teenager was shot and killed by police earlier this month.",
+                kind="reported", name="Attorney General Eric Holder") == [
+        ("police", "reports", "Attorney General Eric Holder", "passive")]
     # FNC-1 Body ID 533: the active form, whose object is the gunman
     text = "The heroic sergeant-at-arms who shot dead a lone gunman in Canada's Parliament on Wednesday"
     at = text.index("shot dead") + len("shot")

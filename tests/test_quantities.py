@@ -401,7 +401,7 @@ def test_a_count_read_past_the_parse_s_misattachments():
     found = figures_in("(CNN) —Three Afghan soldiers in Massachusetts for training who went missing were found trying "
                        "to cross the border into Canada, several media outlets reported Monday.")
     assert (found[0].value, found[0].measure) == (3.0, "missing")
-    # allsides:5883/right: "confirmed dead" and "jumped to 60" parsed as two verbs; the number counts the dead
-    found = figures_in("The number of people confirmed dead at the site of the collapsed Florida condo building jumped "
-                       "to 60 overnight, with rescue workers pulling six more bodies.")
+    # allsides:5883/right: "confirmed dead" is parsed as a verb after "of"; the number counts the dead
+    found = figures_in("The number of confirmed dead at the site of the collapsed Florida condo building jumped to 60 "
+                       "overnight, with rescue workers pulling six more bodies from the rubble.")
     assert (found[0].value, found[0].measure) == (60.0, "killed")

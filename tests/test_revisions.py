@@ -124,3 +124,22 @@ def test_series_lines_follow_one_authority_in_time():
                           fig(c1507, "more than 100 killed", T(2024, 3, 23, 15, 7))], [rel])
     assert lines == ["Series of BBC: more than 100 killed (2024-03-23 15:07 UTC, BBC) → at least 133 killed "
                      "(2024-03-23 17:49 UTC, BBC)."]
+
+
+def test_a_series_lists_its_steps_not_every_pair_of_its_figures():
+    """surfside-condo-collapse-2021 (dev): Miami-Dade officials' toll went 1 → 24 → 60; the gold and the analyst
+    read two steps, not also the jump from 1 to 60. Another authority's series is its own."""
+    from collections import defaultdict
+
+    from counterclaim.across.align import _skips_a_step
+    from counterclaim.across.relations import Verdict
+
+    steps = defaultdict(set, {("Miami-Dade", "c1"): {"c24", "c60"}, ("Miami-Dade", "c24"): {"c60"},
+                              ("Fox News", "f1"): {"f60"}})
+
+    def revision(who: str, earlier: str, later: str) -> Verdict:
+        return Verdict("revision", "", 0.8, authority=who, steps=(earlier, later))
+    assert _skips_a_step(revision("Miami-Dade", "c1", "c60"), steps)
+    assert not _skips_a_step(revision("Miami-Dade", "c1", "c24"), steps)
+    assert not _skips_a_step(revision("Miami-Dade", "c24", "c60"), steps)
+    assert not _skips_a_step(revision("Fox News", "f1", "f60"), steps)

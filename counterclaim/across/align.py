@@ -201,7 +201,20 @@ def _relations(cluster_id: str, groups: list[AnswerGroup], candidates: Candidate
         key = (a.claim.id, b.claim.id)
         if key not in best or PRIORITY[verdict.type] > PRIORITY[best[key][0].type]:
             best[key] = (verdict, a, b)
-    return [_relation_record(cluster_id, v, a, b) for (v, a, b) in best.values()]
+    steps: dict[tuple[str | None, str], set[str]] = defaultdict(set)  # (authority, earlier claim) -> later claims
+    for v, _, _ in best.values():
+        if v.type == "revision" and v.steps is not None:
+            steps[(v.authority, v.steps[0])].add(v.steps[1])
+    return [_relation_record(cluster_id, v, a, b) for (v, a, b) in best.values() if not _skips_a_step(v, steps)]
+
+
+def _skips_a_step(v: Verdict, steps: dict[tuple[str | None, str], set[str]]) -> bool:
+    """A revision from x to z where the same authority's series goes x → y → z: the series lists its steps
+    (1 → 24 → 60 dead, surfside-condo-collapse-2021 dev), not every pair of its figures."""
+    if v.type != "revision" or v.steps is None:
+        return False
+    first, last = v.steps
+    return any(last in steps[(v.authority, middle)] for middle in steps[(v.authority, first)] if middle != last)
 
 
 def _between_copies(v: Verdict, a: Fact, b: Fact, env: RelationEnv) -> Verdict:

@@ -55,6 +55,7 @@ class Verdict:
     confidence: float
     subtype: str | None = None
     authority: str | None = None  # for a revision: whose own series it is
+    steps: tuple[str, str] | None = None  # for a revision in time order: the earlier claim's id, the later one's
 
 
 @lru_cache(maxsize=100_000)
@@ -232,7 +233,8 @@ def _revision(o: Order, who: Authority, other: Authority, env: RelationEnv, how:
     extra = f", {how}" if how else ""
     return Verdict("revision", f"{who.name}{read}: the figure {trend} from '{early}' ({_at(o.earlier, env)}) to "
                    f"'{late}' ({_at(o.later, env)}){extra}; ordered by {o.by}. The same authority updating its own "
-                   "figure for the same event — an update, not a contradiction.", 0.8, authority=who.name)
+                   "figure for the same event — an update, not a contradiction.", 0.8, authority=who.name,
+                   steps=(o.earlier.claim.id, o.later.claim.id))
 
 
 # ------------------------------------------------------------------ frames with an agent

@@ -57,6 +57,11 @@ DISPUTE_BEFORE = re.compile(rf"\b(?:{lexicons.alternation('hedges', 'dispute-bef
 DENIED_SCOPE = re.compile(rf"\b(?:{NO_EVIDENCE_WORDS}|(?:{lexicons.alternation('denial', 'claims')})"
                           rf"(?:\s+(?:the|any|all)?\s*(?:claims?|suggestions?|allegations?|reports?|accusations?))?)"
                           r"\s+(?:that|of)\s+[^.;:!?]{0,40}$", re.I)
+# A name inside the content of someone's claim is theirs to assert, not the outlet's: "he also doubled down on a
+# previous claim that Ukraine may have been involved" (The Moscow Times, dev), "Moscow's allegations that Kyiv ...".
+CLAIM_CONTENT = re.compile(r"(?:\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)['’]s\s+(?:\w+\s+)?)?\b(?:claims?|allegations?|"
+                           r"accusations?|assertions?|suggestions?|speculation|rumou?rs?|theor(?:y|ies)|narrative)\s+"
+                           r"(?:that|of)\s+[^.;:!?]{0,40}$")
 # "blame X for Y", "accuse X of Y": what follows "for"/"of" is the deed, not the accused.
 BLAMED_FOR = re.compile(r"\b(?:for|of|over)\b", re.I)
 ACCUSED_BEFORE = re.compile(rf"\b(?:{BLAME})\s+(?:the\s+)?$", re.I)
@@ -180,6 +185,9 @@ def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
             return  # "the gunman was shot by police": the response, not the incident
         if polarity == "supports" and DENIED_SCOPE.search(text[:m.start]):
             polarity = "rejects"
+        elif polarity == "supports" and voice == own and own[1] == "outlet" \
+                and (held := CLAIM_CONTENT.search(text[:m.start])):
+            voice = (held.group(1) or "unnamed", "reported")
         if voice == own and polarity == "supports":
             # A denial frame ("Russia denied that ...") flips the claim; clause negation anywhere
             # in the clause (claim.negated) does not: the cue's own negation is checked locally.

@@ -64,7 +64,9 @@ OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?
 # A name right after a participle is its object, not the subject of the verb that follows: "a car bomb targeting
 # a police officer killed his 10-year-old son" (FNC-1 test Body ID 1100). Times of day are not participles.
 PARTICIPLE_OBJECT = re.compile(r"\b(?!(?:morning|evening)\b)\w{3,}ing\s+(?:the\s+|an?\s+)?$", re.I)
-PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as|near|outside|inside)\b", re.I)
+# "as many as five rockets" is the object's quantity, not "killed as ..." (allsides:5746/center).
+PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as(?!\s+(?:many|much|few|little)\s+as\b)|near|"
+                           r"outside|inside)\b", re.I)
 # What an actor's name is attached to in a nominal attribution ("US-led air strike", "a Ukrainian plot").
 STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+|surgical\s+)?"
                          r"(?:air ?strikes?|airstrikes?|drone strikes?|missile strikes?|rocket fire|rockets?|"

@@ -33,7 +33,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "19"
+VERSION = "20"
 
 # --------------------------------------------------------------------------- measures
 
@@ -254,13 +254,6 @@ def _subject(verb: Token) -> Measure | None:
     subject = max(subjects, key=lambda t: (t.i < verb.i, t.i if t.i < verb.i else -t.i)) if subjects else None
     if subject is None and verb.dep_ == "xcomp":  # "the toll is feared to exceed 1,000": the subject is the head's
         return _subject(verb.head)
-    if subject is None and verb.dep_ == "conj":
-        # "The number of people confirmed dead ... jumped to 60" (allsides:5883/right), parsed as two verbs:
-        # the first one's state says what the number counts.
-        state = next((c for c in verb.head.children if c.dep_ in ("oprd", "acomp") and c.lower_ in STATES), None)
-        if state is not None:
-            return STATES[state.lower_], verb.doc[state.i:state.i + 1]
-        return _subject(verb.head)
     if subject is None:
         return None
     counted = next((o for p in subject.children if p.lower_ == "of" for o in p.children
@@ -270,6 +263,10 @@ def _subject(verb: Token) -> Measure | None:
     told = next((v for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
                  for v in o.children if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB"), None)
     if told is not None:  # "the number of people who have lost their lives has risen to 117"
+        return _verb(told)
+    told = next((o for p in subject.children if p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pcomp" and o.pos_ == "VERB"), None)
+    if told is not None:  # "The number of confirmed dead ... jumped to 60" (allsides:5883/right)
         return _verb(told)
     phrase = _phrase(subject)
     name = phrase.text.lower()
