@@ -43,7 +43,7 @@ def deeds(hits: list[Hit]) -> dict[str, set[str]]:
 
 
 def own_word_denials(claims: list[Claim], hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
-    """Claims in which an actor the case has deny a deed says, as the speaker, that they did not do it."""
+    """Claims whose speaker is an actor the case's self-denials name and who says they did not do that deed."""
     by_actor = deeds(hits)
     if not by_actor:
         return []

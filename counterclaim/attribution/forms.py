@@ -62,7 +62,8 @@ OBJECT_OF = re.compile(r"\b(?:of|on|at|in|against|from|to|into|with|for|towards?
                        r"(?:(?!(?:which|whom|whose|that)\b)[a-z][\w-]*\s+){0,2}"
                        r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+|\s+(?:and|or)\s+))*$")
 # A name right after a participle is its object, not the subject of the verb that follows: "a car bomb targeting
-# a police officer killed his 10-year-old son" (FNC-1 test Body ID 1100). Times of day are not participles.
+# a police officer killed his 10-year-old son" (FNC-1 competition_test_bodies.csv Body ID 1100). Times of day
+# are not participles.
 PARTICIPLE_OBJECT = re.compile(r"\b(?!(?:morning|evening)\b)\w{3,}ing\s+(?:the\s+|an?\s+)?$", re.I)
 # "as many as five rockets" is the object's quantity, not "killed as ..." (allsides:5746/center).
 PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as(?!\s+(?:many|much|few|little)\s+as\b)|near|"

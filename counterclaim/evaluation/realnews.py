@@ -93,10 +93,9 @@ def _hypothesis_map(story: Story, exported: dict) -> dict[str, list[str]]:
     # not the driver's one whose description ("tried to run over a cop") mentions the police. One that merges
     # two explanations finds only the first.
     out: dict[str, list[str]] = {g["id"]: [] for g in story.hypotheses}
-    for h in system:
-        score, gold = max(((quality[(g["id"], h["id"])], -n), g["id"]) for n, g in enumerate(story.hypotheses)) \
-            if story.hypotheses else ((0, 0), "")
-        if score[0]:
+    for h in system if story.hypotheses else []:
+        (score, _), gold = max(((quality[(g["id"], h["id"])], -n), g["id"]) for n, g in enumerate(story.hypotheses))
+        if score:
             out[gold].append(h["id"])
     return out
 
