@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,12 @@ def terms(name: str, used_by: str | None = None, **fields: Any) -> frozenset[str
 
 def alternation(name: str, used_by: str | None = None, **fields: Any) -> str:
     """A regex alternation (no group) of the entries' patterns, in file order."""
-    return "|".join(e.get("pattern") or re.escape(e["term"]) for e in entries(name, used_by, **fields))
+    return alternation_of(entries(name, used_by, **fields))
+
+
+def alternation_of(chosen: Iterable[dict[str, Any]]) -> str:
+    """A regex alternation (no group) of the patterns of entries chosen otherwise than by equal fields."""
+    return "|".join(e.get("pattern") or re.escape(e["term"]) for e in chosen)
 
 
 def entry_pattern(entry: dict[str, Any]) -> re.Pattern[str]:

@@ -47,8 +47,7 @@ _VAGUE = {"unidentified", "unknown", "masked", "armed", "unnamed"}
 
 # ... or as the subject of a harm done: "Militants fired more than 250 missiles at Israel" (allsides:6054/center).
 # Not the nouns for the perpetrators themselves ("gunmen opened fire"): who they are is what is in question.
-_GROUP_NOUN = "|".join(e.get("pattern") or re.escape(e["term"]) for e in lexicons.entries("agents")
-                       if e.get("role") != "perpetrator")
+_GROUP_NOUN = lexicons.alternation_of(e for e in lexicons.entries("agents") if e.get("role") != "perpetrator")
 AGENT_SUBJECT = re.compile(rf"(?:^|[,;:]\s+|\b(?:while|as|when|and)\s+)(?:(?:an?|the)\s+)?((?:[\w’'-]+\s+)?(?:{_GROUP_NOUN}))"
                            rf"\s+(?:\w+ly\s+)?(?={forms.ACT_VERB.pattern})", re.I)
 

@@ -112,7 +112,12 @@ def proposition_hits(claims: list[Claim], texts: dict[str, str]) -> list[Hit]:
             if claim.id in denying or len(said[claim.id] & words) < max(3, SHARED * len(words)):
                 continue
             mention = Mention(0, len(claim.text), label, claim.text)
-            polarity = "rejects" if claim.negated or claim.stance == "denies" else "supports"
+            polarity = "rejects" if negates(claim) else "supports"
             hits.append(Hit(claim, mention, "carries the proposition", "proposition", polarity,  # type: ignore[arg-type]
                             claim.speaker.name, claim.speaker.kind))
     return hits
+
+
+def negates(claim: Claim) -> bool:
+    """Whether a claim that carries a proposition says it is not so ("the NHL has no plans to expand")."""
+    return claim.negated or claim.stance == "denies"

@@ -28,7 +28,7 @@ from ..across.embed import embed
 from ..model import Claim
 from .actors import Mention
 from .cues import HEARSAY, Hit
-from .propositions import is_proposition
+from .propositions import is_proposition, negates
 
 LEAD = 5  # claims per document that can state what it is about
 SIMILAR = 0.6  # cosine of MiniLM sentence embeddings at which a claim carries the statement
@@ -99,7 +99,7 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
             return []  # an explanation the case already has (a denied report, an actor) covers these claims
         # The label is what is reported, not its denial ("the NHL has no plans to expand"): the carrier closest
         # to the statement that does not negate it.
-        told = [j for j in sorted(close, key=lambda j: -sims[i][j]) if not _negates(lead[j])]
+        told = [j for j in sorted(close, key=lambda j: -sims[i][j]) if not negates(lead[j])]
         if told:
             statement = lead[told[0]]
             break
@@ -111,11 +111,7 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     # a story with the headline: Breaking: Playboy Tycoon Hugh Hefner Passes Away").
     hoaxed = {h.claim.doc_id for h in hits if h.mention.actor in _FABRICATION and h.polarity == "supports"}
     return [Hit(c, Mention(0, len(c.text), label, c.text), CUE, "reported",
-                "rejects" if _negates(c) or c.doc_id in hoaxed else "supports", *_voice(c)) for c in carriers]
-
-
-def _negates(claim: Claim) -> bool:
-    return claim.negated or claim.stance == "denies"
+                "rejects" if negates(c) or c.doc_id in hoaxed else "supports", *_voice(c)) for c in carriers]
 
 
 def _voice(claim: Claim) -> tuple[str, Literal["outlet", "quoted", "reported"]]:

@@ -166,7 +166,7 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "at") and verb.head.lemma_ in TREND_VERBS:
         return _subject(verb.head)  # "the toll rose to 143"
     if head.dep_ in CORE_DEPS and verb.pos_ in ("VERB", "AUX"):
-        if head.dep_ == "attr" or verb.lemma_ in TREND_VERBS:  # "the warning period was six minutes"
+        if head.dep_ == "attr" or verb.lemma_ in TREND_VERBS:  # "the death toll was 26"
             return _subject(verb)
         if _agent(verb, head):  # "three gunmen killed 133 people": 133 were killed, the three killed
             return None
@@ -246,7 +246,7 @@ def _verb(verb: Token) -> Measure:
 
 
 def _subject(verb: Token) -> Measure | None:
-    """A figure stated of a subject: 'the warning period was six minutes', 'the death toll rose to 143'."""
+    """A figure stated of a subject: 'the death toll was 26', 'the death toll rose to 143'."""
     # Headlines capitalise common nouns, and the tagger then reads "Death Toll" as a name.
     # The one nearest the verb: a headline's topic before a colon is parsed as a subject too ("KZN, Gauteng
     # unrest: Death toll rises to 117").
@@ -324,7 +324,7 @@ def _entity(token: Token) -> Span | None:
 
 
 def _is_date_like(fig: Figure, text: str, span: Span, noun: Token | None) -> bool:
-    """Years, dates, times of day, ages, ordinals and numbered names; durations ('six minutes') are figures."""
+    """Years, dates, times of day, ages, ordinals and numbered names; durations ('three days') are figures."""
     raw = text[fig.start:fig.end]
     if "/" in raw and not OF_TIME.match(text, fig.end) or _JOINED_DIGITS.search(text[max(0, fig.start - 2):fig.start]) \
             or _JOINED_DIGITS.search(text[fig.end:fig.end + 2]):
@@ -456,7 +456,7 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
     if unit in CURRENCIES and measure in (None, unit):
         measure = "paid"
     if measure is None and previous is not None and COMPARISON.match(ctx.text[previous.end:fig.start]):
-        # "only six minutes instead of the usual 20": the compared figure counts the same thing
+        # "... killed 26, up from 20": the compared figure counts the same thing
         return _quantity(ctx, fig, end, value, unit or previous.unit, previous.measure,
                          (previous.measure_start, previous.measure_end), None)
     if is_time and (measure is None or measure in KNOWN_MEASURES):  # "two days after the attack killed 50"
