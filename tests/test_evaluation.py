@@ -105,6 +105,24 @@ def test_eval_refuses_an_unknown_stage():
     assert result.exit_code == 2 and "unknown stage vibes" in result.output
 
 
+def test_eval_refuses_a_story_the_gold_does_not_have():
+    result = CliRunner().invoke(main, ["eval", "--stage", "hypotheses", "--story", "no-such-story-2099"])
+    assert result.exit_code == 2 and "no gold story no-such-story-2099" in " ".join(result.output.split())
+
+
+def test_a_subset_of_stories_is_scored_alone_and_never_written():
+    from counterclaim.evaluation.gold import load_stories
+    from counterclaim.evaluation.sources import data_dir
+
+    root = data_dir(None)
+    if root is None or not load_stories(root, "dev"):
+        pytest.skip("the shared data is not here")
+    result = CliRunner().invoke(main, ["eval", "--stage", "hypotheses", "--story", "weiner-photo-2011"])
+    out = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "(1 stories, 3 documents) (dev)" in out and "not written to the table" in out
+
+
 def test_a_named_data_folder_that_is_missing_is_an_error_not_a_fallback(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--no-write", "--data", str(tmp_path / "typo"), "--stage", "stance"])
     assert result.exit_code == 2 and "data folder not found" in " ".join(result.output.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -582,6 +583,6 @@ def test_a_document_that_calls_the_story_a_hoax_denies_what_it_reports(tmp_path)
                  "causes at his home in the Playboy Mansion.\n\nHugh Hefner Dead? New Death Hoax Spread On Internet\n",
     })
     [death] = [h for h in records["hypothesis"] if h["label"].startswith("“")]
-    assert "passed away" in death["label"]
+    assert "Hefner" in death["label"] and re.search(r"passed away|found dead", death["label"])
     stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == death["id"]}
     assert (stances["b"], stances["c"], stances["d"]) == ("denies", "reports", "denies")

@@ -405,3 +405,7 @@ def test_a_count_read_past_the_parse_s_misattachments():
     found = figures_in("The number of confirmed dead at the site of the collapsed Florida condo building jumped to 60 "
                        "overnight, with rescue workers pulling six more bodies from the rubble.")
     assert (found[0].value, found[0].measure) == (60.0, "killed")
+    # allsides:5735/right: a participle that describes the counted ("ranging in age") is not what befell them
+    found = figures_in("Eight people ranging in age from 2 to 86 died in New York City, and a man in his 70s died in "
+                       "Passaic, New Jersey, after he was trapped.")
+    assert (found[0].text, found[0].measure) == ("Eight", "killed")

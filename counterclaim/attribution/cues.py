@@ -31,7 +31,7 @@ BLAME = r"blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible"
 CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
         rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|{BEHIND}|"
-        r"(?:is|are|was|were|being|been|be) (?:\w+ )?responsible|did (?:it|this|the (?:attack|massacre))|"
+        r"(?:is|are|was|were|being|been|be) (?:\w+ )?(?:responsible|complicit)|did (?:it|this|the (?:attack|massacre))|"
         r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were|been|be) involved|involvement|"
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
     "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),

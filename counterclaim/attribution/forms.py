@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from .. import lexicons
 from ..model import Claim
+from .actors import DEFAULT_TABLE
 from .lexicon import CAUSES, Mention
 from .records import Polarity
 from .responsibility import NO_EVIDENCE_WORDS
@@ -32,10 +33,23 @@ from .responsibility import NO_EVIDENCE_WORDS
 # Past participles of doing the harm, for "... by X" ("assassinated ... by a group of unidentified gunmen").
 ACT_PARTICIPLE = (r"killed|shot(?: dead| down)?|assassinated|attacked|targeted|bombed|struck|hit|destroyed|"
                   r"damaged|blown up|caused|triggered|downed|intercepted|injured|wounded|hacked|infiltrated|"
-                  r"fired|launched|staged|murdered|stabbed|executed|sabotaged|organi[sz]ed|planned|perpetrated")
+                  r"fired|launched|staged|murdered|stabbed|executed|sabotaged|organi[sz]ed|planned|perpetrated|"
+                  r"assaulted|beaten|kidnapped|abducted")
 PASSIVE_BY = re.compile(rf"\b(?:{ACT_PARTICIPLE})\b[^.;:!?]{{0,50}}?\bby\s+", re.I)
+# A harm named by its noun, its doer after "by": "the shooting of a 16-year-old girl by a Columbus police officer"
+# (allsides:6111/center). No verb between ("the attack on the hall was condemned by ...": the condemner).
+_HARM_NOUN = lexicons.alternation("event_nouns", "harm")
+NOMINAL_BY = re.compile(rf"\b(?:{_HARM_NOUN})\s+(?:of|on|against)\s+(?:(?!(?:was|were|is|are|has|have|had|been|be|"
+                        r"said|says|and)\b)[^.;:!?,]){1,50}?\bby\s+", re.I)
+# ... or a common noun for the doer right before it: "fatal police shooting of Black teen" (allsides:6111/left),
+# "the police-involved shooting of Ma'Khia Bryant" (allsides:6111/right).
+HARM_AFTER = re.compile(rf"(?:-involved)?\s+(?:{_HARM_NOUN})s?\b", re.I)
+_TABLE_ACTORS = frozenset(e.canonical for e in DEFAULT_TABLE if e.kind == "actor")
 # Active acts with the actor as subject ("The U.S. military shot down rockets").
 ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
+AGE = re.compile(r"^,\s*\d{1,3},")
+# A name as the subject of such an act: a person named so is a candidate doer (names.new_actors).
+ACT_SUBJECT = re.compile(rf"(?:,\s*\d{{1,3}},)?\s+(?:\w+ly\s+)?(?:{ACT_VERB.pattern})", re.I)
 # A participle after a preposition or article modifies a noun: "coming from kidnapped individuals".
 ADJECTIVAL_BEFORE = re.compile(r"\b(?:from|of|with|among|the|an?)\s+$", re.I)
 # The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
@@ -71,7 +85,7 @@ PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as(?!\s+(
 # What an actor's name is attached to in a nominal attribution ("US-led air strike", "a Ukrainian plot").
 STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+|surgical\s+)?"
                          r"(?:air ?strikes?|airstrikes?|drone strikes?|missile strikes?|rocket fire|rockets?|"
-                         r"missiles?|shelling|bombardment|bombing|raid|plot|sabotage|involvement|role)\b"
+                         r"missiles?|shelling|bombardment|bombing|raid|plot|sabotage|involvement|complicity|role)\b"
                          # the head of a longer compound is what is named: "U.S. anti-missile defences" (allsides:5746)
                          # are equipment, not a missile strike
                          r"(?!\s+(?:systems?|defen[cs]es?|batter(?:y|ies)|launchers?|sites?|bases?|units?|programmes?|programs?))",
@@ -82,8 +96,17 @@ ATTRIBUTED_TO = re.compile(r"\b(?:attribut(?:e|ed|es|ing)|blamed|pinned|link(?:e
                            r"\b[^.;:!?]{0,60}?\b(?:to|on)\s+", re.I)
 CLAIMED_EVENT = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
                            r"(?:attack|bombing|assault|massacre|killing|shooting|blast|explosion|strike)s?\b", re.I)
-LABELLED = re.compile(r"^\s*,?\s*(?:(?:who|which) (?:was|were|is|are) )?(?:blamed (?:in|for)|accused of|"
-                      r"(?:alleged |suspected )?perpetrators? of|(?:prime |main )?suspects? in)\b", re.I)
+LABELLED = re.compile(r"^\s*,?\s*(?:(?:(?:who|which) (?:was|were|is|are) )?(?:blamed (?:in|for)|accused of|"
+                      r"(?:alleged |suspected )?perpetrators? of|(?:prime |main )?suspects? in)|"
+                      # "... Abdel Majed Abdel Bary is the suspect believed to be Foley's executioner" (FNC-1 train
+                      # Body ID 472)
+                      r"(?:is|was) (?:a|an|the) (?:prime |main |chief |key |possible )?suspect)\b", re.I)
+# A name given to the one who did it: "Boston Marathon bombing suspect Dzhokhar Tsarnaev" (FNC-1 train_bodies.csv
+# Body ID 220), "a man named as Michael Zehaf-Bibeau as a possible suspect" (Body ID 440).
+_DOER = r"(?:suspect|gunman|shooter|attacker|assailant|bomber|killer)"
+NAMED_AS = re.compile(rf"\b(?:{_DOER}|(?:{_DOER})\s*,?\s+(?:who\s+)?(?:was\s+|has been\s+|had been\s+)?"
+                      r"(?:identified|named)\s+as)\s+$", re.I)
+NAMED_AS_AFTER = re.compile(rf"\s+as\s+(?:a|an|the)\s+(?:possible |prime |main |likely )?{_DOER}\b", re.I)
 # What a subject denies when it denies a part in the incident: nothing more ("Kyiv denied."), a that-clause,
 # its involvement, an accusation ("Russian speculation"), or the act itself ("Denies Sending Photo").
 # What a that-clause must speak of for "X denied that ..." to deny X's part: doing it, or being behind it.
@@ -243,6 +266,7 @@ def _nearest_after(mentions: list[Mention], pos: int, text: str, window: int) ->
 # authorities have identified as ..., was shot by police" (BASIL 2017 58f414e5_3), "police shot dead the gunman".
 _PERPETRATOR = lexicons.alternation("agents", role="perpetrator")
 _PATIENT_SUBJECT = re.compile(rf"^\W*(?:the|an?)\s+(?:[\w-]+\s+)?(?:{_PERPETRATOR})\b", re.I)
+_PATIENT_OF = re.compile(rf"\b(?:of|on|against)\s+(?:the|an?|both|all|two|three|four)\s+(?:[\w-]+\s+)?(?:{_PERPETRATOR})\b", re.I)
 _PATIENT_OBJECT = re.compile(rf"\s+(?:dead\s+)?(?:the|an?|both|all|two|three|four)\s+(?:[\w-]+\s+)?(?:{_PERPETRATOR})\b",
                              re.I)
 
@@ -264,13 +288,26 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         gap = COLLECTIVE_OF.sub("", text[cue.end():m.start]) if m else ""  # "by a group of unidentified gunmen"
         if m and not BY_NP_ENDS.search(gap):  # "hit by a tractor trailer near the South Lebanon exit"
             add(m, cue.group(), "passive", "rejects" if NEGATED_BEFORE.search(text[:cue.start()]) else "supports", own)
+    for cue in NOMINAL_BY.finditer(text):
+        m = _nearest_after(mentions, cue.end(), text, 35)
+        gap = COLLECTIVE_OF.sub("", text[cue.end():m.start]) if m else ""
+        if m and not BY_NP_ENDS.search(gap) and not _PATIENT_OF.search(cue.group()):
+            add(m, cue.group(), "nominal", "supports", own)
+    causes = set(CAUSES.values())
     for m in mentions:
+        # Only the table's common noun for a doer ("police"): a name before the noun is often the victim or the
+        # place ("the Sony hack", "the Moscow attack"), a case's own name may be a word ("its time killing", Time
+        # the magazine), "terrorist attacks" is a kind of attack, and "suicide bombing" names no cause.
+        harm = HARM_AFTER.match(text, m.end) if m.text.islower() and m.actor in _TABLE_ACTORS else None
+        if harm:
+            add(m, harm.group().strip(), "nominal", "supports", own)
         nominal = STRIKE_NOUN.match(text[m.end:])
         if nominal and not not_in_event(text, nominal.group().rstrip(), m.end + len(nominal.group().rstrip())):
             add(m, nominal.group(), "nominal", "supports", own)
-        label = LABELLED.match(text[m.end:])
+        label = LABELLED.match(text[m.end:]) or NAMED_AS_AFTER.match(text, m.end) \
+            or NAMED_AS.search(text[max(0, m.start - 60):m.start])
         if label:
-            add(m, label.group(), "labelled", "supports", ("unnamed", "reported"))
+            add(m, label.group().strip(" ,"), "labelled", "supports", ("unnamed", "reported"))
     for cue in WORK_OF.finditer(text):
         m = _nearest_after(mentions, cue.end(), text, 10)
         if m:
@@ -296,8 +333,9 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
             continue
         m = nearest_before(mentions, cue.start(), text, 30)
         # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
+        # An age is no figure: "Samuel Cassidy, 57, attacked" (allsides:6006/right).
         if m and not prepositional_object(text[:m.start]) and not PARTICIPLE_OBJECT.search(text[:m.start]) \
-                and not NOT_SUBJECT_GAP.search(text[m.end:cue.start()]):
+                and not NOT_SUBJECT_GAP.search(AGE.sub("", text[m.end:cue.start()])):
             add(m, cue.group(), "act", "supports", own)
     for cue in RESULT_CLAUSE.finditer(text):  # "The Taliban violently broke up a protest ..., killing at least one"
         clause = text[:cue.start()]
@@ -307,7 +345,6 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         if m:
             add(m, cue.group().strip(" ,"), "act", "supports", own)
     _denials(text, mentions, own, add)
-    causes = set(CAUSES.values())
     for m in mentions:  # naming a cause proposes it: "my account was hacked", "a fire ... during repairs"
         called = _CALLED.search(text[max(0, m.start - 70):m.start])
         # "Any use of real names is accidental" is said of the use; an adverb ("was accidentally chopped down")

@@ -168,5 +168,7 @@ def _alternation(names: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted(set(names), key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")
-    # A hyphen ends a name only before "-led"/"-backed" ("U.S.-led airstrikes" names the United States).
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in ordered) + r")(?!\w|-(?!led\b|backed\b))")
+    # A hyphen ends a name only before "-led"/"-backed"/"-involved" ("U.S.-led airstrikes" names the United States,
+    # "the police-involved shooting" the police).
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_name_pattern(n) for n in ordered)
+                      + r")(?!\w|-(?!led\b|backed\b|involved\b))")

@@ -96,7 +96,8 @@ def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexico
                 text = text[:cut.start()]  # a title-case headline read as one name: "Weiner Denies Sending Photo"
             elif e.label == "PERSON" and not (
                     claim.kind == "attribution" and claim.slots.agent and e.text in claim.slots.agent
-                    or claim.start <= e.end <= claim.end and forms.denies_own_deed(claim.text, e.end - claim.start)):
+                    or claim.start <= e.start < e.end <= claim.end and _named_doer(claim.text, e.start - claim.start,
+                                                                                   e.end - claim.start)):
                 continue  # a person is a candidate only as the doer or one denying a deed; most are speakers, victims
             name = _MEMBERS.sub("", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)).strip(" .,'’")
             if name in checked:
@@ -105,6 +106,14 @@ def new_actors(claims: Iterable[Claim], entities: Iterable[Any], lexicon: Lexico
             if len(name) > 1 and normalise(name) not in _STANDS_FOR and not lexicon.mentions(name):
                 found.append(name)
     return found
+
+
+def _named_doer(text: str, start: int, end: int) -> bool:
+    """Whether the person at ``text[start:end]`` is named as the one who did it or denies a deed: "Samuel Cassidy,
+    57, attacked", "bombing suspect Dzhokhar Tsarnaev", "Lin denied taking part"."""
+    return bool(forms.denies_own_deed(text, end) or forms.ACT_SUBJECT.match(text, end)
+                or forms.LABELLED.match(text, end) or forms.NAMED_AS_AFTER.match(text, end)
+                or forms.NAMED_AS.search(text[max(0, start - 60):start]))
 
 
 # A state's leader stands for the state, as its forces do: "Russian President Vladimir Putin", "Egypt's

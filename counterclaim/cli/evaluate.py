@@ -17,22 +17,31 @@ from .base import console, fail, main
 @click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
               help="Tune on dev, report test (FNC-1 and MultiNLI always use their fixed evaluation halves).")
 @click.option("--stage", "stages", multiple=True, help="Stage(s) to score; default all. Repeat the option.")
+@click.option("--story", "stories", multiple=True,
+              help="Score the real-news gold over these stories only (ids as in eval/gold); never written to the table.")
 @click.option("--write/--no-write", default=True, show_default=True, help="Merge the rows into docs/evaluation.md/json.")
-def eval_cmd(data: str | None, split: str, stages: tuple[str, ...], write: bool) -> None:
+def eval_cmd(data: str | None, split: str, stages: tuple[str, ...], stories: tuple[str, ...], write: bool) -> None:
     """Score each analysis stage against labelled data and write the table."""
+    from ..evaluation.gold import GOLD_DIR
     from ..evaluation.run import STAGES, evaluate, headline, write as write_rows
     from ..evaluation.sources import data_dir
 
     unknown = [s for s in stages if s not in STAGES]
     if unknown:
         fail(f"unknown stage {', '.join(unknown)}; known: {', '.join(STAGES)}", 2)
+    missing = [s for s in stories if not (GOLD_DIR / f"{s}.json").is_file()]
+    if missing:
+        fail(f"no gold story {', '.join(missing)} in {GOLD_DIR}", 2)
     root = data_dir(data)
     if data and root is None:
         fail(f"data folder not found: {data}", 2)
-    rows = evaluate(root, split, tuple(stages) or STAGES, progress=lambda s: console.print(f"measuring {escape(s)} ..."))
+    rows = evaluate(root, split, tuple(stages) or STAGES, progress=lambda s: console.print(f"measuring {escape(s)} ..."),
+                    stories=stories)
     for row in rows:
         console.print(f"[bold]{escape(row['stage'])}[/bold] {escape(row['data'])} ({row['split']}): {escape(headline(row))}")
-    if write:
+    if write and stories:
+        console.print("a subset of the stories is not written to the table")
+    elif write:
         console.print(f"wrote {write_rows(rows)}")
 
 

@@ -33,7 +33,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "20"
+VERSION = "21"
 
 # --------------------------------------------------------------------------- measures
 
@@ -156,6 +156,9 @@ def _measure(span: Span, noun: Token | None, guess: bool) -> Measure | None:
     attached = [c for c in children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"] or _who_clause(noun)
     if attached and _agent(attached[0], next((c for c in attached[0].children if c.dep_ == "nsubj"), None)):
         attached = []  # "three gunmen who killed 133 people" count the killers: the main clause may say more
+    if attached and attached[0].dep_ == "acl" and attached[0].tag_ == "VBG" and attached[0].lemma_ not in VERBS \
+            and head.dep_ == "nsubj" and verb.pos_ == "VERB":
+        attached = []  # "Eight people ranging in age from 2 to 86 died" (allsides:5735/right): what befell them
     if attached or (head.dep_ == "nsubj" and verb.tag_ == "VBG"):  # "people killed", "with 6000 people attending"
         return _verb(attached[0] if attached else verb)
     event = _up_from_of(head)

@@ -55,7 +55,8 @@ def analyse(story: Story, root: Path, workdir: Path) -> tuple[dict, dict[str, st
 
 
 def _words(s: str) -> set[str]:
-    return {w for w in _NORM.sub(" ", s.lower()).split() if w not in _STOP}
+    # Singular and plural are one name: "hacker" is "hackers".
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in _NORM.sub(" ", s.lower()).split() if w not in _STOP}
 
 
 def _names_match(system: list[str], gold: list[str]) -> int:

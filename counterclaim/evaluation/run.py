@@ -27,8 +27,8 @@ STAGES = tuple(PUBLIC) + GOLD
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
-def _gold_rows(root: Path, split: str, wanted: set[str]) -> list[dict]:
-    stories = load_stories(root, split, GOLD_DIR)
+def _gold_rows(root: Path, split: str, wanted: set[str], only: tuple[str, ...] = ()) -> list[dict]:
+    stories = [s for s in load_stories(root, split, GOLD_DIR) if not only or s.id in only]
     if not stories:
         return [{"stage": s, "data": "real-news gold", "split": split, "skipped": f"no {split} stories in eval/gold"}
                 for s in GOLD if s in wanted]
@@ -53,8 +53,9 @@ def _gold_rows(root: Path, split: str, wanted: set[str]) -> list[dict]:
 
 
 def evaluate(root: Path | None, split: str = "dev", stages: tuple[str, ...] = STAGES,
-             progress: Callable[[str], None] = lambda s: None) -> list[dict]:
-    """Rows for the named stages; every row names its command."""
+             progress: Callable[[str], None] = lambda s: None, stories: tuple[str, ...] = ()) -> list[dict]:
+    """Rows for the named stages (the real-news gold's only over ``stories`` when given); every row names its
+    command."""
     rows: list[dict] = []
     for name in stages:
         if name not in PUBLIC:
@@ -72,8 +73,9 @@ def evaluate(root: Path | None, split: str = "dev", stages: tuple[str, ...] = ST
                      if s in wanted]
         else:
             progress("real-news gold")
-            rows += _gold_rows(root, split, wanted)
-    command = f"counterclaim eval --split {split} " + " ".join(f"--stage {s}" for s in stages)
+            rows += _gold_rows(root, split, wanted, stories)
+    command = f"counterclaim eval --split {split} " + " ".join(f"--stage {s}" for s in stages) \
+        + "".join(f" --story {s}" for s in stories)
     today = datetime.date.today().isoformat()
     for row in rows:
         row.setdefault("command", command)
