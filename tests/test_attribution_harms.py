@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from counterclaim.attribution.cues import find_hits
 from counterclaim.attribution.lexicon import Lexicon
-from counterclaim.attribution.names import new_actors, unnamed_agents
+from counterclaim.attribution.names import name_variants, new_actors, unnamed_agents
 from counterclaim.attribution.stance import item_stance
 from counterclaim.model import Claim, Entity, Speaker
 
@@ -127,11 +127,50 @@ def test_a_person_named_as_the_suspect_is_a_candidate_reported_as_the_doer():
                 "victim of an “unfortunate accident” yesterday at Ft.")
     bibeau = ("TORONTO, Oct 22 (Reuters) - Canadian police are investigating a man named as Michael Zehaf-Bibeau as a "
               "possible suspect in the shootings around parliament, a source familiar with the matter said on Wednesday.")
-    for text, name in ((tsarnaev, "Dzhokhar Tsarnaev"), (bibeau, "Michael Zehaf-Bibeau")):
+    for text, name, said in ((tsarnaev, "Dzhokhar Tsarnaev", "asserts"), (bibeau, "Michael Zehaf-Bibeau", "reports")):
         at = text.index(name)
         person = Entity(id=f"d/e{at}-{at + len(name)}", doc_id="d", start=at, end=at + len(name), component="t",
                         version="1", label="PERSON", text=name, key=name.lower())
         assert new_actors([claim(text, [person.id])], [person], LEXICON) == [name]
         lexicon = Lexicon.for_case(_BareCase())
         lexicon.add_aliases({name: name})
-        assert [h[:3] for h in hits(text, lexicon) if h[0] == name] == [(name, "reports", "labelled")]
+        assert [h[:3] for h in hits(text, lexicon) if h[0] == name] == [(name, said, "labelled")]
+
+
+def test_the_doer_named_in_the_speakers_voice_and_the_one_the_harm_befell():
+    """BASIL 2016 76810849 (Fox News) and 2017 58f414e5 (HuffPost, dev): the gunman named in apposition or as the one
+    authorities identified; the wounded congressman is not the doer of the harm his wound did."""
+    def named(text: str, name: str):
+        lexicon = Lexicon.for_case(_BareCase())
+        lexicon.add_aliases({name: name})
+        return [h[:3] for h in hits(text, lexicon) if h[0] == name]
+
+    assert named("The gunman, Omar Mir Seddique Mateen, was heard shouting “Allahu Akbar” while engaging officers, law "
+                 "enforcement sources told Fox News.", "Omar Mir Seddique Mateen") == [
+        ("Omar Mir Seddique Mateen", "asserts", "labelled")]
+    assert named("The assailant, who authorities have identified as 66-year-old James T. Hodgkinson of Belleville, "
+                 "Illinois, was shot by police and later died of his injuries at a hospital.", "James T. Hodgkinson") == [
+        ("James T. Hodgkinson", "asserts", "labelled")]
+    assert named("In a statement Wednesday night, the hospital said Scalise sustained “a single rifle shot to the left "
+                 "hip” that “travelled across his pelvis, fracturing bones, injuring internal organs and causing severe "
+                 "bleeding.", "Scalise") == []
+
+
+def test_a_name_in_full_and_a_shorter_form_of_it_are_one_candidate():
+    # BASIL 2016 76810849: "Omar Mir Seddique Mateen" (Fox News), "Omar Mateen" (the three outlets)
+    assert name_variants(["Omar Mir Seddique Mateen", "ISIS", "Omar Mateen", "Islamic State"]) == {
+        "Omar Mir Seddique Mateen": "Omar Mateen"}
+
+
+def test_one_who_killed_herself_is_no_doer_and_a_condition_names_no_one():
+    """FNC-1 competition_test_bodies.csv Body ID 1633 (leelah-alcorn-suicide-2014, dev)."""
+    text = "Transgender teen Leelah Alcorn killed herself by jumping in front of a semi."
+    at = text.index("Leelah Alcorn")
+    person = Entity(id=f"d/e{at}-{at + 13}", doc_id="d", start=at, end=at + 13, component="t", version="1",
+                    label="PERSON", text="Leelah Alcorn", key="leelah alcorn")
+    assert new_actors([claim(text, [person.id])], [person], LEXICON) == []
+    lexicon = Lexicon.for_case(_BareCase())
+    lexicon.add_aliases({"Leelah Alcorn": "Leelah Alcorn", "transgender": "transgender"})
+    assert [h for h in hits(text, lexicon) if h[0] == "Leelah Alcorn"] == []
+    assert hits("The only way I will rest in peace is if one day transgender people aren’t treated the way I was, they’re "
+                "treated like humans, with valid feelings and human rights.", lexicon) == []

@@ -33,6 +33,7 @@ CUES: dict[str, re.Pattern[str]] = {
         rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|{BEHIND}|"
         r"(?:is|are|was|were|being|been|be) (?:\w+ )?(?:responsible|complicit)|did (?:it|this|the (?:attack|massacre))|"
         r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were|been|be) involved|involvement|"
+        r"particip(?:ated|ating|ates?) in|t(?:ook|aking|akes?) part in|"
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
     "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),
     "claimed": re.compile(rf"\b{CREDIT_CLAIM}\b", re.I),
@@ -109,7 +110,9 @@ def _after(mentions: list[Mention], pos: int, text: str, window: int = AFTER_WIN
     """The closest actor starting after ``pos``, if no sentence or clause boundary lies between."""
     m = min((m for m in mentions if m.start >= pos), key=lambda m: m.start, default=None)
     gap = text[pos:m.start] if m else ""
-    return m if m and len(gap) <= window and not re.search(r"[.;:!?]|\bthat\b|\bbecause\b", gap) else None
+    # "The only way I will rest in peace is if one day transgender people ...": a condition names no one.
+    return m if m and len(gap) <= window and not re.search(r"[.;:!?]|\b(?:that|because|if|unless|when|whether)\b",
+                                                           gap) else None
 
 
 def subject_before(text: str) -> str:

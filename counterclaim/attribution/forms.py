@@ -48,8 +48,13 @@ _TABLE_ACTORS = frozenset(e.canonical for e in DEFAULT_TABLE if e.kind == "actor
 # Active acts with the actor as subject ("The U.S. military shot down rockets").
 ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
 AGE = re.compile(r"^,\s*\d{1,3},")
+REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
+# The subject as the one the harm befell (BASIL 2017 58f414e5_3).
+UNDERGOES = re.compile(r"\s+(?:\w+ly\s+)?(?:sustained|suffered|received|underwent)\b", re.I)
+NOUN_PHRASE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # A name as the subject of such an act: a person named so is a candidate doer (names.new_actors).
-ACT_SUBJECT = re.compile(rf"(?:,\s*\d{{1,3}},)?\s+(?:\w+ly\s+)?(?:{ACT_VERB.pattern})", re.I)
+ACT_SUBJECT = re.compile(rf"(?:,\s*\d{{1,3}},)?\s+(?:\w+ly\s+)?(?:{ACT_VERB.pattern})(?!\s+(?:himself|herself|themselves)\b)",
+                         re.I)
 # A participle after a preposition or article modifies a noun: "coming from kidnapped individuals".
 ADJECTIVAL_BEFORE = re.compile(r"\b(?:from|of|with|among|the|an?)\s+$", re.I)
 # The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
@@ -104,8 +109,8 @@ LABELLED = re.compile(r"^\s*,?\s*(?:(?:(?:who|which) (?:was|were|is|are) )?(?:bl
 # A name given to the one who did it: "Boston Marathon bombing suspect Dzhokhar Tsarnaev" (FNC-1 train_bodies.csv
 # Body ID 220), "a man named as Michael Zehaf-Bibeau as a possible suspect" (Body ID 440).
 _DOER = r"(?:suspect|gunman|shooter|attacker|assailant|bomber|killer)"
-NAMED_AS = re.compile(rf"\b(?:{_DOER}|(?:{_DOER})\s*,?\s+(?:who\s+)?(?:was\s+|has been\s+|had been\s+)?"
-                      r"(?:identified|named)\s+as)\s+$", re.I)
+NAMED_AS = re.compile(rf"\b(?:{_DOER},?|(?:{_DOER})\s*,?\s+(?:who\s+(?:\w+\s+){{0,2}})?(?:was\s+|has been\s+|had been\s+)?"
+                      r"(?:identified|named)\s+as(?:\s+(?:an?\s+)?\d{1,3}-year-old)?)\s+$", re.I)
 NAMED_AS_AFTER = re.compile(rf"\s+as\s+(?:a|an|the)\s+(?:possible |prime |main |likely )?{_DOER}\b", re.I)
 # What a subject denies when it denies a part in the incident: nothing more ("Kyiv denied."), a that-clause,
 # its involvement, an accusation ("Russian speculation"), or the act itself ("Denies Sending Photo").
@@ -170,6 +175,9 @@ def not_in_event(text: str, word: str, end: int) -> bool:
     if re.search(r"(?:involved|involvement|responsible|role)$", word, re.I):
         what = IN_WHAT.match(text, end)
         return bool(what) and not event_in(text, what.start(1), what.end(1))
+    if re.search(r"\bin$", word):  # "participated in the attack", not "took part in the talks"
+        what = OBJECT.match(text, end)
+        return not (what and event_in(text, what.start(1), what.end(1)))
     if re.fullmatch(r"(?:ordered|organi[sz](?:ed|ing)|committed)", word, re.I):
         what = OBJECT.match(text, end)
         if re.match(r"organi[sz]ed$", word, re.I) and not DETERMINER.match(text, end):
@@ -280,6 +288,26 @@ def harms_the_perpetrator(text: str, cue_start: int, cue_end: int, kind: str) ->
     return kind == "act" and bool(_PATIENT_OBJECT.match(text, cue_end))
 
 
+def _named_doer(text: str, m: Mention, own: tuple[str, str], add: Add) -> None:
+    """The forms that put one name in the doer's role by what stands right around it: a strike or harm noun after
+    it, a label ("suspect", "accused of") before or after it."""
+    # Only the table's common noun for a doer ("police"): a name before the noun is often the victim or the
+    # place ("the Sony hack", "the Moscow attack"), a case's own name may be a word ("its time killing", Time
+    # the magazine), "terrorist attacks" is a kind of attack, and "suicide bombing" names no cause.
+    harm = HARM_AFTER.match(text, m.end) if m.text.islower() and m.actor in _TABLE_ACTORS else None
+    if harm:
+        add(m, harm.group().strip(), "nominal", "supports", own)
+    nominal = STRIKE_NOUN.match(text[m.end:])
+    if nominal and not not_in_event(text, nominal.group().rstrip(), m.end + len(nominal.group().rstrip())):
+        add(m, nominal.group(), "nominal", "supports", own)
+    label = LABELLED.match(text[m.end:]) or NAMED_AS_AFTER.match(text, m.end)
+    if label:
+        add(m, label.group().strip(" ,"), "labelled", "supports", ("unnamed", "reported"))
+    named = NAMED_AS.search(text[max(0, m.start - 60):m.start])
+    if named:  # the speaker names the doer: "The gunman, Omar Mir Seddique Mateen, was heard shouting"
+        add(m, named.group().strip(" ,"), "labelled", "supports", own)
+
+
 def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:
     """Call ``add(mention, cue, kind, polarity, voice)`` for every attribution or denial form found."""
     text = claim.text
@@ -293,21 +321,8 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         gap = COLLECTIVE_OF.sub("", text[cue.end():m.start]) if m else ""
         if m and not BY_NP_ENDS.search(gap) and not _PATIENT_OF.search(cue.group()):
             add(m, cue.group(), "nominal", "supports", own)
-    causes = set(CAUSES.values())
     for m in mentions:
-        # Only the table's common noun for a doer ("police"): a name before the noun is often the victim or the
-        # place ("the Sony hack", "the Moscow attack"), a case's own name may be a word ("its time killing", Time
-        # the magazine), "terrorist attacks" is a kind of attack, and "suicide bombing" names no cause.
-        harm = HARM_AFTER.match(text, m.end) if m.text.islower() and m.actor in _TABLE_ACTORS else None
-        if harm:
-            add(m, harm.group().strip(), "nominal", "supports", own)
-        nominal = STRIKE_NOUN.match(text[m.end:])
-        if nominal and not not_in_event(text, nominal.group().rstrip(), m.end + len(nominal.group().rstrip())):
-            add(m, nominal.group(), "nominal", "supports", own)
-        label = LABELLED.match(text[m.end:]) or NAMED_AS_AFTER.match(text, m.end) \
-            or NAMED_AS.search(text[max(0, m.start - 60):m.start])
-        if label:
-            add(m, label.group().strip(" ,"), "labelled", "supports", ("unnamed", "reported"))
+        _named_doer(text, m, own, add)
     for cue in WORK_OF.finditer(text):
         m = _nearest_after(mentions, cue.end(), text, 10)
         if m:
@@ -329,9 +344,12 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         if PASSIVE_BEFORE.search(text[:cue.start()]) or (" " not in cue.group() and PASSIVE_AFTER.match(text, cue.end())) \
                 or ADJECTIVAL_BEFORE.search(text[:cue.start()]):
             continue
-        if noun_like(cue, text):
-            continue
+        if noun_like(cue, text) or REFLEXIVE.match(text, cue.end()):
+            continue  # "Leelah Alcorn killed herself" (FNC-1 Body ID 1633): a suicide, not a doer of a harm to another
         m = nearest_before(mentions, cue.start(), text, 30)
+        article = NOUN_PHRASE_BEFORE.search(text[:cue.start()])
+        if m and article and article.start() >= m.end:
+            continue  # a noun with its article: "Scalise sustained “a single rifle shot to the left hip”" (BASIL 2017)
         # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
         # An age is no figure: "Samuel Cassidy, 57, attacked" (allsides:6006/right).
         if m and not prepositional_object(text[:m.start]) and not PARTICIPLE_OBJECT.search(text[:m.start]) \
@@ -342,9 +360,12 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         start = max((b.end() for b in re.finditer(r"[.;:!?]", clause)), default=0)
         m = next((m for m in speakers(mentions) if start <= m.start and m.end <= cue.start() and cue.start() - m.end <= 120
                   and not prepositional_object(clause[:m.start]) and not REPORTING.search(clause[m.end:])), None)
+        if m and UNDERGOES.match(clause, m.end):
+            continue  # "Scalise sustained “a single rifle shot ...” that “travelled across his pelvis, injuring ...”"
         if m:
             add(m, cue.group().strip(" ,"), "act", "supports", own)
     _denials(text, mentions, own, add)
+    causes = set(CAUSES.values())
     for m in mentions:  # naming a cause proposes it: "my account was hacked", "a fire ... during repairs"
         called = _CALLED.search(text[max(0, m.start - 70):m.start])
         # "Any use of real names is accidental" is said of the use; an adverb ("was accidentally chopped down")

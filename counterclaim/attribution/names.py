@@ -28,13 +28,33 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
     heads = leaders(claims, entities, known)
     known.add_aliases(heads)
     discovered = new_actors(claims, entities, known)
+    variants = name_variants(discovered)
+    discovered = [n for n in discovered if n not in variants]
     named = Lexicon.for_aliases(alias_items, analyst + discovered)
     named.add_aliases(heads)
+    named.add_aliases(variants)
     groups = {n: c for n, c in unnamed_agents(claims).items() if not named.mentions(n)}  # "ISIS militants" is ISIS
     lexicon = Lexicon.for_aliases(alias_items, analyst + discovered + [g for g in groups if g == groups[g]])
     lexicon.add_aliases(heads)
+    lexicon.add_aliases(variants)
     lexicon.add_aliases(groups)  # "a group of unidentified gunmen" and "unidentified attackers": one
     return lexicon
+
+
+def name_variants(names: list[str]) -> dict[str, str]:
+    """A longer form of a name found first → that name: the same first and last word ("Omar Mir Seddique Mateen"
+    and "Omar Mateen", BASIL 2016 76810849) are one person, named in full once and shortly after."""
+    out: dict[str, str] = {}
+    for n, name in enumerate(names):
+        words = name.split()
+        if len(words) < 2 or name in out:
+            continue
+        for other in names[n + 1:]:
+            more = other.split()
+            if other not in out and len(more) >= 2 and (more[0], more[-1]) == (words[0], words[-1]):
+                longer, shorter = (name, other) if len(words) > len(more) else (other, name)
+                out[longer] = shorter
+    return out
 
 
 # Unnamed agents a source puts in the role of the one who did it: "assassinated ... by a group of
