@@ -9,19 +9,7 @@ from counterclaim.attribution.names import name_variants, new_actors, unnamed_ag
 from counterclaim.attribution.stance import item_stance
 from counterclaim.model import Claim, Entity, Speaker
 
-from .test_hypotheses import case_records
-
-
-class _NoAliases:
-    def analyst_items(self, kind):
-        return {}
-
-
-class _BareCase:
-    store = _NoAliases()
-
-
-LEXICON = Lexicon.for_case(_BareCase())
+from .test_hypotheses import LEXICON, _BareCase, case_records
 
 
 def claim(text: str, entity_ids: list[str] | None = None) -> Claim:
