@@ -409,3 +409,7 @@ def test_a_count_read_past_the_parse_s_misattachments():
     found = figures_in("Eight people ranging in age from 2 to 86 died in New York City, and a man in his 70s died in "
                        "Passaic, New Jersey, after he was trapped.")
     assert (found[0].text, found[0].measure) == ("Eight", "killed")
+    # fnc1:131: a length counts no one, however near the verb of killing it stands
+    found = figures_in("More than 1,000 Iraqi troops were reportedly killed Sunday in clashes with ISIS about 10 miles "
+                       "outside of Baghdad.")
+    assert [(q.value, q.measure) for q in found] == [(1000.0, "killed"), (10.0, "distance")]

@@ -26,6 +26,9 @@ CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
 TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
               "month": "months", "year": "years", "decade": "decades", "century": "centuries"}
 YEARS_IN = {"decade": 10, "century": 100}
+# Lengths count no one: "about 10 miles outside of Baghdad" (fnc1:131).
+LENGTH_UNITS = {"mile": "miles", "kilometre": "km", "kilometer": "km", "km": "km", "metre": "metres", "meter": "metres",
+                "foot": "feet", "yard": "yards", "inch": "inches"}
 UNIT_ALIASES = {"%": "percent", "pct": "percent"}
 CURRENCIES = set(CURRENCY_SIGNS.values()) | set(CURRENCY_WORDS.values())
 

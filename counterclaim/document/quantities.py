@@ -22,6 +22,7 @@ from .numbers import (
     CURRENCIES,
     CURRENCY_WORDS,
     EACH,
+    LENGTH_UNITS,
     NOT_FIGURES,
     OF_TIME,
     SCALES,
@@ -33,7 +34,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "21"
+VERSION = "22"
 
 # --------------------------------------------------------------------------- measures
 
@@ -449,10 +450,11 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
     if of_time and value is not None:  # "3/4 of a century" -> 75 years
         value, unit, end = value * YEARS_IN[of_time["unit"].lower()], "years", of_time.end()
     if noun is not None and unit is None and noun.lower_ not in COUNT_WORDS:
-        unit = (TIME_UNITS.get(noun.lemma_.lower()) or CURRENCY_WORDS.get(noun.lower_)
-                or UNIT_ALIASES.get(noun.lower_) or _phrase(noun).text.lower())
+        unit = (TIME_UNITS.get(noun.lemma_.lower()) or LENGTH_UNITS.get(noun.lemma_.lower())
+                or CURRENCY_WORDS.get(noun.lower_) or UNIT_ALIASES.get(noun.lower_) or _phrase(noun).text.lower())
     is_time = unit in TIME_UNITS.values()
-    found = None if of_time else _measure(span, noun, guess=not is_time)
+    is_length = unit in LENGTH_UNITS.values()
+    found = None if of_time else _measure(span, noun, guess=not (is_time or is_length))
     if not of_time and (found is None or found[0] not in KNOWN_MEASURES) and _is_headline(span.sent):
         found = _headline_measure(span, noun) or found
     measure, where = found if found else (None, None)
@@ -464,6 +466,8 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
                          (previous.measure_start, previous.measure_end), None)
     if is_time and (measure is None or measure in KNOWN_MEASURES):  # "two days after the attack killed 50"
         measure = "duration"
+    if is_length and (measure is None or measure in KNOWN_MEASURES):  # "killed Sunday ... about 10 miles outside"
+        measure = "distance"
     if _SMALL.search(ctx.text[fig.start:fig.end]) and measure not in KNOWN_MEASURES:
         return None  # "one thing", "no one else": a pronoun, not a figure
     if value == 1 and fig.qualifier == "exact" and _PARTITIVE.match(ctx.text, fig.end):
