@@ -47,14 +47,15 @@ HARM_AFTER = re.compile(rf"(?:-involved)?\s+(?:{_HARM_NOUN})s?\b", re.I)
 _TABLE_ACTORS = frozenset(e.canonical for e in DEFAULT_TABLE if e.kind == "actor")
 # Active acts with the actor as subject ("The U.S. military shot down rockets").
 ACT_VERB = re.compile(rf"\b(?:{lexicons.alternation('acts')})\b", re.I)
-AGE = re.compile(r"^,\s*\d{1,3},")
-REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\b", re.I)
+_AGE = r",\s*\d{1,3},"
+AGE = re.compile(rf"^{_AGE}")
+_REFLEXIVE = r"\s+(?:himself|herself|themselves|itself)\b"
+REFLEXIVE = re.compile(_REFLEXIVE, re.I)
 # The subject as the one the harm befell (BASIL 2017 58f414e5_3).
 UNDERGOES = re.compile(r"\s+(?:\w+ly\s+)?(?:sustained|suffered|received|underwent)\b", re.I)
 NOUN_PHRASE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # A name as the subject of such an act: a person named so is a candidate doer (names.new_actors).
-ACT_SUBJECT = re.compile(rf"(?:,\s*\d{{1,3}},)?\s+(?:\w+ly\s+)?(?:{ACT_VERB.pattern})(?!\s+(?:himself|herself|themselves)\b)",
-                         re.I)
+ACT_SUBJECT = re.compile(rf"(?:{_AGE})?\s+(?:\w+ly\s+)?(?:{ACT_VERB.pattern})(?!{_REFLEXIVE})", re.I)
 # A participle after a preposition or article modifies a noun: "coming from kidnapped individuals".
 ADJECTIVAL_BEFORE = re.compile(r"\b(?:from|of|with|among|the|an?)\s+$", re.I)
 # The same words read as a passive: "militants killed in the strike", "was shot", "got hacked".
@@ -274,9 +275,9 @@ def _nearest_after(mentions: list[Mention], pos: int, text: str, window: int) ->
 # authorities have identified as ..., was shot by police" (BASIL 2017 58f414e5_3), "police shot dead the gunman".
 _PERPETRATOR = lexicons.alternation("agents", role="perpetrator")
 _PATIENT_SUBJECT = re.compile(rf"^\W*(?:the|an?)\s+(?:[\w-]+\s+)?(?:{_PERPETRATOR})\b", re.I)
-_PATIENT_OF = re.compile(rf"\b(?:of|on|against)\s+(?:the|an?|both|all|two|three|four)\s+(?:[\w-]+\s+)?(?:{_PERPETRATOR})\b", re.I)
-_PATIENT_OBJECT = re.compile(rf"\s+(?:dead\s+)?(?:the|an?|both|all|two|three|four)\s+(?:[\w-]+\s+)?(?:{_PERPETRATOR})\b",
-                             re.I)
+_PERPETRATOR_NP = rf"(?:the|an?|both|all|two|three|four)\s+(?:[\w-]+\s+)?(?:{_PERPETRATOR})\b"
+_PATIENT_OF = re.compile(rf"\b(?:of|on|against)\s+{_PERPETRATOR_NP}", re.I)
+_PATIENT_OBJECT = re.compile(rf"\s+(?:dead\s+)?{_PERPETRATOR_NP}", re.I)
 
 
 def harms_the_perpetrator(text: str, cue_start: int, cue_end: int, kind: str) -> bool:

@@ -452,9 +452,10 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
     if noun is not None and unit is None and noun.lower_ not in COUNT_WORDS:
         unit = (TIME_UNITS.get(noun.lemma_.lower()) or LENGTH_UNITS.get(noun.lemma_.lower())
                 or CURRENCY_WORDS.get(noun.lower_) or UNIT_ALIASES.get(noun.lower_) or _phrase(noun).text.lower())
-    is_time = unit in TIME_UNITS.values()
-    is_length = unit in LENGTH_UNITS.values()
-    found = None if of_time else _measure(span, noun, guess=not (is_time or is_length))
+    # A time or a length counts no one: "two days after the attack killed 50", "killed Sunday ... about 10 miles
+    # outside"; no verb nearby is guessed for it.
+    physical = "duration" if unit in TIME_UNITS.values() else "distance" if unit in LENGTH_UNITS.values() else None
+    found = None if of_time else _measure(span, noun, guess=physical is None)
     if not of_time and (found is None or found[0] not in KNOWN_MEASURES) and _is_headline(span.sent):
         found = _headline_measure(span, noun) or found
     measure, where = found if found else (None, None)
@@ -464,10 +465,8 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
         # "... killed 26, up from 20": the compared figure counts the same thing
         return _quantity(ctx, fig, end, value, unit or previous.unit, previous.measure,
                          (previous.measure_start, previous.measure_end), None)
-    if is_time and (measure is None or measure in KNOWN_MEASURES):  # "two days after the attack killed 50"
-        measure = "duration"
-    if is_length and (measure is None or measure in KNOWN_MEASURES):  # "killed Sunday ... about 10 miles outside"
-        measure = "distance"
+    if physical and (measure is None or measure in KNOWN_MEASURES):
+        measure = physical
     if _SMALL.search(ctx.text[fig.start:fig.end]) and measure not in KNOWN_MEASURES:
         return None  # "one thing", "no one else": a pronoun, not a figure
     if value == 1 and fig.qualifier == "exact" and _PARTITIVE.match(ctx.text, fig.end):
