@@ -302,12 +302,18 @@ def _doer_around(text: str, m: Mention, own: tuple[str, str], add: Add) -> None:
     nominal = STRIKE_NOUN.match(text[m.end:])
     if nominal and not not_in_event(text, nominal.group().rstrip(), m.end + len(nominal.group().rstrip())):
         add(m, nominal.group(), "nominal", "supports", own)
-    label = LABELLED.match(text[m.end:]) or NAMED_AS_AFTER.match(text, m.end)
+    label, named = doer_labels(text, m.start, m.end)
     if label:
         add(m, label.group().strip(" ,"), "labelled", "supports", ("unnamed", "reported"))
-    named = NAMED_AS.search(text[max(0, m.start - 60):m.start])
     if named:  # the speaker names the doer: "The gunman, Omar Mir Seddique Mateen, was heard shouting"
         add(m, named.group().strip(" ,"), "labelled", "supports", own)
+
+
+def doer_labels(text: str, start: int, end: int) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """What labels the name at ``text[start:end]`` as the one who did it: after it, as others say ("..., accused of",
+    "as a possible suspect"), and before it, in the speaker's words ("bombing suspect", "identified as")."""
+    return (LABELLED.match(text[end:]) or NAMED_AS_AFTER.match(text, end),
+            NAMED_AS.search(text[max(0, start - 60):start]))
 
 
 def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:

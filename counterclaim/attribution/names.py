@@ -132,8 +132,7 @@ def _named_doer(text: str, start: int, end: int) -> bool:
     """Whether the person at ``text[start:end]`` is named as the one who did it or denies a deed: "Samuel Cassidy,
     57, attacked", "bombing suspect Dzhokhar Tsarnaev", "Lin denied taking part"."""
     return bool(forms.denies_own_deed(text, end) or forms.ACT_SUBJECT.match(text, end)
-                or forms.LABELLED.match(text, end) or forms.NAMED_AS_AFTER.match(text, end)
-                or forms.NAMED_AS.search(text[max(0, start - 60):start]))
+                or any(forms.doer_labels(text, start, end)))
 
 
 # A state's leader stands for the state, as its forces do: "Russian President Vladimir Putin", "Egypt's
