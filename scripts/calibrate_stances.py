@@ -5,8 +5,14 @@
 Runs the whole pipeline over every dev story of ``eval/gold`` (never the test stories), scores the
 document × hypothesis stances as ``counterclaim eval --split dev --stage doc-stance`` does, and
 writes ``counterclaim/data/calibration/doc_stance.json``: per predicted label, [right, predicted]
-(the label's precision), the stance model's readings ("reports (stance model)") apart from the rules'. The hypotheses stage gives every stance that (smoothed) precision as its
-confidence (:mod:`counterclaim.attribution.confidence`).
+(the label's precision), the stance model's readings ("reports (stance model)") and the readings from
+the first claim naming a hypothesis ("asserts (mentions)") apart from the rules'. The hypotheses stage
+gives every stance that (smoothed) precision as its confidence
+(:mod:`counterclaim.attribution.confidence`).
+
+A reading from mentions is mostly what an analyst's added hypothesis gets (its names are ones no
+pattern reads), so its labels also count the pairs of a second run in which the gold hypotheses are
+added by name (``--stage doc-stance-given``); every other label counts the discovered hypotheses only.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counterclaim.attribution.confidence import PATH  # noqa: E402
 from counterclaim.evaluation.gold import load_stories  # noqa: E402
-from counterclaim.evaluation.realnews import evaluate  # noqa: E402
+from counterclaim.attribution.mentioned import READER  # noqa: E402
+from counterclaim.evaluation.realnews import evaluate, given_stance  # noqa: E402
 from counterclaim.evaluation.metrics import write_calibration  # noqa: E402
 from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
 from counterclaim.stages import versions  # noqa: E402
@@ -30,10 +37,15 @@ def main() -> int:
     ap.add_argument("--data")
     args = ap.parse_args()
     root = require_data_dir(args.data, "calibrate_stances")
-    stance = evaluate(load_stories(root, "dev"), root)["stance"]
-    labels = stance["precision_by_reader"]
+    stories = load_stories(root, "dev")
+    stance = evaluate(stories, root)["stance"]
+    labels = dict(stance["precision_by_reader"])
+    for key, (right, n) in given_stance(stories, root)["precision_by_reader"].items():
+        if key.endswith(f"({READER})"):
+            before = labels.get(key, [0, 0])
+            labels[key] = [before[0] + right, before[1] + n]
     write_calibration(PATH, "python scripts/calibrate_stances.py --data ../shared/data", stages=versions("hypotheses"),
-                      pairs=stance["n"], accuracy=stance["accuracy"], labels=labels)
+                      pairs=stance["n"], accuracy=stance["accuracy"], labels=dict(sorted(labels.items())))
     return 0
 
 

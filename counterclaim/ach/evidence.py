@@ -27,7 +27,7 @@ from . import scoring as S
 from .checklists import EventKind, ExpectedEvidence, event_kind, expected_evidence
 
 COMPONENT = "ach"
-VERSION = "3"
+VERSION = "4"
 
 LIMITS = (
     "What ACH can and cannot do: it lays every hypothesis against every piece of evidence and focuses on "
@@ -178,9 +178,10 @@ def ach_stage(inputs: CaseInputs) -> StageResult:
     for stance in stances:
         for item in stance.evidence:
             # Conditionals, questions and other events are not evidence on this incident; a sentence the stance
-            # model picked (attribution/carried.py) shows why a document reports a proposition, but no rule read
-            # it as saying so, and the matrix holds only what the sources were read to say.
-            if item.bears and item.cue_kind != "model":
+            # model picked (attribution/carried.py) or a claim that merely names the hypothesis (mentioned.py)
+            # shows why a document takes its stance, but no rule read it as saying who did it, and the matrix
+            # holds only what the sources were read to say.
+            if item.bears and item.cue_kind not in ("model", "mention"):
                 by_claim[item.claim_id].append((stance.hypothesis_id, item))
     order = {d.id: n for n, d in enumerate(inputs.documents)}
     claim_ids = sorted(by_claim, key=lambda c: (order.get(by_claim[c][0][1].doc_id, 0), by_claim[c][0][1].start))

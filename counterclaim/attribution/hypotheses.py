@@ -40,6 +40,7 @@ from .confidence import stance_confidence
 from .cues import Hit, find_hits
 from .deeds import own_word_denials
 from .lexicon import Lexicon
+from .mentioned import READER, named_first
 from .names import case_names
 from .propositions import is_proposition, proposition_hits
 from .reported import reported_hits
@@ -47,7 +48,7 @@ from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "34"
+VERSION = "35"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -138,6 +139,8 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
         proposition = next((a for a in spec.actors if is_proposition(a)), None) if len(spec.actors) == 1 else None
         carried = carried_by_model(proposition.strip("“”"), [d for d in docs if stances[d.id][0] == "absent"],
                                    claims) if proposition else {}
+        named = named_first([*names, *(h.mention.text for h in mine)],
+                            [d for d in docs if stances[d.id][0] == "absent" and d.id not in carried], claims, excluded)
         for doc in docs:
             stance, disputed, mixed, reason = stances[doc.id]
             items, by = read[doc.id], "rules"
@@ -146,6 +149,8 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
                 stance, by, items = "reports", "stance model", items + found
                 reason = (f"no claim names it in words the patterns read; the stance model reads the document as "
                           f"telling it (probability {probability:.2f})")
+            elif doc.id in named:
+                stance, by, items, reason = named[doc.id].stance, READER, items + [named[doc.id]], named[doc.id].reason
             confidence, basis = stance_confidence(stance, by)
             records.append(DocumentStance(
                 id=f"{doc.id}:{spec.id}", component=COMPONENT, version=VERSION, doc_id=doc.id,

@@ -74,8 +74,9 @@ class DocumentStance(CaseRecord):
     disputed: bool = Field(False, description="the outlet reports the hypothesis but casts doubt on it")
     mixed: bool = Field(False, description="the outlet's own voice both asserts and denies it")
     reason: str
-    read_by: Literal["rules", "stance model"] = Field(
-        "rules", description="the attribution patterns, or the stance model for a proposition told in other words")
+    read_by: Literal["rules", "stance model", "mentions"] = Field(
+        "rules", description="the attribution patterns; the stance model for a proposition told in other words; or "
+                             "(mentions) the first claim naming it, where no pattern reads the document")
     confidence: float | None = Field(None, description="precision of this stance label on the real-news dev split")
     confidence_basis: str | None = Field(None, description="how the confidence was measured")
     evidence: list[StanceEvidence] = Field(default_factory=list)

@@ -28,10 +28,21 @@ CASUALTY = {"killed": "killed", "dead": "killed", "deaths": "killed", "died": "k
             "hostages": "hostages"}
 _NORM = re.compile(r"[^a-z0-9]+")
 _STOP = {"the", "a", "an", "of", "and", "by", "s"}
+_HEAD = re.compile(r":|\(| - ")
 
 
-def analyse(story: Story, root: Path, workdir: Path) -> tuple[dict, dict[str, str]]:
-    """Run the whole pipeline over one story; the export and each reference's document id."""
+def _gold_names(hypothesis: dict) -> list[str]:
+    """The names of a gold hypothesis: its aliases, and the head of its label (before ":", "(" or " - ") where
+    the label describes it ("Accident: a fire during repair work") or it has no aliases."""
+    head = _HEAD.split(hypothesis["label"], maxsplit=1)
+    return hypothesis.get("aliases", []) + ([head[0].strip()] if len(head) > 1 or not hypothesis.get("aliases") else [])
+
+
+def analyse(story: Story, root: Path, workdir: Path, given: dict[str, list[str]] | None = None
+            ) -> tuple[dict, dict[str, str]]:
+    """Run the whole pipeline over one story; the export and each reference's document id. With ``given``, the
+    analyst then adds each gold hypothesis under its names (``hypotheses add``), and ``given`` is filled with
+    gold id → [the added hypothesis's id]."""
     from ..case import Case
 
     folder = workdir / "docs"
@@ -47,6 +58,9 @@ def analyse(story: Story, root: Path, workdir: Path) -> tuple[dict, dict[str, st
         names[name] = doc["ref"]
     with Case(workdir / "case") as case:
         result = case.analyze([str(folder)])
+        for h in story.hypotheses if given is not None else ():
+            label = _HEAD.split(h["label"], maxsplit=1)[0].strip()
+            given[h["id"]] = [case.hypotheses.add(label, aliases=_gold_names(h)).id]
         exported = case.export()
     by_name = {Path(d["source"]).name: d["id"] for d in exported["documents"]}
     for source, existing in result.duplicates:
@@ -85,8 +99,7 @@ def _hypothesis_map(story: Story, exported: dict) -> dict[str, list[str]]:
         # The aliases are the names. A label is a description ("Hamas and other Gaza militants (rocket fire
         # on Israel)"): only its head before ":", "(" or " - " names the hypothesis ("Accident: a fire during
         # repair work"), else its words would match every actor it mentions.
-        head = re.split(r":|\(| - ", g["label"], maxsplit=1)
-        gold_names = g.get("aliases", []) + ([head[0]] if len(head) > 1 or not g.get("aliases") else [])
+        gold_names = _gold_names(g)
         for h in system:
             quality[(g["id"], h["id"])] = _names_match([h["label"]] + h.get("actors", []) + h.get("aliases", []),
                                                        gold_names)
@@ -272,6 +285,32 @@ def technique_row(suggestions: list[tuple[str, float, str | None]]) -> dict:
             "all_suggestions": precision_at(suggestions, lambda t, c: True)}
 
 
+def stance_summary(pairs: list[tuple[str, str, bool, str]]) -> dict:
+    """Accuracy, macro F1, per class and confusion of document x hypothesis pairs, with the precision of each
+    predicted label by what read it (the stance confidences: calibrate_stances.py)."""
+    gold, pred = [g for g, *_ in pairs], [p for _, p, *_ in pairs]
+    taking = [(g, p) for g, p, *_ in pairs if g != "absent"]
+    stance = classification(gold, pred, list(STANCES))
+    stance["accuracy_where_gold_takes_a_stance"] = round(sum(g == p for g, p in taking) / max(len(taking), 1), 4)
+    stance["asserts_on_denial_only"] = sum(d and p == "asserts" for _, p, d, _ in pairs)
+    read = Counter((p if by == "rules" else f"{p} ({by})", g == p) for g, p, _, by in pairs)
+    stance["precision_by_reader"] = {k: [read[(k, True)], read[(k, True)] + read[(k, False)]]
+                                     for k in sorted({k for k, _ in read})}
+    return stance
+
+
+def given_stance(stories: list[Story], root: Path) -> dict:
+    """Document stance when the analyst adds each gold hypothesis under its gold names: the stance reading
+    measured apart from hypothesis discovery (the workflow for an explanation the tool did not find)."""
+    pairs: list[tuple[str, str, bool, str]] = []
+    for story in stories:
+        given: dict[str, list[str]] = {}
+        with tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp:
+            exported, refs = analyse(story, root, Path(tmp), given)
+        pairs += stance_pairs(story, exported, refs, given)
+    return stance_summary(pairs)
+
+
 def evaluate(stories: list[Story], root: Path) -> dict:
     """Every gold-based row over the given stories."""
     hyp, fig, dates, origins = Counter(), Counter(), Counter(), Counter()
@@ -296,20 +335,11 @@ def evaluate(stories: list[Story], root: Path) -> dict:
         suggestions += judged_suggestions(story.id, exported, refs)
         per_story.append({"story": story.id, "documents": len(story.documents), "hypotheses": h,
                           "stance_accuracy": round(sum(g == p for g, p, *_ in sp) / max(len(sp), 1), 4)})
-    gold, pred = [g for g, *_ in pairs], [p for _, p, *_ in pairs]
-    taking = [(g, p) for g, p, *_ in pairs if g != "absent"]
-    stance = classification(gold, pred, list(STANCES))
-    stance["accuracy_where_gold_takes_a_stance"] = round(sum(g == p for g, p in taking) / max(len(taking), 1), 4)
-    stance["asserts_on_denial_only"] = sum(d and p == "asserts" for _, p, d, _ in pairs)
-    # [right, predicted] per predicted label and what read it: the stance confidences (calibrate_stances.py)
-    read = Counter((p if by == "rules" else f"{p} ({by})", g == p) for g, p, _, by in pairs)
-    stance["precision_by_reader"] = {k: [read[(k, True)], read[(k, True)] + read[(k, False)]]
-                                     for k in sorted({k for k, _ in read})}
     return {
         "documents": sum(len(s.documents) for s in stories), "stories": len(stories),
         "hypotheses": {**dict(hyp), "recall": round(hyp["found"] / max(hyp["gold"], 1), 4),
                        "precision": round(hyp["system_matched"] / max(hyp["system"], 1), 4)},
-        "stance": stance,
+        "stance": stance_summary(pairs),
         "figures": {**prf(fig["tp"], fig["fp"], fig["fn"]), "matched": fig["matched"],
                     "measure_accuracy": round(fig["measure_ok"] / max(fig["matched"], 1), 4),
                     "speaker_accuracy": round(fig["speaker_ok"] / max(fig["matched"], 1), 4),

@@ -10,6 +10,9 @@ from ..across.records import SHOWN_RELATIONS
 from ..model import Quantity
 from .findings import Finding, first_finding
 
+# Who read a document's stance where no attribution pattern did (DocumentStance.read_by), shown after it.
+_MARK = {"stance model": "model", "mentions": "named only"}
+
 
 @dataclass
 class Match:
@@ -33,7 +36,7 @@ class Cell:
     stance: str
     finding: Finding | None = None
     note: str = ""
-    mark: str = ""  # shown after the stance: "model" where the stance model, not a rule, read it
+    mark: str = ""  # shown after the stance: who read it where no attribution pattern did (_MARK)
 
 
 @dataclass
@@ -139,7 +142,7 @@ class HypothesesView:
                 confidence = "" if s.confidence is None else f"; confidence {s.confidence:.2f} ({s.confidence_basis})"
                 cells[s.hypothesis_id][s.doc_id] = Cell(stance, first_finding(findings, claim_ids),
                                                         s.reason + confidence,
-                                                        "model" if s.read_by != "rules" else "")
+                                                        _MARK.get(s.read_by, ""))
         self.rows = [Row(h.id, h.label, cells.get(h.id, {}), h.origin) for h in active]
 
 

@@ -1,0 +1,75 @@
+"""A hypothesis the analyst adds under names no attribution pattern reads (a cause, a condition): a document
+takes the stance of its first claim naming it, marked as read from a mention, and never an ACH row. Sentences
+are real news, the source named with each."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim import Case
+
+# fnc1:1353 (FNC-1 train_bodies.csv Body ID 1353, kim-jong-un-health-2014, dev), its first paragraphs
+GOUT = ('North Korean leader Kim Jong-un has not stepped out in public for weeks, with his officials citing an '
+        '"uncomfortable physical condition".\n\nBut now rumours are circulating that the 31-year-old\'s weakness for '
+        'cheese is to blame for a debilitating spell of gout which has rendered him immobile.\n\nHis last public '
+        'appearance was on September 3, when he was spotted with a limp.\n\nSouth Korean news agencies claim he also '
+        'suffers from diabetes and high blood pressure.\n')
+# fnc1:659, its last sentence: a conditional
+IF_CHEESE = ("If Kim Jong Un continues to consume Swiss cheese as at a rapid pace, the dictator may be in capable of "
+             "ruling much longer.\n")
+
+
+@pytest.fixture(scope="module")
+def kim(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("kim")
+    folder = tmp / "articles"
+    folder.mkdir()
+    (folder / "gout.txt").write_text(GOUT, encoding="utf-8")
+    (folder / "swiss.txt").write_text(IF_CHEESE, encoding="utf-8")
+    with Case(tmp / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        yield case
+
+
+def test_an_added_cause_is_read_from_the_claim_that_names_it(kim):
+    h = kim.hypotheses
+    gout = h.add("Gout", aliases=["gout"])
+    diabetes = h.add("Diabetes", aliases=["diabetes", "high blood pressure"])
+    told = h.stance("gout", gout.id)
+    assert told.stance != "absent" and told.read_by == "mentions"
+    assert [(e.alias, e.cue_kind) for e in told.evidence] == [("gout", "mention")]
+    quote = told.evidence[0]
+    assert GOUT[quote.alias_start:quote.alias_end] == "gout" and quote.quote in GOUT
+    # "South Korean news agencies claim he also suffers from diabetes": the outlet passes on someone's claim
+    said = h.stance("gout", diabetes.id)
+    assert said.stance == "reports" and said.read_by == "mentions"
+    assert "news agencies" in said.evidence[0].speaker.lower()
+
+
+def test_a_conditional_naming_it_is_no_stance_and_mentions_are_no_ach_rows(kim):
+    cheese = kim.hypotheses.add("Cheese", aliases=["cheese", "Swiss cheese"])
+    assert kim.hypotheses.stance("swiss", cheese.id).stance == "absent"
+    assert kim.hypotheses.stance("gout", cheese.id).read_by == "mentions"
+    rows = kim.export()["records"]["ach_evidence"]
+    assert not [r for r in rows if any(m["doc_id"] == "gout" for m in r["members"])]
+
+
+def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
+    # fnc1:2291 (three-breast-hoax-2014, dev), its first four paragraphs: the lede tells the implant in the
+    # outlet's words, a later sentence negates a claim about "the third breast"
+    text = ("A Florida woman — because where else? — claims to have gotten a third breast surgically implanted "
+            "dead-centre on her chest.\n\nJasmine Tridevil (not her birth name) says she spoke with over 50 cosmetic "
+            "surgeons before she found one willing to break the ethical boundaries of his profession for $20,000.\n\n"
+            "“They put a mini-implant to make it look like a nipple poking out,” she told The News Junkie, an Orlando "
+            "radio show. “And for a while it didn’t have an areola but I got a tattoo.”\nThe motivation for the third "
+            "breast was not to pay homage to Total Recall, apparently, but because Tridevil wants to become "
+            "“unattractive” since she is not interested in dating anymore.\n")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "implant.txt").write_text(text, encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        implant = case.hypotheses.add("Implant", aliases=["third breast"])
+        told = case.hypotheses.stance("implant", implant.id)
+    assert (told.stance, told.read_by) == ("reports", "mentions") and "negated" in told.reason
+    assert told.evidence[0].quote.startswith("A Florida woman")
