@@ -31,11 +31,16 @@ _STOP = {"the", "a", "an", "of", "and", "by", "s"}
 _HEAD = re.compile(r":|\(| - ")
 
 
+def _head(label: str) -> str:
+    """A gold label's head, before ":", "(" or " - " ("Accident: a fire during repair work" → "Accident")."""
+    return _HEAD.split(label, maxsplit=1)[0].strip()
+
+
 def _gold_names(hypothesis: dict) -> list[str]:
-    """The names of a gold hypothesis: its aliases, and the head of its label (before ":", "(" or " - ") where
-    the label describes it ("Accident: a fire during repair work") or it has no aliases."""
-    head = _HEAD.split(hypothesis["label"], maxsplit=1)
-    return hypothesis.get("aliases", []) + ([head[0].strip()] if len(head) > 1 or not hypothesis.get("aliases") else [])
+    """The names of a gold hypothesis: its aliases, and the head of its label where the label describes it or
+    it has no aliases."""
+    label, aliases = hypothesis["label"], hypothesis.get("aliases", [])
+    return aliases + ([_head(label)] if _head(label) != label.strip() or not aliases else [])
 
 
 def analyse(story: Story, root: Path, workdir: Path, given: dict[str, list[str]] | None = None
@@ -59,8 +64,7 @@ def analyse(story: Story, root: Path, workdir: Path, given: dict[str, list[str]]
     with Case(workdir / "case") as case:
         result = case.analyze([str(folder)])
         for h in story.hypotheses if given is not None else ():
-            label = _HEAD.split(h["label"], maxsplit=1)[0].strip()
-            given[h["id"]] = [case.hypotheses.add(label, aliases=_gold_names(h)).id]
+            given[h["id"]] = [case.hypotheses.add(_head(h["label"]), aliases=_gold_names(h)).id]
         exported = case.export()
     by_name = {Path(d["source"]).name: d["id"] for d in exported["documents"]}
     for source, existing in result.duplicates:
@@ -336,7 +340,6 @@ def evaluate(stories: list[Story], root: Path) -> dict:
         per_story.append({"story": story.id, "documents": len(story.documents), "hypotheses": h,
                           "stance_accuracy": round(sum(g == p for g, p, *_ in sp) / max(len(sp), 1), 4)})
     return {
-        "documents": sum(len(s.documents) for s in stories), "stories": len(stories),
         "hypotheses": {**dict(hyp), "recall": round(hyp["found"] / max(hyp["gold"], 1), 4),
                        "precision": round(hyp["system_matched"] / max(hyp["system"], 1), 4)},
         "stance": stance_summary(pairs),
