@@ -36,7 +36,9 @@ def test_an_added_cause_is_read_from_the_claim_that_names_it(kim):
     gout = h.add("Gout", aliases=["gout"])
     diabetes = h.add("Diabetes", aliases=["diabetes", "high blood pressure"])
     told = h.stance("gout", gout.id)
-    assert told.stance != "absent" and told.read_by == "mentions"
+    # "rumours are circulating that ...": the outlet passes the rumours on
+    assert (told.stance, told.read_by) == ("reports", "mentions")
+    assert told.evidence[0].speaker == "unnamed reports"
     assert [(e.alias, e.cue_kind) for e in told.evidence] == [("gout", "mention")]
     quote = told.evidence[0]
     assert GOUT[quote.alias_start:quote.alias_end] == "gout" and quote.quote in GOUT
@@ -73,3 +75,21 @@ def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
         told = case.hypotheses.stance("implant", implant.id)
     assert (told.stance, told.read_by) == ("reports", "mentions") and "negated" in told.reason
     assert told.evidence[0].quote.startswith("A Florida woman")
+
+
+def test_what_the_outlet_passes_on_as_unconfirmed_it_reports(tmp_path):
+    # fnc1:1279 (saudi-pipeline-explosion-2014, dev), its first two paragraphs: told in the outlet's words, but as
+    # unconfirmed rumours (a hearsay word, lexicons/hedges.json)
+    text = ("NEW YORK—Oil prices jumped Wednesday on unconfirmed rumors in the market that a pipeline exploded in Saudi "
+            "Arabia, raising fears that the country’s crude production and exports could be curtailed.\n\nA spokesperson "
+            "for Saudi Aramco, Saudi Arabia’s oil company, told The Wall Street Journal that the company has seen the "
+            "rumors, which circulated on Twitter, but isn’t able to confirm them.\n")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "wsj.txt").write_text(text, encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        blast = case.hypotheses.add("Explosion", aliases=["pipeline exploded"])
+        told = case.hypotheses.stance("wsj", blast.id)
+    assert (told.stance, told.read_by) == ("reports", "mentions")
+    assert told.evidence[0].speaker_kind == "outlet" and "unconfirmed rumors" in told.evidence[0].quote

@@ -316,10 +316,40 @@ def test_a_headline_source_label_is_the_speaker(headline, speaker):
 @pytest.mark.parametrize("text", [
     "At least 28 Palestinians, including nine children, have been reported killed in Gaza.",  # allsides:6054/center
     "ISIS militants reportedly killed 1,000 such soldiers yesterday",  # FNC-1 competition_test_bodies Body ID 1086
+    # fnc1:301 (joan-rivers-selfie-2014, dev), its clause before "according to the staff member"
+    "After the endoscopy, Joan's personal doctor allegedly performed an unauthorized biopsy without Joan's consent.",
 ])
 def test_unnamed_reports_the_outlet_passes_on_are_reported(text):
     first = text_claims(f"Gaza\n\n{text}")[0]
     assert (first.speaker.kind, first.speaker.name, first.stance) == ("reported", "unnamed reports", "reports")
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # fnc1:1353 (kim-jong-un-health-2014, dev): a rumour's content, the rumour the subject of its verb
+    ("But now rumours are circulating that the 31-year-old's weakness for cheese is to blame for a debilitating spell "
+     "of gout which has rendered him immobile.", "weakness for cheese"),
+    # fnc1:463 (foley-ransom-threat-2014, dev): a report no one is named as making
+    ("The White House is vehemently pushing back against a report that it threatened to prosecute the families of two "
+     "slain American journalists if they ponied up ransom money to ISIS.", "threatened to prosecute"),
+])
+def test_what_a_report_or_rumour_no_one_owns_carries_is_passed_on(text, fragment):
+    claims = text_claims(f"Kim\n\n{text}")
+    carried = min((c for c in claims if fragment in c.text), key=lambda c: len(c.text))
+    assert (carried.speaker.kind, carried.speaker.name, carried.stance) == ("reported", "unnamed reports", "reports")
+
+
+def test_evidence_that_no_one_owns_stays_the_outlet_s():
+    # FNC-1 train_bodies.csv Body ID 1152: evidence is not someone's saying so
+    claims = text_claims("Kim\n\nBut there is evidence that she has upped her political profile over the past few years, "
+                         "and she may be one of the few people on the planet with direct access to North Korea's leader.")
+    assert all(c.speaker.kind == "outlet" for c in claims if "political profile" in c.text)
+
+
+def test_the_us_refuting_claims_denies_them_and_is_not_the_pronoun_us():
+    # fnc1:2229 (foley-ransom-threat-2014, dev), its first sentence
+    claims = text_claims("Foley\n\nThe US is refuting claims that it threatened the Foley family over ransom payments.")
+    refuted = min((c for c in claims if "threatened the Foley family" in c.text), key=lambda c: len(c.text))
+    assert (refuted.speaker.kind, refuted.stance) == ("reported", "denies") and "US" in refuted.speaker.name
 
 
 def test_a_report_with_its_reporter_named_stays_with_the_frame():

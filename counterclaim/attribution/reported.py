@@ -52,7 +52,7 @@ def what_is_reported(text: str) -> str:
     return _SAID_TAIL.sub("", text).strip(" .,")
 
 
-def _hearsay(claim: Claim) -> bool:
+def is_hearsay(claim: Claim) -> bool:
     """A claim passed on rather than stated: from unnamed sources ("multiple sources told BuzzFeed", "according to
     reports"), from another outlet's report ("CNN reported"), or framed as uncertain hearsay ("reportedly",
     "allegedly", "is believed to", "apparently"). A named speaker's own statement ("Yellen warns ...") and a modal
@@ -100,7 +100,7 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     for _, i in sorted(candidates, reverse=True):
         close = np.flatnonzero(sims[i] >= SIMILAR)
         carriers = [lead[j] for j in close]
-        if not disputed and sum(map(_hearsay, carriers)) < HEARSAY_SHARE * len(carriers):
+        if not disputed and sum(map(is_hearsay, carriers)) < HEARSAY_SHARE * len(carriers):
             continue  # stated, or said by those who know (an official's own statement): not a rumour
         if sum(c.id in hoax_claims for c in carriers) * 3 >= len(carriers):
             continue  # what calls the story made up ("a parody site posted a story ...") is not the story
@@ -125,6 +125,6 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
 def _voice(claim: Claim) -> tuple[str, Literal["outlet", "quoted", "reported"]]:
     """Who says a carrier: its speaker, but an outlet that passes the statement on as hearsay ("An unconfirmed
     explosion at a Saudi Arabian oil pipeline ...") reports it, as the claims stage reads "reportedly"."""
-    if claim.speaker.kind == "outlet" and _hearsay(claim):
+    if claim.speaker.kind == "outlet" and is_hearsay(claim):
         return "unnamed reports", "reported"
     return claim.speaker.name, claim.speaker.kind

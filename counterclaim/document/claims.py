@@ -12,7 +12,9 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
   verb's complement, "as X has revealed", ", they said,", "according to X", "evidence
   that ...", an accusation verb, a direct quotation (quote marks around a clause), or a
   headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon; or a
-  generic source after a closing dash, "Death Toll Rises to 143 – Authorities").
+  generic source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
+  or rumour no one is named as making carries ("a report that ...", "rumours are circulating that
+  ..."), and a clause passed on with "reportedly" or "allegedly", is "unnamed reports".
   The innermost frame wins in nested reporting. Pronoun speakers are resolved only
   when a nearby antecedent is unambiguous by form (a person for *he*, a plural subject
   for *they*); otherwise the pronoun is kept. First-person frames ("we believe
@@ -46,9 +48,9 @@ from ..pipeline import DocContext, registry
 from . import checkworthy
 from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
-from .words import CONFIDENCE, DENIAL, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
+from .words import CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "9"
+VERSION = "10"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -139,13 +141,14 @@ def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | 
 
 
 def _hearsay(clause: Clause) -> Speaker | None:
-    """Unnamed reports the outlet passes on: "reportedly", "have been reported killed" (no one named as saying it)."""
+    """Unnamed reports the outlet passes on: "reportedly", "allegedly", "have been reported killed" (no one named as
+    saying it)."""
     for token in clause.tokens:
         passive_report = token.lemma_ == "report" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children) \
             and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in token.children)
-        if token.lower_ == "reportedly" or passive_report:
-            return Speaker(kind="reported", name="unnamed reports", start=token.idx, end=token.idx + len(token),
-                           cue=token.text)
+        if token.lower_ == "reportedly" or token.lower_ in HEARSAY_ADVERBS or passive_report:
+            # No one is named, so the speaker has no span: the cue holds the word that passes it on.
+            return Speaker(kind="reported", name="unnamed reports", cue=token.text)
     return None
 
 

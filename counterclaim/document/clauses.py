@@ -11,7 +11,7 @@ from ..model import Speaker
 from ..pipeline import DocContext
 from .speakers import Quote, direct_quotes, is_reporting, named_speaker, speaker_of, subject_of
 from .syntax import auxiliaries, first_child, marked
-from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DIRECTIVE, SUBJECTS
+from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DIRECTIVE, SAID_NOUNS, SUBJECTS
 
 
 @dataclass
@@ -40,6 +40,10 @@ def _frame_of(node: Token) -> Frame | None:
         return replace(frame, directive=True) if frame is not None else None
     if node.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in CONTENT_NOUNS and marked(node, "that"):
         return _noun_frame(head)
+    said = first_child(head, ("nsubj",))
+    if node.dep_ == "ccomp" and marked(node, "that") and said is not None and said.lemma_.lower() in SAID_NOUNS:
+        frame = _noun_frame(said)  # "rumours are circulating that ...", "a report went viral that ...": the verb frames
+        return replace(frame, verb=head, tokens=frame.tokens | _core(head, None)) if frame is not None else None
     if is_accusation(node):
         return _accusation_frame(node)
     for child in node.children:
@@ -79,12 +83,18 @@ def _verb_frame(verb: Token) -> Frame | None:
 
 
 def _noun_frame(noun: Token) -> Frame | None:
-    """ "Russia shows clear evidence that ..." / "the ministry's announcement that ..."."""
+    """ "Russia shows clear evidence that ..." / "the ministry's announcement that ..."; with no one named,
+    what a said noun carries is passed on ("pushing back against a report that ...": unnamed reports), while
+    "there is evidence that ..." stays the outlet's."""
     owner = first_child(noun, ("poss",))
     verb = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" else None
     who = owner or (verb and subject_of(verb))
     if who is None:
-        return None
+        if noun.lemma_.lower() not in SAID_NOUNS:
+            return None
+        phrase = noun.doc[min([noun.i] + [t.i for c in noun.lefts for t in c.subtree]):noun.i + 1]
+        speaker = Speaker(kind="reported", name="unnamed reports", cue=phrase.text)
+        return Frame(speaker, noun, {t.i for t in phrase}, CONFIDENCE["frame"])
     top = verb if owner is None and verb is not None else noun
     cue = noun.doc[min(top.i, noun.i):noun.i + 1].text
     speaker, confidence = named_speaker(who, "reported", cue)

@@ -140,7 +140,7 @@ def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, floa
     confidence = CONFIDENCE["frame"]
     if who.tag_ in ("WP", "WDT") and who.head.dep_ in ("relcl", "acl"):
         who = who.head.head
-    if who.lower_ in FIRST_PERSON:
+    if who.lower_ in FIRST_PERSON and who.pos_ == "PRON":  # "we", but not "the US"
         return None, CONFIDENCE["outlet"]
     if who.pos_ == "PRON":
         antecedent = resolve_pronoun(who)

@@ -23,6 +23,10 @@ ACCUSATION = lexicons.terms("claim_words", "claims", type="accusation")
 CONTENT_NOUNS = lexicons.terms("claim_words", "claims", type="content_noun")
 
 
+# The content nouns that someone said ("a report that", "rumours that"), unlike "evidence that".
+SAID_NOUNS = lexicons.terms("claim_words", "hearsay", type="content_noun")
+
+
 ATTRIBUTION = lexicons.terms("claim_words", "claims", type="attribution")
 
 
@@ -39,6 +43,11 @@ NEGATIONS = {"not", "n't", "n’t", "never", "no", "none", "nothing", "nobody", 
 
 
 HEDGE_WORDS = lexicons.terms("hedges", "claims", type="adverb")
+
+
+# Adverbs that pass a claim on ("allegedly"), not the speaker's own doubt ("probably"); "so-called" only
+# keeps its distance from a name.
+HEARSAY_ADVERBS = lexicons.terms("hedges", "hearsay", type="adverb") - {"so-called"}
 
 
 HEDGE_MODALS = lexicons.terms("hedges", "claims", type="modal")
