@@ -120,10 +120,14 @@ class Quantity(Annotation):
     measure_start: int | None = None
     measure_end: int | None = None
     per: str | None = Field(None, description="distributive reading ('$5000 each')")
-    scope: Literal["incident", "cumulative", "other-event"] = Field(
+    scope: Literal["incident", "cumulative", "other-event", "background"] = Field(
         "incident", description="what the count covers: the reported incident, a longer period ('since the war "
-                                "began', 'this year'), or another event; only incident figures enter series and conflicts")
-    scope_cue: str | None = Field(None, description="the words that set a scope other than 'incident'")
+                                "began', 'this year'), another event, or background (no cue says which, but the scope "
+                                "model reads it as not the incident's); only incident figures enter series and conflicts")
+    scope_cue: str | None = Field(None, description="the words that set a scope other than 'incident' (for "
+                                                    "'background', the model's probability and what weighed most)")
+    scope_confidence: float | None = Field(None, description="the scope model's probability that a count of people "
+                                                             "the cues leave the incident's is the incident's")
     projection: bool = Field(False, description="where a count may go ('could reach 1,000', 'feared to exceed "
                                                 "500'), not a count; never in the incident's series")
     part: bool = Field(False, description="a part of a count told beside it ('seven of the deaths', 'including nine "

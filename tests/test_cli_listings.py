@@ -14,13 +14,14 @@ def test_figures_without_measure_lists_measures_with_counts(crocus_case):
     result = CliRunner().invoke(main, ["figures", "--case", crocus_case.location, "--format", "json"])
     assert result.exit_code == 0, result.output
     measures = {row["measure"]: row for row in json.loads(result.output)}
-    killed = CliRunner().invoke(main, ["figures", "--case", crocus_case.location, "--measure", "killed",
+    background = "killed (background)"  # OAKKE's tolls the scope model reads as not the incident's
+    killed = CliRunner().invoke(main, ["figures", "--case", crocus_case.location, "--measure", background,
                                        "--format", "json"])
     # --measure lists every figure of the series, the ones the alignment does not compare with why
     listed = json.loads(killed.output)["figures"]
-    assert measures["killed"]["figures"] == len(listed) > measures["killed"]["aligned"]
-    assert {f["event"] for f in listed} >= {"not compared: no definite number"}
-    assert measures["killed"]["sources"] == 2
+    assert measures[background]["figures"] == len(listed) > measures[background]["aligned"] == 0
+    assert all(f["event"].startswith("not compared: background (“scope model") for f in listed)
+    assert measures[background]["sources"] == 1 and measures["killed"]["sources"] == 1
     # The same counts as the report's figures section (issue 17: report and CLI agree).
     from counterclaim.report.view import CaseView
 
@@ -35,8 +36,8 @@ def test_matrix_at_a_narrow_width_prints_one_block_per_cluster(crocus_case):
     result = CliRunner().invoke(main, ["matrix", "--case", crocus_case.location], env={"COLUMNS": "30"})
     assert result.exit_code == 0
     assert "┃" not in result.output  # no folded table
-    assert "cluster  how many killed" in result.output
-    assert "asserts (137 killed)" in result.output
+    assert "cluster  who warned beforehand" in result.output
+    assert "reports (United States): “ISIS would strike their mass gatherings”" in result.output
 
 
 def test_techniques_profile_at_a_narrow_width_is_one_row_per_source(crocus_case):

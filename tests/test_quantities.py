@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from counterclaim.document import nlp
+from counterclaim.document import nlp, scope_model
 from counterclaim.document.numbers import parse_number
 from counterclaim.document.quantities import quantities
 from counterclaim.model import Document, Quantity
@@ -413,3 +413,45 @@ def test_a_count_read_past_the_parse_s_misattachments():
     found = figures_in("More than 1,000 Iraqi troops were reportedly killed Sunday in clashes with ISIS about 10 miles "
                        "outside of Baghdad.")
     assert [(q.value, q.measure) for q in found] == [(1000.0, "killed"), (10.0, "distance")]
+
+
+# FNC-1 train_bodies.csv Body ID 1419 (unlabelled, never gold): its first three paragraphs and its Human Rights
+# Watch paragraph. No scope cue dates "in the first half of the year".
+BOKO_HARAM = (
+    "Nigeria's military says it has agreed a ceasefire with Islamist militants Boko Haram - and that the schoolgirls "
+    "the group has abducted will be released.\n\nNigeria's chief of defence staff, Alex Badeh, announced the truce. Boko "
+    "Haram has not made a public statement.\n\nThe group has been fighting an insurgency since 2009, with some 2,000 "
+    "civilians reportedly killed this year.\n\nHuman Rights Watch has reported that 2,053 civilian were killed in the "
+    "first half of the year, while Amnesty International estimated that 4,000 people were killed in violence - "
+    "including Nigerian military operations - in the first seven months of 2014.\n")
+# FNC-1 train_bodies.csv Body ID 1256: its first paragraph and a later one giving the strike's toll
+AL_SHABAAB = (
+    "The Pentagon has confirmed that Ahmed Abdi Godane, the leader of the Islamist militant group al-Shabaab, was "
+    "killed in a US air strike earlier this week.\n\nThe al-Shabaab representative said that six al-Shabaab fighters "
+    "had been killed in the strikes.\n")
+
+
+def test_a_toll_no_cue_dates_is_background_when_the_scope_model_reads_it_so():
+    found = {q.text: q for q in figures_in(BOKO_HARAM)}
+    hrw = found["2,053"]
+    assert (hrw.measure, hrw.scope) == ("killed", "background")
+    assert hrw.scope_confidence < scope_model.load().threshold and hrw.scope_cue.startswith("scope model")
+    assert not hrw.counts_incident and hrw.series == "killed (background)"
+    # a cue reads the running total first; the model is not asked
+    assert (found["some 2,000"].scope, found["some 2,000"].scope_confidence) == ("cumulative", None)
+
+
+def test_the_incident_toll_keeps_its_scope_with_the_model_s_confidence():
+    six = {q.text: q for q in figures_in(AL_SHABAAB)}["six"]
+    assert (six.measure, six.scope, six.counts_incident) == ("killed", "incident", True)
+    assert six.scope_confidence >= scope_model.load().threshold
+
+
+def test_the_shipped_scope_model_is_no_pickle_and_matches_its_card():
+    import numpy as np
+
+    with np.load(scope_model.MODEL_FILE, allow_pickle=False) as data:
+        assert {"features", "coef", "intercept", "threshold", "version"} <= set(data.files)
+    model, card = scope_model.load(), scope_model.card()
+    assert card["model"]["features"] == len(model.index) and card["model"]["threshold"] == model.threshold
+    assert "split dev" in card["data"]["source"] and card["cross_validation"]["grouped_by"] == "story"

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .. import lexicons
 from ..model import Quantity
 from ..pipeline import DocContext, registry
+from . import scope_model
 from .figure_scope import TREND_VERBS, incident_kinds, is_projection, other_incident, scope_of
 from .numbers import (
     COMPARISON,
@@ -34,7 +35,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "22"
+VERSION = "23"
 
 # --------------------------------------------------------------------------- measures
 
@@ -370,7 +371,7 @@ def quantities(ctx: DocContext) -> list[Quantity]:
         if quantity is not None:
             quantity = _part_measure(ctx, _antecedent_measure(ctx, quantity, out), out)
             out.append(_shared_scope(ctx, quantity, out))
-    return _other_incidents(ctx, out)
+    return _scope_read(ctx, _other_incidents(ctx, out))
 
 
 LEAD_SENTENCES = 3  # the title (when the text has one) and the first sentences name the incident
@@ -391,6 +392,24 @@ def _other_incidents(ctx: DocContext, found: list[Quantity]) -> list[Quantity]:
                 and (span := ctx.doc.char_span(q.start, q.end, alignment_mode="expand")) is not None \
                 and (cue := other_incident(ctx.text, q.start, q.end, span.sent.start_char, lead)):
             q = q.model_copy(update={"scope": "other-event", "scope_cue": cue})
+        out.append(q)
+    return out
+
+
+def _scope_read(ctx: DocContext, found: list[Quantity]) -> list[Quantity]:
+    """Counts of people the cues leave the incident's, read again by the scope model: below its threshold they
+    are background, shown and labelled but kept out of the incident's series and conflicts."""
+    model = scope_model.load()
+    lead = scope_model.lead_words(ctx.text)
+    out = []
+    for q in found:
+        if q.counts_incident and q.measure in PERSON_COUNTS:
+            p = model.probability(ctx.text, q.start, q.end, lead)
+            update: dict = {"scope_confidence": round(p, 3)}
+            if p < model.threshold:
+                why = "; ".join(model.explain(ctx.text, q.start, q.end))
+                update |= {"scope": "background", "scope_cue": f"scope model {p:.2f}" + (f": {why}" if why else "")}
+            q = q.model_copy(update=update)
         out.append(q)
     return out
 
