@@ -352,6 +352,20 @@ def test_the_us_refuting_claims_denies_them_and_is_not_the_pronoun_us():
     assert (refuted.speaker.kind, refuted.stance) == ("reported", "denies") and "US" in refuted.speaker.name
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # fnc1:2089 (joan-rivers-selfie-2014, dev)
+    ("Many people suspect that something out of the ordinary happened when Joan was put under for her procedure.",
+     "out of the ordinary", "people"),
+    # FNC-1 train_bodies.csv Body ID 1419
+    ("Human Rights Watch has reported that 2,053 civilian were killed in the first half of the year, while Amnesty "
+     "International estimated that 4,000 people were killed in violence.", "4,000 people", "Amnesty International"),
+])
+def test_who_suspects_or_estimates_it_says_it(text, fragment, speaker):
+    claims = text_claims(f"News\n\n{text}")
+    said = min((c for c in claims if fragment in c.text), key=lambda c: len(c.text))
+    assert (said.speaker.kind, said.stance) == ("reported", "reports") and speaker in said.speaker.name
+
+
 def test_a_report_with_its_reporter_named_stays_with_the_frame():
     first = text_claims("Gaza\n\nThe ministry reported 12 deaths on Sunday.")[0]
     assert first.speaker.kind == "outlet"
