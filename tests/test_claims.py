@@ -338,6 +338,22 @@ def test_what_a_report_or_rumour_no_one_owns_carries_is_passed_on(text, fragment
     assert (carried.speaker.kind, carried.speaker.name, carried.stance) == ("reported", "unnamed reports", "reports")
 
 
+def test_a_report_named_in_a_saying_is_the_sayer_s():
+    # FNC-1 train_bodies.csv Body ID 1588: "said in a report that ...": the report is Human Rights Watch's
+    claims = text_claims("News\n\nLast week, Human Rights Watch said in a report that Boko Haram was holding more than "
+                         "500 women and young girls captive and that forced marriage was common in the group's camps.")
+    held = min((c for c in claims if "holding more than 500" in c.text), key=lambda c: len(c.text))
+    assert (held.speaker.kind, held.speaker.name) == ("reported", "Human Rights Watch")
+
+
+def test_allegedly_on_a_part_leaves_the_clause_the_outlet_s():
+    # FNC-1 train_bodies.csv Body ID 657: the release is the outlet's; only what the video shows is purported
+    claims = text_claims("News\n\nThe militant group that calls itself the Islamic State has released a video that "
+                         "purportedly shows the beheading of British aid worker David Haines.")
+    released = next(c for c in claims if "has released" in c.text)
+    assert (released.speaker.kind, released.stance) == ("outlet", "asserts")
+
+
 def test_evidence_that_no_one_owns_stays_the_outlet_s():
     # FNC-1 train_bodies.csv Body ID 1152: evidence is not someone's saying so
     claims = text_claims("Kim\n\nBut there is evidence that she has upped her political profile over the past few years, "

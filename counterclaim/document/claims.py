@@ -14,7 +14,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
   headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon; or a
   generic source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
   or rumour no one is named as making carries ("a report that ...", "rumours are circulating that
-  ..."), and a clause passed on with "reportedly" or "allegedly", is "unnamed reports".
+  ..."), and a clause passed on with "reportedly" (or "allegedly" on its verb), is "unnamed reports";
+  a report named in a saying is the sayer's ("X said in a report that ...").
   The innermost frame wins in nested reporting. Pronoun speakers are resolved only
   when a nearby antecedent is unambiguous by form (a person for *he*, a plural subject
   for *they*); otherwise the pronoun is kept. First-person frames ("we believe
@@ -50,7 +51,7 @@ from .clauses import Clause, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "11"
+VERSION = "12"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -146,7 +147,9 @@ def _hearsay(clause: Clause) -> Speaker | None:
     for token in clause.tokens:
         passive_report = token.lemma_ == "report" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children) \
             and any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in token.children)
-        if token.lower_ == "reportedly" or token.lower_ in HEARSAY_ADVERBS or passive_report:
+        # "allegedly" passes the clause on only where it modifies the clause's verb, not "a video allegedly taken"
+        alleged = token.lower_ in HEARSAY_ADVERBS and token.head.i == clause.head.i
+        if token.lower_ == "reportedly" or alleged or passive_report:
             # No one is named, so the speaker has no span: the cue holds the word that passes it on.
             return Speaker(kind="reported", name="unnamed reports", cue=token.text)
     return None

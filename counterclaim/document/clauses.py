@@ -90,6 +90,9 @@ def _noun_frame(noun: Token) -> Frame | None:
     verb = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" else None
     who = owner or (verb and subject_of(verb))
     if who is None:
+        governor = noun.head.head if noun.dep_ == "pobj" else None
+        if governor is not None and is_reporting(governor):  # "Human Rights Watch said in a report that ..."
+            return _verb_frame(governor)
         if noun.lemma_.lower() not in SAID_NOUNS:
             return None
         phrase = noun.doc[min([noun.i] + [t.i for c in noun.lefts for t in c.subtree]):noun.i + 1]
