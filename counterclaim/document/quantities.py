@@ -407,7 +407,7 @@ def _scope_read(ctx: DocContext, found: list[Quantity]) -> list[Quantity]:
             p = model.probability(ctx.text, q.start, q.end, lead)
             update: dict = {"scope_confidence": round(p, 3)}
             if p < model.threshold:
-                why = "; ".join(model.explain(ctx.text, q.start, q.end))
+                why = "; ".join(model.explain(ctx.text, q.start, q.end, lead))
                 update |= {"scope": "background", "scope_cue": f"scope model {p:.2f}" + (f": {why}" if why else "")}
             q = q.model_copy(update=update)
         out.append(q)

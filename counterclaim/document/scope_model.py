@@ -94,11 +94,11 @@ class ScopeModel:
         ids = self._ids(features(text, start, end, lead))
         return 1.0 / (1.0 + math.exp(-(self.intercept + float(self.coef[ids].sum()))))
 
-    def explain(self, text: str, start: int, end: int, top: int = 3) -> list[str]:
+    def explain(self, text: str, start: int, end: int, lead: frozenset[str] | None = None, top: int = 3) -> list[str]:
         """What pulled the figure furthest from the incident, strongest first, in words."""
         names = {i: f for f, i in self.index.items()}
         # A function word's weight is real but tells an analyst nothing: it is not shown.
-        ids = [i for i in self._ids(features(text, start, end)) if names[i].partition(":")[2] not in _FUNCTION]
+        ids = [i for i in self._ids(features(text, start, end, lead)) if names[i].partition(":")[2] not in _FUNCTION]
         return [describe(names[i]) for i in sorted(ids, key=lambda i: self.coef[i])[:top] if self.coef[i] < 0]
 
 
