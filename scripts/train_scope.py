@@ -89,12 +89,14 @@ def main(argv: list[str] | None = None) -> None:
     for c in C_GRID:
         p = cross_validated(rows, y, groups, c)
         scores[c] = (roc_auc_score(y[casualty], p[casualty]), roc_auc_score(y, p), p)
-        print(f"C={c}: story-grouped CV ROC AUC casualty {scores[c][0]:.3f}, all figures {scores[c][1]:.3f}", flush=True)
+        print(f"C={c}: story-grouped CV ROC AUC casualty {scores[c][0]:.3f}, all figures {scores[c][1]:.3f}",
+              flush=True)
     c = max(C_GRID, key=lambda k: scores[k][0])
     auc_casualty, auc_all, p = scores[c]
-    kept = {str(t): {"in_scope_kept": [int(((p >= t) & casualty & (y == 1)).sum()), int((casualty & (y == 1)).sum())],
-                     "out_of_scope_kept": [int(((p >= t) & casualty & (y == 0)).sum()), int((casualty & (y == 0)).sum())]}
-            for t in (0.3, 0.4, 0.5, 0.6)}
+    def kept_at(t: float, label: int) -> list[int]:
+        chosen = casualty & (y == label)
+        return [int((chosen & (p >= t)).sum()), int(chosen.sum())]
+    kept = {str(t): {"in_scope_kept": kept_at(t, 1), "out_of_scope_kept": kept_at(t, 0)} for t in (0.3, 0.4, 0.5, 0.6)}
     clf, index = fit(rows, y, c)
     names = sorted(index, key=index.get)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -56,6 +56,17 @@ def test_a_conditional_naming_it_is_no_stance_and_mentions_are_no_ach_rows(kim):
     assert not [r for r in rows if any(m["doc_id"] == "gout" for m in r["members"])]
 
 
+def _stance_of_added(tmp_path, name: str, text: str, label: str, aliases: list[str]):
+    """The stance of the one document ``name`` toward a hypothesis the analyst adds under ``aliases``."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        added = case.hypotheses.add(label, aliases=aliases)
+        return case.hypotheses.stance(name, added.id)
+
+
 def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
     # fnc1:2291 (three-breast-hoax-2014, dev), its first four paragraphs: the lede tells the implant in the
     # outlet's words, a later sentence negates a claim about "the third breast"
@@ -66,13 +77,7 @@ def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
             "radio show. “And for a while it didn’t have an areola but I got a tattoo.”\nThe motivation for the third "
             "breast was not to pay homage to Total Recall, apparently, but because Tridevil wants to become "
             "“unattractive” since she is not interested in dating anymore.\n")
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "implant.txt").write_text(text, encoding="utf-8")
-    with Case(tmp_path / "case") as case:
-        assert case.analyze([str(folder)]).ok
-        implant = case.hypotheses.add("Implant", aliases=["third breast"])
-        told = case.hypotheses.stance("implant", implant.id)
+    told = _stance_of_added(tmp_path, "implant", text, "Implant", ["third breast"])
     assert (told.stance, told.read_by) == ("reports", "mentions") and "negated" in told.reason
     assert told.evidence[0].quote.startswith("A Florida woman")
 
@@ -84,12 +89,6 @@ def test_what_the_outlet_passes_on_as_unconfirmed_it_reports(tmp_path):
             "Arabia, raising fears that the country’s crude production and exports could be curtailed.\n\nA spokesperson "
             "for Saudi Aramco, Saudi Arabia’s oil company, told The Wall Street Journal that the company has seen the "
             "rumors, which circulated on Twitter, but isn’t able to confirm them.\n")
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "wsj.txt").write_text(text, encoding="utf-8")
-    with Case(tmp_path / "case") as case:
-        assert case.analyze([str(folder)]).ok
-        blast = case.hypotheses.add("Explosion", aliases=["pipeline exploded"])
-        told = case.hypotheses.stance("wsj", blast.id)
+    told = _stance_of_added(tmp_path, "wsj", text, "Explosion", ["pipeline exploded"])
     assert (told.stance, told.read_by) == ("reports", "mentions")
     assert told.evidence[0].speaker_kind == "outlet" and "unconfirmed rumors" in told.evidence[0].quote

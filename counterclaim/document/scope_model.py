@@ -103,6 +103,7 @@ class ScopeModel:
 
 
 _PLACES = {"c": "before it", "a": "after it", "s": "in its sentence"}
+_QUARTERS = ("first", "second", "third", "last")
 
 
 def describe(feature: str) -> str:
@@ -110,7 +111,7 @@ def describe(feature: str) -> str:
     kind, _, value = feature.partition(":")
     if kind in _PLACES:
         return f"‘{value}’ {_PLACES[kind]}"
-    return {"para": f"paragraph {value}", "rel": f"in the article's {('first', 'second', 'third', 'last')[min(int(value), 3)]} quarter",
+    return {"para": f"paragraph {value}", "rel": f"in the article's {_QUARTERS[min(int(value), 3)]} quarter",
             "lead": f"shares {int(value) * 20}-{int(value) * 20 + 20} % of its words with the lead",
             "year": "an earlier year named" if value == "old" else "the article's latest year named"}.get(kind, feature)
 
