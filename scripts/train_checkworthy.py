@@ -13,7 +13,6 @@ minute on two cores.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import json
@@ -41,7 +40,7 @@ from counterclaim.document.checkworthy import (  # noqa: E402
     positive_class_prf,
     read_split,
 )
-from counterclaim.evaluation.sources import require_data_dir  # noqa: E402
+from counterclaim.evaluation.sources import training_arguments  # noqa: E402
 
 VERSION = "1"
 MAX_FEATURES = {"word": 20000, "char": 40000}  # keeps the artefact small; more does not help on dev
@@ -62,11 +61,7 @@ def best_threshold(probs: np.ndarray, labels: list[bool]) -> tuple[float, float]
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", help="shared data folder (default $COUNTERCLAIM_DATA or ../shared/data)")
-    parser.add_argument("--out", type=Path, default=MODEL_FILE)
-    args = parser.parse_args(argv)
-    data = require_data_dir(args.data, "train_checkworthy")
+    data, out = training_arguments(__doc__, "train_checkworthy", MODEL_FILE, argv)
     started = time.time()
     splits = {name: read_split(data, name) for name in SPLITS}
     train_x, train_y = splits["train"]
@@ -96,11 +91,11 @@ def main(argv: list[str] | None = None) -> None:
         arrays[f"{name}_idf"] = v.idf_.astype(np.float32)
         arrays[f"{name}_coef"] = clf.coef_[0, offset:offset + len(vocab)].astype(np.float32)
         offset += len(vocab)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, **arrays)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)
 
     # Score with the shipped reimplementation, not scikit-learn: the card describes what users get.
-    model = CheckworthyModel(args.out)
+    model = CheckworthyModel(out)
     sk = clf.predict_proba(x_select[:200])[:, 1]
     ours = np.array(model.score(select_x[:200]))
     if np.abs(sk - ours).max() > 1e-4:
@@ -118,10 +113,10 @@ def main(argv: list[str] | None = None) -> None:
                   "C_grid": list(C_GRID), "threshold": threshold, "selected_on": f"{SELECT_ON} (F1, positive class)"},
         "data": {name: {"path": f"{CT24}/{file}", "sha256": sha256(data / CT24 / file)} for name, file in SPLITS.items()},
         "metrics": {name: evaluate(model, *splits[name]) for name in ("dev", "dev-test", "test")},
-        "artefact": {"file": args.out.name, "bytes": args.out.stat().st_size, "sha256": sha256(args.out)},
+        "artefact": {"file": out.name, "bytes": out.stat().st_size, "sha256": sha256(out)},
         "train_seconds": round(time.time() - started, 1),
     }
-    args.out.with_name(CARD_FILE.name).write_text(json.dumps(card, indent=2) + "\n")
+    out.with_name(CARD_FILE.name).write_text(json.dumps(card, indent=2) + "\n")
     print(json.dumps(card["metrics"], indent=2))
 
 

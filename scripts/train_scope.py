@@ -14,7 +14,6 @@ counterclaim/data/scope/model.npz (plain arrays, no pickle) and card.json. Runs 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sys
@@ -32,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from counterclaim.document.scope_model import CARD_FILE, MODEL_FILE, ScopeModel, features, lead_words  # noqa: E402
 from counterclaim.evaluation.gold import load_stories  # noqa: E402
-from counterclaim.evaluation.sources import load_text, require_data_dir  # noqa: E402
+from counterclaim.evaluation.sources import load_text, training_arguments  # noqa: E402
 
 VERSION = "1"
 C_GRID = (0.1, 0.3, 1.0)
@@ -79,11 +78,7 @@ def cross_validated(rows, y, groups, c: float) -> np.ndarray:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", help="shared data folder (default $COUNTERCLAIM_DATA or ../shared/data)")
-    parser.add_argument("--out", type=Path, default=MODEL_FILE)
-    args = parser.parse_args(argv)
-    data = require_data_dir(args.data, "train_scope")
+    data, out = training_arguments(__doc__, "train_scope", MODEL_FILE, argv)
     rows, y, groups, casualty = examples(data)
     scores = {}
     for c in C_GRID:
@@ -99,10 +94,10 @@ def main(argv: list[str] | None = None) -> None:
     kept = {str(t): {"in_scope_kept": kept_at(t, 1), "out_of_scope_kept": kept_at(t, 0)} for t in (0.3, 0.4, 0.5, 0.6)}
     clf, index = fit(rows, y, c)
     names = sorted(index, key=index.get)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, features=np.array(names), coef=clf.coef_[0].astype(np.float32),
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, features=np.array(names), coef=clf.coef_[0].astype(np.float32),
                         intercept=np.array(clf.intercept_[0]), threshold=np.array(THRESHOLD), version=np.array(VERSION))
-    ScopeModel(args.out)  # loads back without pickle
+    ScopeModel(out)  # loads back without pickle
     card = {
         "name": "counterclaim-figure-scope", "version": VERSION, "trained": dt.date.today().isoformat(),
         "command": "nice .venv/bin/python scripts/train_scope.py --data $COUNTERCLAIM_DATA",

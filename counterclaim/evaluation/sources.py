@@ -46,6 +46,17 @@ def require_data_dir(explicit: str | os.PathLike | None, prog: str) -> Path:
     return root
 
 
+def training_arguments(doc: str, prog: str, default_out: Path, argv: list[str] | None = None) -> tuple[Path, Path]:
+    """(data folder, artefact path) from a training script's ``--data`` and ``--out``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0])
+    parser.add_argument("--data", help="shared data folder (default $COUNTERCLAIM_DATA or ../shared/data)")
+    parser.add_argument("--out", type=Path, default=default_out)
+    args = parser.parse_args(argv)
+    return require_data_dir(args.data, prog), args.out
+
+
 @dataclass(frozen=True)
 class SourceText:
     ref: str
