@@ -70,10 +70,16 @@ def features(text: str, start: int, end: int, lead: frozenset[str] | None = None
     content = _content(sentence)
     shared = len(content & (lead_words(text) if lead is None else lead)) / max(len(content), 1)
     out.append(f"lead:{min(int(shared * 5), 4)}")
-    latest = max((int(y) for y in _YEAR.findall(text)), default=None)
+    latest = _latest_year(text)
     out += ["year:old" if latest is not None and int(y) < latest else "year:latest"
             for y in _YEAR.findall(text[begin:stop])]
     return out
+
+
+@lru_cache(maxsize=64)
+def _latest_year(text: str) -> int | None:
+    """The latest year an article names (once per article, not once per figure)."""
+    return max((int(y) for y in _YEAR.findall(text)), default=None)
 
 
 class ScopeModel:
