@@ -338,6 +338,13 @@ def test_what_a_report_or_rumour_no_one_owns_carries_is_passed_on(text, fragment
     assert (carried.speaker.kind, carried.speaker.name, carried.stance) == ("reported", "unnamed reports", "reports")
 
 
+def test_what_denied_reports_state_is_denied_by_the_denier():
+    # fnc1:1 (sisi-sinai-offer-2014, dev): "denied reports stating that X" reads as "denied reports that X"
+    claims = text_claims("News\n\nAl-Sisi has denied Israeli reports stating that he offered to extend the Gaza Strip.")
+    offer = next(c for c in claims if "offered to extend" in c.text)
+    assert (offer.speaker.name, offer.stance) == ("Al-Sisi", "denies")
+
+
 def test_a_report_named_in_a_saying_is_the_sayer_s():
     # FNC-1 train_bodies.csv Body ID 1588: "said in a report that ...": the report is Human Rights Watch's
     claims = text_claims("News\n\nLast week, Human Rights Watch said in a report that Boko Haram was holding more than "

@@ -11,7 +11,7 @@ from ..model import Speaker
 from ..pipeline import DocContext
 from .speakers import Quote, direct_quotes, is_reporting, named_speaker, speaker_of, subject_of
 from .syntax import auxiliaries, first_child, marked
-from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DIRECTIVE, SAID_NOUNS, SUBJECTS
+from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, SAID_NOUNS, SUBJECTS
 
 
 @dataclass
@@ -34,7 +34,7 @@ def _frame_of(node: Token) -> Frame | None:
     """The frame that makes ``node``'s clause someone else's, if any."""
     head = node.head
     if node.dep_ == "ccomp" and is_reporting(head):
-        return _verb_frame(head)
+        return _verb_frame(_denied_report(head) or head)
     if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE and head.pos_ == "VERB":
         frame = _verb_frame(head)
         return replace(frame, directive=True) if frame is not None else None
@@ -54,6 +54,15 @@ def _frame_of(node: Token) -> Frame | None:
             if source:
                 speaker, confidence = named_speaker(source[0], "reported", "according to")
                 return Frame(speaker, None, {t.i for t in child.subtree}, confidence)
+    return None
+
+
+def _denied_report(verb: Token) -> Token | None:
+    """The denial verb whose object a reporting participle describes ("denied Israeli reports stating that
+    ..."): what the reports state is denied, as in "denied reports that ...", by the denier."""
+    noun = verb.head if verb.dep_ == "acl" else None
+    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in DENIAL:
+        return noun.head
     return None
 
 
