@@ -455,3 +455,9 @@ def test_the_shipped_scope_model_is_no_pickle_and_matches_its_card():
     model, card = scope_model.load(), scope_model.card()
     assert card["model"]["features"] == len(model.index) and card["model"]["threshold"] == model.threshold
     assert "split dev" in card["data"]["source"] and card["cross_validation"]["grouped_by"] == "story"
+
+
+def test_every_feature_of_the_scope_model_can_be_said_in_words():
+    # the explanation of a background figure names its strongest features, whichever they are
+    said = [scope_model.describe(name) for name in scope_model.load().names]
+    assert all(said) and "an earlier year named" in said and "in the article's last quarter" in said

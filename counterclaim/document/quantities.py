@@ -404,10 +404,10 @@ def _scope_read(ctx: DocContext, found: list[Quantity]) -> list[Quantity]:
     out = []
     for q in found:
         if q.counts_incident and q.measure in PERSON_COUNTS:
-            p = model.probability(ctx.text, q.start, q.end, lead)
+            p, away = model.read(ctx.text, q.start, q.end, lead)
             update: dict = {"scope_confidence": round(p, 3)}
             if p < model.threshold:
-                why = "; ".join(model.explain(ctx.text, q.start, q.end, lead))
+                why = "; ".join(away)
                 update |= {"scope": "background", "scope_cue": f"scope model {p:.2f}" + (f": {why}" if why else "")}
             q = q.model_copy(update=update)
         out.append(q)

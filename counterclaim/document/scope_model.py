@@ -8,7 +8,7 @@ lead, and gives the probability that the count is the incident's. It is trained 
 on every figure of the project's real-news dev stories (``eval/gold``, scope labelled by hand, texts read by
 path), never on test. The artefact in ``data/scope/`` holds plain arrays (feature names, weights, threshold) in
 an ``.npz`` loaded without pickle; features are computed here from the text and offsets alone, the same in
-training and in use, and every reading can be explained feature by feature (:meth:`ScopeModel.explain`).
+training and in use, and every reading comes with the features that weighed most against it (:meth:`ScopeModel.read`).
 """
 
 from __future__ import annotations
@@ -87,25 +87,22 @@ class ScopeModel:
 
     def __init__(self, path: Path = MODEL_FILE):
         with np.load(path, allow_pickle=False) as data:
-            self.index = {str(f): i for i, f in enumerate(data["features"])}
+            self.names = [str(f) for f in data["features"]]
+            self.index = {f: i for i, f in enumerate(self.names)}
             self.coef = data["coef"].astype(np.float64)
             self.intercept = float(data["intercept"])
             self.threshold = float(data["threshold"])
             self.version = str(data["version"])
 
-    def _ids(self, names: Iterable[str]) -> list[int]:
-        return sorted({i for i in map(self.index.get, names) if i is not None})
-
-    def probability(self, text: str, start: int, end: int, lead: frozenset[str] | None = None) -> float:
-        ids = self._ids(features(text, start, end, lead))
-        return 1.0 / (1.0 + math.exp(-(self.intercept + float(self.coef[ids].sum()))))
-
-    def explain(self, text: str, start: int, end: int, lead: frozenset[str] | None = None, top: int = 3) -> list[str]:
-        """What pulled the figure furthest from the incident, strongest first, in words."""
-        names = {i: f for f, i in self.index.items()}
-        # A function word's weight is real but tells an analyst nothing: it is not shown.
-        ids = [i for i in self._ids(features(text, start, end, lead)) if names[i].partition(":")[2] not in _FUNCTION]
-        return [describe(names[i]) for i in sorted(ids, key=lambda i: self.coef[i])[:top] if self.coef[i] < 0]
+    def read(self, text: str, start: int, end: int, lead: frozenset[str] | None = None,
+             top: int = 3) -> tuple[float, list[str]]:
+        """The probability that the figure counts the incident, and, in words, what pulled it furthest away
+        (strongest first; a function word's weight is real but tells an analyst nothing, so it is not shown)."""
+        ids = sorted({i for i in map(self.index.get, features(text, start, end, lead)) if i is not None})
+        p = 1.0 / (1.0 + math.exp(-(self.intercept + float(self.coef[ids].sum()))))
+        away = sorted((i for i in ids if self.coef[i] < 0 and self.names[i].partition(":")[2] not in _FUNCTION),
+                      key=lambda i: self.coef[i])
+        return p, [describe(self.names[i]) for i in away[:top]]
 
 
 _PLACES = {"c": "before it", "a": "after it", "s": "in its sentence"}
@@ -117,9 +114,15 @@ def describe(feature: str) -> str:
     kind, _, value = feature.partition(":")
     if kind in _PLACES:
         return f"‘{value}’ {_PLACES[kind]}"
-    return {"para": f"paragraph {value}", "rel": f"in the article's {_QUARTERS[min(int(value), 3)]} quarter",
-            "lead": f"shares {int(value) * 20}-{int(value) * 20 + 20} % of its words with the lead",
-            "year": "an earlier year named" if value == "old" else "the article's latest year named"}.get(kind, feature)
+    if kind == "para":
+        return f"paragraph {value}"
+    if kind == "rel":
+        return f"in the article's {_QUARTERS[min(int(value), 3)]} quarter"
+    if kind == "lead":
+        return f"shares {int(value) * 20}-{int(value) * 20 + 20} % of its words with the lead"
+    if kind == "year":
+        return "an earlier year named" if value == "old" else "the article's latest year named"
+    return feature
 
 
 @lru_cache(maxsize=1)
