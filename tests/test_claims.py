@@ -328,14 +328,53 @@ def test_unnamed_reports_the_outlet_passes_on_are_reported(text):
     # fnc1:1353 (kim-jong-un-health-2014, dev): a rumour's content, the rumour the subject of its verb
     ("But now rumours are circulating that the 31-year-old's weakness for cheese is to blame for a debilitating spell "
      "of gout which has rendered him immobile.", "weakness for cheese"),
-    # fnc1:463 (foley-ransom-threat-2014, dev): a report no one is named as making
-    ("The White House is vehemently pushing back against a report that it threatened to prosecute the families of two "
-     "slain American journalists if they ponied up ransom money to ISIS.", "threatened to prosecute"),
+    # FNC-1 train_bodies Body ID 1152, sentence 4: a rumour no one is named as spreading
+    ("With so little hard news leaking out of the Hermit Kingdom, it's impossible to confirm any of this — including "
+     "the rumor that Kim's little sister, Kim Yo Jong, is the new show-runner.", "is the new show-runner"),
 ])
 def test_what_a_report_or_rumour_no_one_owns_carries_is_passed_on(text, fragment):
     claims = text_claims(f"Kim\n\n{text}")
     carried = min((c for c in claims if fragment in c.text), key=lambda c: len(c.text))
     assert (carried.speaker.kind, carried.speaker.name, carried.stance) == ("reported", "unnamed reports", "reports")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # FNC-1 train_bodies Body ID 108, s4: reports called false deny what they say
+    ("Claims that four terrorists had crossed the border were false, he said, and the government is intensifying "
+     "efforts to keep Ebola out of the U.S.", "four terrorists had crossed the border", "he"),
+    # Body ID 1122, s17: the tagger's verb "reports" as subject, two predicates of falsity
+    ("Therefore, he said, the reports that Ebola has infected anyone in Mosul are \"incorrect\" and \"unfounded.\"",
+     "Ebola has infected anyone", "he"),
+    # fnc1:463 (foley-ransom-threat-2014, dev): pushing back against a report is rejecting it
+    ("The White House is vehemently pushing back against a report that it threatened to prosecute the families of two "
+     "slain American journalists if they ponied up ransom money to ISIS.", "threatened to prosecute", "White House"),
+    # fnc1:1181 (joan-rivers-selfie-2014, dev): the denier, not whose report it is ("CNN's allegations")
+    ("Joan Rivers's personal doctor, Gwen Korovin, has denied CNN's allegations that she took a selfie in the operating "
+     "room.", "took a selfie", "Gwen Korovin"),
+])
+def test_what_a_report_called_false_or_rejected_says_is_denied(text, fragment, speaker):
+    claims = text_claims(f"News\n\n{text}")
+    carried = min((c for c in claims if fragment in c.text), key=lambda c: len(c.text))
+    assert (carried.speaker.name, carried.stance) == (speaker, "denies")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Amazon, however, quickly shot down that rumor.", "Amazon"),  # FNC-1 train_bodies Body ID 10, s9
+    ("Shekau slammed reports of their planned release.", "Shekau"),  # Body ID 1681, s6
+    ("The claims are nonsense.", "outlet"),  # Body ID 1035, s3
+    ("A lot of the other things printed are lies.", "outlet"),  # Body ID 23, s10
+])
+def test_rejecting_a_report_or_calling_it_false_is_a_denial(text, speaker):
+    claim = text_claims(f"News\n\n{text}")[-1]
+    assert ("outlet" if claim.speaker.kind == "outlet" else claim.speaker.name, claim.stance) == (speaker, "denies")
+
+
+def test_a_false_detail_or_a_true_report_is_no_denial():
+    # Body ID 8, s1 ("fake stuff" is no predicate) and Body ID 949, s2 (a report carried, not rejected)
+    claims = text_claims("News\n\nThere is so much fake stuff on the Internet in any given week that we’ve grown tired of "
+                         "debunking it all. A US website is carrying a report that the world’s richest street artist "
+                         "Banksy has been identified and arrested.")
+    assert all(c.stance != "denies" for c in claims)
 
 
 def test_what_denied_reports_state_is_denied_by_the_denier():

@@ -47,11 +47,11 @@ from .. import lexicons
 from ..model import Annotation, Claim, DateMention, Entity, Hedge, Quantity, Sentence, Speaker
 from ..pipeline import DocContext, registry
 from . import checkworthy
-from .clauses import Clause, clauses, core_of
+from .clauses import Clause, calls_false, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .words import CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "13"
+VERSION = "14"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -73,7 +73,9 @@ def _claim(ctx: DocContext, clause: Clause, text: str, score: float, outlet: str
         speaker = _headline_source(ctx, clause, outlet) or _hearsay(clause) or speaker
     negated = _negated(clause)
     kind, kind_conf = claim_kind(ctx, clause, speaker)
-    stance = "denies" if negated or cue_lemma in DENIAL else "asserts" if speaker.kind == "outlet" else "reports"
+    rejected = clause.frame is not None and clause.frame.denies
+    stance = "denies" if negated or rejected or cue_lemma in DENIAL else "asserts" if speaker.kind == "outlet" \
+        else "reports"
     start, end = clause.start, clause.end
     mood, mood_cue = _mood(clause)
     return Claim(
@@ -156,7 +158,10 @@ def _hearsay(clause: Clause) -> Speaker | None:
 
 
 def _negated(clause: Clause) -> bool:
-    """Clause negation: "not", "never", "none of", "no one else" (but not "not only")."""
+    """Clause negation: "not", "never", "none of", "no one else" (but not "not only"); a clause calling something
+    false ("the story is 100 percent false", "it is a lie") negates it."""
+    if calls_false(clause.head):
+        return True
     for token in clause.tokens:
         low = token.lower_
         if low in NEGATIONS and core_of(token, clause.head) and not (

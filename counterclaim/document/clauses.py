@@ -11,7 +11,8 @@ from ..model import Speaker
 from ..pipeline import DocContext
 from .speakers import Quote, direct_quotes, is_reporting, named_speaker, speaker_of, subject_of
 from .syntax import auxiliaries, first_child, marked
-from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, SAID_NOUNS, SUBJECTS
+from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, FALSITY, NEGATIONS, REJECTING, SAID_NOUNS, \
+    SUBJECTS, TRUTH
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Frame:
     tokens: set[int] = field(default_factory=set)
     confidence: float = CONFIDENCE["frame"]
     directive: bool = False
+    denies: bool = False  # the speaker rejects what the frame carries ("shot down the story that ...")
 
 
 def _has_subject(token: Token) -> bool:
@@ -38,12 +40,16 @@ def _frame_of(node: Token) -> Frame | None:
     if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE and head.pos_ == "VERB":
         frame = _verb_frame(head)
         return replace(frame, directive=True) if frame is not None else None
-    if node.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in CONTENT_NOUNS and marked(node, "that"):
+    if node.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in CONTENT_NOUNS and (
+            marked(node, "that") or (_called_false(head) is not None and _own_subject(node))):
         return _noun_frame(head)
     said = first_child(head, ("nsubj",))
     if node.dep_ == "ccomp" and marked(node, "that") and said is not None and said.lemma_.lower() in SAID_NOUNS:
         frame = _noun_frame(said)  # "rumours are circulating that ...", "a report went viral that ...": the verb frames
         return replace(frame, verb=head, tokens=frame.tokens | _core(head, None)) if frame is not None else None
+    if node.dep_ == "ccomp" and marked(node, "that") and calls_false(head) and any(
+            c.lower_ == "it" and c.dep_ == "nsubj" for c in head.children):  # "it is false that ..."
+        return Frame(_outer_speaker(head), head, {head.i}, CONFIDENCE["frame"], denies=True)
     if is_accusation(node):
         return _accusation_frame(node)
     for child in node.children:
@@ -64,6 +70,71 @@ def _denied_report(verb: Token) -> Token | None:
     if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in DENIAL:
         return noun.head
     return None
+
+
+def _rejecting(verb: Token) -> str | None:
+    """A verb's lemma with its particle ("shot down" -> "shoot down"), when it rejects a report it takes as object."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")
+                     and c.lower_ in ("down", "back", "off", "aside")), None)
+    phrase = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+    return phrase if phrase in REJECTING else None
+
+
+def _called_false(noun: Token) -> Token | None:
+    """The copula that calls a said noun false ("reports that ... are false", "... are not true", "are 'lies'"),
+    also where the parser makes the noun an object and the copula a subjectless complement of the same verb
+    ("say reports she took photo are 'lies'")."""
+    if noun.lemma_.lower() not in SAID_NOUNS | {"story"}:
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass") and calls_false(noun.head):
+        return noun.head
+    if noun.dep_ == "dobj":
+        return next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and not _has_subject(c)
+                     and calls_false(c)), None)
+    return None
+
+
+def calls_false(verb: Token) -> bool:
+    """A copula predicating falsity ("is false", "are lies") or a negated truth ("are not true")."""
+    if verb.lemma_ != "be":
+        return False
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    predicates += [c for p in predicates for c in p.children if c.dep_ == "conj"]  # "'incorrect' and 'unfounded'"
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children)
+    return any(p.lemma_.lower() in FALSITY or (negated and p.lemma_.lower() in TRUTH) for p in predicates)
+
+
+def _own_subject(clause: Token) -> bool:
+    """A clause with a subject of its own, not a relative pronoun ("reports she took a selfie")."""
+    subject = first_child(clause, SUBJECTS)
+    return subject is not None and subject.tag_ not in ("WDT", "WP")
+
+
+def _outer_speaker(verb: Token) -> Speaker | None:
+    """Who says the clause ``verb`` heads: the nearest frame above it (None: the outlet)."""
+    node = verb
+    while True:
+        frame = _frame_of(node)
+        if frame is not None:
+            return frame.speaker
+        if node.head.i == node.i:
+            return None
+        node = node.head
+
+
+def rejection_frame(verb: Token) -> Frame | None:
+    """A clause whose verb denies or rejects a report it names, with nothing it carries ("Cruz vehemently
+    denied the rumors", "the claim is being shot down by the alleged victim"): the rejecter's denial."""
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in DENIAL or _rejecting(verb)):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not any(o.lemma_.lower() in SAID_NOUNS for o in objects):
+        return None
+    speaker, confidence, who = speaker_of(verb, "reported")
+    if speaker is None:
+        return None
+    return Frame(speaker, verb, _core(verb, who), confidence, denies=True)
 
 
 def is_accusation(token: Token) -> bool:
@@ -95,9 +166,16 @@ def _noun_frame(noun: Token) -> Frame | None:
     """ "Russia shows clear evidence that ..." / "the ministry's announcement that ..."; with no one named,
     what a said noun carries is passed on ("pushing back against a report that ...": unnamed reports), while
     "there is evidence that ..." stays the outlet's."""
+    if (copula := _called_false(noun)) is not None:  # "reports that ... are false": their content is denied
+        return Frame(_outer_speaker(copula), copula, {noun.i, copula.i}, CONFIDENCE["frame"], denies=True)
     owner = first_child(noun, ("poss",))
     verb = noun.head if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" else None
-    who = owner or (verb and subject_of(verb))
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and _rejecting(noun.head.head):
+        verb = noun.head.head  # "pushing back against a report that ..."
+    rejects = verb is not None and bool(_rejecting(verb))
+    # The one who denies a report is its subject, not whose report it is ("denied CNN's allegations that ...").
+    denier = subject_of(verb) if verb is not None and (rejects or verb.lemma_.lower() in DENIAL) else None
+    who = denier or owner or (verb and subject_of(verb))
     if who is None:
         governor = noun.head.head if noun.dep_ == "pobj" else None
         if governor is not None and is_reporting(governor):  # "Human Rights Watch said in a report that ..."
@@ -107,13 +185,13 @@ def _noun_frame(noun: Token) -> Frame | None:
         phrase = noun.doc[min([noun.i] + [t.i for c in noun.lefts for t in c.subtree]):noun.i + 1]
         speaker = Speaker(kind="reported", name="unnamed reports", cue=phrase.text)
         return Frame(speaker, noun, {t.i for t in phrase}, CONFIDENCE["frame"])
-    top = verb if owner is None and verb is not None else noun
+    top = verb if (owner is None or denier is not None) and verb is not None else noun
     cue = noun.doc[min(top.i, noun.i):noun.i + 1].text
     speaker, confidence = named_speaker(who, "reported", cue)
     if speaker is None:
         return None
     noun_phrase = {noun.i} | {t.i for c in noun.lefts for t in c.subtree}
-    return Frame(speaker, verb or noun, _core(top, who) | noun_phrase, confidence)
+    return Frame(speaker, verb or noun, _core(top, who) | noun_phrase, confidence, denies=rejects)
 
 
 def _accusation_frame(verb: Token) -> Frame | None:
@@ -134,7 +212,8 @@ def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
     heads = [t for t in sent if t.dep_ == "ROOT" or _quote_root(t, quotes) or frame_at[t.i] is not None
              or (t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and _has_subject(t))]
     ids = {h.i for h in heads}
-    frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) for h in heads}
+    frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) or rejection_frame(h)
+              for h in heads}
     final = _final_according(sent, frame_at)
     if final is not None:  # "..., according to officials." at a sentence's end is the whole sentence's source
         frames = {i: final if f is None and not _quote_at(sent.doc[i], quotes) else f for i, f in frames.items()}

@@ -90,9 +90,13 @@ def _quoting_verb(doc: Doc, quote: Span) -> Token | None:
     return after[0] if after else None
 
 
+NOMINAL = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
 def is_reporting(token: Token) -> bool:
-    """A reporting verb, but not "claimed responsibility" (an attribution, not a frame)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and not any(
+    """A reporting verb, but not "claimed responsibility" (an attribution, not a frame), nor a noun the tagger
+    took for a verb ("reports" as a subject)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in REPORTING and token.dep_ not in NOMINAL and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in token.children)
 
 

@@ -14,6 +14,18 @@ REPORTING = lexicons.terms("claim_words", "claims", type="reporting")
 DENIAL = lexicons.terms("denial", "claims")
 
 
+# Verbs that deny what a report says only when a report is their object ("shot down the story"), with their
+# particle ("shoot down"); and what calls a statement false when predicated of it ("the story is false").
+REJECTING = lexicons.terms("denial", "rejects-report")
+
+
+FALSITY = lexicons.terms("denial", "falsity")
+
+
+# Predicates whose negation calls a statement false ("reports ... are not true").
+TRUTH = {"true", "real", "accurate", "correct"}
+
+
 DIRECTIVE = lexicons.terms("claim_words", "claims", type="directive")
 
 
