@@ -6,7 +6,7 @@ Reads the lexicons in counterclaim/data/lexicons/ and, for every entry whose ``s
 starts with "news:", searches real news text in ``$COUNTERCLAIM_DATA`` (FNC-1 article bodies,
 BASIL articles, PTC news articles, SemEval-2022 Task 8 English articles, AllSides roundups;
 never the demo corpus, never the Crocus feed) for the first
-sentence the entry's pattern matches. The reference (dataset file, record id, sentence number)
+sentence the entry's pattern matches (an entry whose recorded sentence still matches keeps it). The reference (dataset file, record id, sentence number)
 becomes the entry's ``source`` as ``news:<file>#<record>:s<n>``: stand-off, the text itself is
 not copied. Entries found nowhere are listed; with ``--write`` their source is left empty, so the
 lexicon test fails until a public resource is named for them or they are removed.
@@ -79,6 +79,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     corpus = list(sentences(args.data))
+    by_ref = dict(corpus)
     missing = 0
     for path in sorted(LEXICON_DIR.glob("*.json")):
         lexicon = json.loads(path.read_text(encoding="utf-8"))
@@ -86,7 +87,11 @@ def main() -> int:
             if entry.get("source") and not entry["source"].startswith("news:"):
                 continue
             pattern = entry_pattern(entry)
-            found = next((ref for ref, s in corpus if pattern.search(s)), None)
+            kept = entry.get("source", "").removeprefix("news:")
+            # A source that still holds the entry stays (reviewed by hand, or found before): only a stale or
+            # missing one is searched for again, so re-running the script changes nothing it need not.
+            found = kept if kept in by_ref and pattern.search(by_ref[kept]) else \
+                next((ref for ref, s in corpus if pattern.search(s)), None)
             if found is None:
                 missing += 1
                 print(f"{path.name}: {entry['term']!r} not attested")
