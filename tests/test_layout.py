@@ -140,6 +140,22 @@ def test_every_lexicon_entry_has_its_source():
             assert not any(word in entry["source"].lower() for word in DEMO), (path.name, entry)
 
 
+def test_every_news_source_holds_its_entry(shared_data):
+    """A "news:" source names a sentence the entry's pattern matches (scripts/attest_lexicons.py finds them)."""
+    import sys
+
+    from counterclaim import lexicons
+
+    sys.path.insert(0, str(PACKAGE.parent / "scripts"))
+    from attest_lexicons import sentences
+
+    corpus = dict(sentences(shared_data))
+    stale = [(path.name, entry["term"]) for path in sorted(lexicons.LEXICON_DIR.glob("*.json"))
+             for entry in lexicons.entries(path.stem) if entry["source"].startswith("news:")
+             and not lexicons.entry_pattern(entry).search(corpus.get(entry["source"][5:], ""))]
+    assert stale == []
+
+
 def test_importing_the_package_loads_no_model():
     """``import counterclaim.evaluation`` must not pay for spaCy; ``from counterclaim import Case`` still works."""
     import subprocess
