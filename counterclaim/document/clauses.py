@@ -84,7 +84,7 @@ def _called_false(noun: Token) -> Token | None:
     """The copula that calls a said noun false ("reports that ... are false", "... are not true", "are 'lies'"),
     also where the parser makes the noun an object and the copula a subjectless complement of the same verb
     ("say reports she took photo are 'lies'")."""
-    if noun.lemma_.lower() not in SAID_NOUNS | {"story"}:
+    if noun.lemma_.lower() not in SAID_NOUNS:
         return None
     if noun.dep_ in ("nsubj", "nsubjpass") and calls_false(noun.head):
         return noun.head
@@ -122,7 +122,7 @@ def _outer_speaker(verb: Token) -> Speaker | None:
         node = node.head
 
 
-def rejection_frame(verb: Token) -> Frame | None:
+def _rejection_frame(verb: Token) -> Frame | None:
     """A clause whose verb denies or rejects a report it names, with nothing it carries ("Cruz vehemently
     denied the rumors", "the claim is being shot down by the alleged victim"): the rejecter's denial."""
     if verb.pos_ != "VERB" or not (verb.lemma_.lower() in DENIAL or _rejecting(verb)):
@@ -212,7 +212,7 @@ def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
     heads = [t for t in sent if t.dep_ == "ROOT" or _quote_root(t, quotes) or frame_at[t.i] is not None
              or (t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and _has_subject(t))]
     ids = {h.i for h in heads}
-    frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) or rejection_frame(h)
+    frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) or _rejection_frame(h)
               for h in heads}
     final = _final_according(sent, frame_at)
     if final is not None:  # "..., according to officials." at a sentence's end is the whole sentence's source
