@@ -92,3 +92,20 @@ def test_what_the_outlet_passes_on_as_unconfirmed_it_reports(tmp_path):
     told = _stance_of_added(tmp_path, "wsj", text, "Explosion", ["pipeline exploded"])
     assert (told.stance, told.read_by) == ("reports", "mentions")
     assert told.evidence[0].speaker_kind == "outlet" and "unconfirmed rumors" in told.evidence[0].quote
+
+
+def test_a_report_called_false_denies_it_and_a_name_of_falsity_is_supported(tmp_path):
+    # FNC-1 train_bodies Body ID 108, sentence 4: what claims called false say is denied
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    crossing = _stance_of_added(tmp_path / "a", "dhs", "Claims that four terrorists had crossed the border were false, "
+                                "he said, and the government is intensifying efforts to keep Ebola out of the U.S.\n",
+                                "Crossing", ["crossed the border"])
+    assert (crossing.stance, crossing.evidence[0].speaker) == ("denies", "he")
+    # Body IDs 23 (s10) and 324 (s10): an explanation named by a word of falsity ("lies") is supported, not denied,
+    # by a claim calling something that
+    lies = _stance_of_added(tmp_path / "b", "print", "A lot of the other things printed are lies.\n", "Lies", ["lies"])
+    assert (lies.stance, lies.read_by) == ("asserts", "mentions")
+    (tmp_path / "c").mkdir()
+    unfounded = _stance_of_added(tmp_path / "c", "dhs", "On Wednesday, DHS flatly said that Hunter’s claim was "
+                                 "unfounded.\n", "Unfounded", ["unfounded"])
+    assert (unfounded.stance, unfounded.evidence[0].speaker) == ("reports", "DHS")
