@@ -109,3 +109,7 @@ def test_a_report_called_false_denies_it_and_a_name_of_falsity_is_supported(tmp_
     unfounded = _stance_of_added(tmp_path / "c", "dhs", "On Wednesday, DHS flatly said that Hunter’s claim was "
                                  "unfounded.\n", "Unfounded", ["unfounded"])
     assert (unfounded.stance, unfounded.evidence[0].speaker) == ("reports", "DHS")
+    (tmp_path / "d").mkdir()
+    negated = _stance_of_added(tmp_path / "d", "dhs", "On Wednesday, DHS flatly said that Hunter’s claim wasn't "
+                               "unfounded.\n", "Unfounded", ["unfounded"])
+    assert negated.stance == "denies"  # the same sentence negated (not in the source) still denies it
