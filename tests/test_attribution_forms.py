@@ -158,6 +158,9 @@ def test_a_negated_responsibility_cue_is_a_denial_only():
     # issue 14 (real coverage quoted there): "we assess that Y was not responsible"
     assert found_in("We assess that Israel was not responsible for the explosion at the hospital",
                     kind="quoted", name="US official") == {("Israel", "denies")}
+    # The same contracted, with the typographic apostrophe news text uses (constructed): still a denial only
+    assert found_in("We assess that Israel wasn’t responsible for the explosion at the hospital",
+                    kind="quoted", name="US official") == {("Israel", "denies")}
 
 
 def test_accusations_name_each_listed_accused_and_only_of_an_event():
@@ -319,3 +322,15 @@ def test_the_pronoun_a_reported_claim_opens_with_is_its_speaker_denying():
                 text="she has also denied performing a biopsy on Joan",
                 speaker=Speaker(kind="reported", name="TMZ", cue="according to"), stance="reports")
     assert find_hits(tmz, Lexicon.for_aliases({}, extra=["TMZ"])) == []
+
+
+
+def test_hiring_takes_part_in_a_deed_only_when_it_hires_someone_to_do_something():
+    named = Lexicon.for_aliases({}, extra=["the congressman", "Sylvia Robinson"])
+    # basil:2011/c21cb217-3e2c-49bd-884d-5c74a165ef10_3 (weiner-photo-2011), the claim after "but": hiring a lawyer is
+    # no part in anything ("to swirl" is in another clause)
+    assert found("this week the congressman hired a lawyer, prompting additional rumors to swirl", named) == set()
+    # FNC-1 training body 2080: recruiting people to do something puts the recruiter in the deed
+    assert ("Sylvia Robinson", "asserts", "OUTLET") in found(
+        "The three friends were unknown MCs when producer Sylvia Robinson recruited them to record the song for her "
+        "rap label, Sugar Hill Records.", named)

@@ -28,11 +28,14 @@ from .responsibility import (BEHIND, CREDIT_CLAIM, NO_EVIDENCE_WORDS, NO_ONE_ELS
 # The wording shared with alignment frames (credit, perpetration, negation) is in responsibility.py.
 SELF_DENY = lexicons.alternation("denial", "self-deny")
 BLAME = r"blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible"
+# Hiring or recruiting takes part in a deed only when it hires someone to do something, in the same clause ("hired
+# foreign doctors to run an organ trafficking system"), not when it hires a lawyer.
+HIRED_TO = r"\b(?=(?:(?!\b(?:and|but|or)\b)[^.;,]){0,60}?\bto\s+(?!the\b|an?\b)[a-z]+\b)"
 CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
         rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|{BEHIND}|"
         r"(?:is|are|was|were|being|been|be) (?:\w+ )?(?:responsible|complicit)|did (?:it|this|the (?:attack|massacre))|"
-        r"recruit(?:ed|ing|s)?|hired|(?:is|are|was|were|been|be) involved|involvement|"
+        rf"(?:recruit(?:ed|ing|s)?|hired){HIRED_TO}|(?:is|are|was|were|been|be) involved|involvement|"
         r"particip(?:ated|ating|ates?) in|t(?:ook|aking|akes?) part in|"
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
     "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),

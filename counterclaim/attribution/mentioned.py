@@ -24,14 +24,15 @@ from collections.abc import Iterable
 
 from .. import lexicons
 from ..model import Claim, Document
+from . import responsibility
 from .records import StanceEvidence
 from .reported import is_hearsay
 
 CUE = "names it"
 READER = "mentions"
 # A name that is itself a word of falsity ("hoax", "fake account", "lies") names an explanation that the story is
-# false: a claim calling something false ("it's a hoax") supports it rather than denying it.
-_NOT = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)  # "it isn't a hoax" still denies it
+# false: a claim calling something false ("it's a hoax") supports it rather than denying it; "it isn't a hoax"
+# still denies it.
 _FALSITY_NAME = re.compile(rf"\b(?:{'|'.join(sorted(lexicons.terms('denial', 'falsity')))})s?\b", re.I)
 
 
@@ -70,7 +71,7 @@ def named_first(names: Iterable[str], docs: list[Document], claims: list[Claim],
 
 def _item(claim: Claim, found: re.Match[str], negated: bool) -> StanceEvidence:
     stance = claim.stance if claim.speaker.kind == "outlet" or claim.stance == "denies" else "reports"
-    if stance == "denies" and _FALSITY_NAME.search(found.group(0)) and not _NOT.search(claim.text):
+    if stance == "denies" and _FALSITY_NAME.search(found.group(0)) and not responsibility.negated(claim.text):
         stance = "asserts" if claim.speaker.kind == "outlet" else "reports"
     # The outlet passing it on ("unconfirmed rumors of ...", "allegedly") reports it.
     stance = "reports" if stance == "asserts" and is_hearsay(claim) else stance

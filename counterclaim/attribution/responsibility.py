@@ -58,9 +58,10 @@ EXCLUSIVE = re.compile(
 # Only the phrasings that single out the actor named before them.
 NO_ONE_ELSE = re.compile(r"\b(?:and no one|nobody) else\b", re.I)
 _NEGATION_WORDS = "not|no|never|none|nothing|neither|nor"
-NEGATION = re.compile(rf"\b(?:{_NEGATION_WORDS})\b|n't\b", re.I)
+# News text writes the contraction with a typographic apostrophe as often as a plain one ("didn’t").
+NEGATION = re.compile(rf"\b(?:{_NEGATION_WORDS})\b|n['’]t\b", re.I)
 # Also "denies", "without": a claim in these words says something did not happen.
-NEGATION_OR_DENIAL = re.compile(rf"\b(?:{_NEGATION_WORDS}|{DENY}|without)\b|n't\b", re.I)
+NEGATION_OR_DENIAL = re.compile(rf"\b(?:{_NEGATION_WORDS}|{DENY}|without)\b|n['’]t\b", re.I)
 
 
 def negated(text: str, negation: re.Pattern[str] = NEGATION) -> bool:
