@@ -141,3 +141,16 @@ def test_calibration_tables_were_measured_on_the_current_stages(table, script):
     data = json.loads((ROOT / "counterclaim" / "data" / table).read_text(encoding="utf-8"))
     upto = list(data["stages"])[-1]
     assert data["stages"] == versions(upto), f"{table} is stale: run python scripts/{script} --data ../shared/data"
+
+
+def test_labelled_scope_readings_point_into_their_texts_and_a_moved_one_is_refused(shared_data, tmp_path):
+    from counterclaim.evaluation.gold import SCOPE_DIR, SCOPE_LABELS, scope_readings
+
+    readings = scope_readings(shared_data)
+    assert len(readings) >= 100 and {fig["label"] for *_, fig in readings} <= set(SCOPE_LABELS)
+    assert all(text[fig["start"]:fig["end"]] == fig["quote"] for _, text, fig in readings)
+    labelled = json.loads(next(SCOPE_DIR.glob("*.json")).read_text(encoding="utf-8"))
+    labelled["documents"][0]["figures"][0]["start"] += 1
+    (tmp_path / "moved.json").write_text(json.dumps(labelled), encoding="utf-8")
+    with pytest.raises(GoldError, match="does not match its text"):
+        scope_readings(shared_data, tmp_path)

@@ -454,7 +454,8 @@ def test_the_shipped_scope_model_is_no_pickle_and_matches_its_card():
         assert {"features", "coef", "intercept", "threshold", "version"} <= set(data.files)
     model, card = scope_model.load(), scope_model.card()
     assert card["model"]["features"] == len(model.index) and card["model"]["threshold"] == model.threshold
-    assert "split dev" in card["data"]["source"] and card["cross_validation"]["grouped_by"] == "story"
+    assert "split dev" in card["data"]["source"] and card["cross_validation"]["grouped_by"].startswith("story")
+    assert card["data"]["labelled_readings"]["source"].startswith("eval/scope/")
 
 
 def test_every_feature_of_the_scope_model_can_be_said_in_words():

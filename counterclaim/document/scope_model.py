@@ -5,8 +5,8 @@ coverage dates background tolls in endless other ways ("2,053 civilians were kil
 year", "the siege last September ... left 67 people dead"). This logistic regression reads the words around a
 figure (its clause, its sentence), where the sentence stands in the article and how much it shares with the
 lead, and gives the probability that the count is the incident's. It is trained by ``scripts/train_scope.py``
-on every figure of the project's real-news dev stories (``eval/gold``, scope labelled by hand, texts read by
-path), never on test. The artefact in ``data/scope/`` holds plain arrays (feature names, weights, threshold) in
+on every figure of the project's real-news dev stories (``eval/gold``) and on the stage's own readings of other
+real articles (``eval/scope``), scope labelled by hand, texts read by path, never on test. The artefact in ``data/scope/`` holds plain arrays (feature names, weights, threshold) in
 an ``.npz`` loaded without pickle; features are computed here from the text and offsets alone, the same in
 training and in use, and every reading comes with the features that weighed most against it (:meth:`ScopeModel.read`).
 """

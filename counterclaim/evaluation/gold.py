@@ -20,6 +20,9 @@ SAYS = ("for", "against")
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "range", "vague")
 CONFLICT_TYPES = ("numeric", "agent", "temporal", "negation", "existence")
 GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "gold"
+# Counts of people the quantities stage read in other real articles, each labelled in / out / projection / not.
+SCOPE_DIR = GOLD_DIR.parent / "scope"
+SCOPE_LABELS = ("in", "out", "projection", "not")
 
 
 class GoldError(ValueError):
@@ -146,3 +149,19 @@ def load_stories(root: Path, split: str | None = None, gold_dir: Path = GOLD_DIR
         if split is None or data["split"] == split:
             stories.append(Story(path, data))
     return stories
+
+
+def scope_readings(root: Path, scope_dir: Path = SCOPE_DIR) -> list[tuple[str, str, dict]]:
+    """(reference, text, labelled figure) for every reading in ``eval/scope/*.json``, checked against its text."""
+    out = []
+    for path in sorted(scope_dir.glob("*.json")):
+        for doc in json.loads(path.read_text(encoding="utf-8"))["documents"]:
+            src = load_text(doc["ref"], root)
+            if src.sha256 != doc["sha256"]:
+                raise GoldError(f"{path.name} {doc['ref']}: text changed since labelling (sha256 differs)")
+            for fig in doc["figures"]:
+                if src.text[fig["start"]:fig["end"]] != fig["quote"] or fig["label"] not in SCOPE_LABELS:
+                    raise GoldError(f"{path.name} {doc['ref']}: {fig['quote']!r} at {fig['start']} "
+                                    f"({fig['label']!r}) does not match its text or the labels {SCOPE_LABELS}")
+                out.append((doc["ref"], src.text, fig))
+    return out

@@ -8,6 +8,7 @@ and a SHA-256 of the rebuilt text are committed, so a changed data file is detec
 | reference                         | dataset folder                            | text                          |
 |-----------------------------------|-------------------------------------------|-------------------------------|
 | ``fnc1:BODY_ID``                  | ``fnc1_stance`` (competition test bodies) | the article body              |
+| ``fnc1train:BODY_ID``             | ``fnc1_stance`` (training bodies)         | the article body              |
 | ``basil:YEAR/UUID_N``             | ``basil_triplets/articles``               | title + paragraphs            |
 | ``allsides:STORY_ID/SIDE``        | ``allsides_neus_story_clusters``          | headline + excerpt paragraphs |
 | ``crocus:LINE``                   | ``crocus_city_hall_2024_rss`` (0-based)   | title + summary               |
@@ -76,8 +77,8 @@ def _join(title: str, paragraphs: list[str]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _fnc_bodies(root: str) -> dict[str, str]:
-    path = Path(root) / "fnc1_stance" / "competition_test_bodies.csv"
+def _fnc_bodies(root: str, name: str = "competition_test_bodies.csv") -> dict[str, str]:
+    path = Path(root) / "fnc1_stance" / name
     with path.open(encoding="utf-8", newline="") as fh:
         return {r["Body ID"]: r["articleBody"].replace("\r\n", "\n") for r in csv.DictReader(fh)}
 
@@ -101,6 +102,8 @@ def load_text(ref: str, root: Path) -> SourceText:
     kind, _, key = ref.partition(":")
     if kind == "fnc1":
         return SourceText(ref, _fnc_bodies(str(root))[key], "", "", None)
+    if kind == "fnc1train":
+        return SourceText(ref, _fnc_bodies(str(root), "train_bodies.csv")[key], "", "", None)
     if kind == "basil":
         d = json.loads((root / "basil_triplets" / "articles" / f"{key}.json").read_text(encoding="utf-8"))
         paragraphs = [" ".join(s.strip() for s in p) for p in d["body-paragraphs"]]
