@@ -213,6 +213,51 @@ def test_nested_reporting_takes_the_innermost_speaker():
     assert (claim.speaker.name, claim.speaker.cue) == ("officials", "said")
 
 
+def test_a_statement_or_report_speaks_for_whoever_it_is_from():
+    # FNC-1 training body 2093: a report is its author's word, not a speaker called "report"
+    [claim] = text_claims("A report from Judicial Watch stated that four ISIS members were apprehended at the Mexican "
+                          "border.")
+    assert (claim.speaker.kind, claim.speaker.name) == ("reported", "Judicial Watch")
+    # FNC-1 training body 1988: whose website carries the statement
+    claims = text_claims("The claim nonetheless seemed to contradict a statement on the Yemen defense ministry's website "
+                         "carried by Reuters that suggested Luke Somers had been freed following a suspected U.S. drone "
+                         "strike Saturday in Yemen that killed nine alleged al-Qaeda militants.")
+    freed = next(c for c in claims if "Luke Somers had been freed" in c.text)
+    assert freed.speaker.name == "Yemen defense ministry"
+
+
+def test_a_closing_attribution_is_the_whole_sentence_s_source_however_it_is_parsed():
+    # FNC-1 training body 7 (the parser makes "said" a conjunct of "killed")
+    claims = text_claims("At least 25 suspected Boko Haram insurgents were killed in clashes between soldiers and the "
+                         "Islamist militants in northeast Nigeria and five civilians were killed in fighting elsewhere in "
+                         "the region, a military source and residents said on Monday.")
+    assert {c.speaker.name for c in claims} == {"military source and residents"}
+    assert not any("said" in c.text for c in claims)
+    # FNC-1 competition bodies 2120 and 890 (even ids): "reported" as the root with no complement; "report" as a noun
+    [found] = text_claims("Three Afghan soldiers who went missing after a military exercise have been found, US media "
+                          "have reported.")
+    assert (found.speaker.name, found.text) == (
+        "US media", "Three Afghan soldiers who went missing after a military exercise have been found")
+    [caught] = text_claims("Three Afghan soldiers who disappeared while on a training exercise in Cape Cod, Massachusetts, "
+                           "were apprehended Monday after trying to cross the border into Canada, WCVB and NBC News "
+                           "report.")
+    assert caught.speaker.name == "WCVB and NBC News" and caught.stance == "reports"
+    # allsides:5775/right (jalalabad-flag-protest-2021), a headline: what is reported is no speaker
+    [headline] = text_claims("Taliban Opens Fire On Crowd After They Wave Afghanistan Flag, Fatalities Reported")
+    assert headline.speaker.kind == "outlet"
+
+
+def test_a_person_named_again_by_surname_is_the_one_named_in_full():
+    # FNC-1 training body 1027, two of its paragraphs: "Mr Babagana" is Mallam Babagana, one speaker, not two
+    claims = text_claims('"We all heard of the ceasefire over the radio but it seems the insurgents are not perturbed '
+                         'at all," another resident, Mallam Babagana, said on Sunday.\n\nMr Babagana said local hunters '
+                         'on their way to recover the bodies of the eight fought battles with militants on Saturday in '
+                         'Azul, also in the Hawul local government area.')
+    hunters = next(c for c in claims if c.text.startswith("local hunters"))
+    assert hunters.speaker.name == "Mallam Babagana"
+    assert hunters.speaker.start > hunters.start - 20  # its offsets stay on the mention that says it ("Mr Babagana")
+
+
 def test_independent_clauses_split_shared_subject_kept():
     texts = [c.text for c in text_claims("Investigators believe the men were recruited online, "
                                          "and the police have arrested four suspects.")]

@@ -154,3 +154,10 @@ def test_labelled_scope_readings_point_into_their_texts_and_a_moved_one_is_refus
     (tmp_path / "moved.json").write_text(json.dumps(labelled), encoding="utf-8")
     with pytest.raises(GoldError, match="does not match its text"):
         scope_readings(shared_data, tmp_path)
+
+
+def test_figure_speakers_are_scored_on_dev_readings_only(tmp_path):
+    from counterclaim.evaluation.readings import speaker_rows
+
+    [row] = speaker_rows(tmp_path, "test")
+    assert row["stage"] == "figure-speakers" and "dev material" in row["skipped"]

@@ -11,8 +11,8 @@ from ..model import Speaker
 from ..pipeline import DocContext
 from .speakers import Quote, direct_quotes, is_reporting, named_speaker, speaker_of, subject_of
 from .syntax import auxiliaries, first_child, marked
-from .words import ACCUSATION, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, FALSITY, NEGATIONS, REJECTING, SAID_NOUNS, \
-    SUBJECTS, TRUTH
+from .words import ACCUSATION, CLOSING_SOURCES, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, FALSITY, NEGATIONS, \
+    REJECTING, REPORTING, SAID_NOUNS, SUBJECTS, TRUTH
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Frame:
     confidence: float = CONFIDENCE["frame"]
     directive: bool = False
     denies: bool = False  # the speaker rejects what the frame carries ("shot down the story that ...")
+    closing: bool = False  # "..., police said.": its verb closes the sentence and is no part of what it carries
 
 
 def _has_subject(token: Token) -> bool:
@@ -214,9 +215,10 @@ def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
     ids = {h.i for h in heads}
     frames = {h.i: None if _quote_at(h, quotes) else _innermost_frame(h, frame_at) or _rejection_frame(h)
               for h in heads}
-    final = _final_according(sent, frame_at)
+    final = _final_according(sent, frame_at) or _final_report(sent)
     if final is not None:  # "..., according to officials." at a sentence's end is the whole sentence's source
-        frames = {i: final if f is None and not _quote_at(sent.doc[i], quotes) else f for i, f in frames.items()}
+        frames = {i: final if (f is None or final.verb is not None and f.verb is not None and f.verb.i == final.verb.i)
+                  and not _quote_at(sent.doc[i], quotes) else f for i, f in frames.items()}
     framing = {f.verb.i for h, f in frames.items()
                if f is not None and f.verb is not None and f.verb.i != h and not is_accusation(f.verb)}
     framing |= {q.verb.i for q in quotes if q.verb is not None and q.verb.sent.start == sent.start}
@@ -230,15 +232,50 @@ def _claim_heads(sent: Span, quotes: list[Quote]) -> dict[int, Frame | None]:
 
 def _final_according(sent: Span, frame_at: dict[int, Frame | None]) -> Frame | None:
     """The frame of an "according to X" that closes the sentence after a comma (the parser hangs it on the
-    nearest verb, but news style puts it there for the whole sentence)."""
+    nearest verb, but news style puts it there for the whole sentence); without the comma when X is a name
+    ("... during a day off according to NBC News.")."""
     for token in sent:
-        if token.lower_ != "according" or token.dep_ != "prep" or token.i == sent.start \
-                or token.nbor(-1).text != ",":
+        if token.lower_ != "according" or token.dep_ != "prep" or token.i == sent.start:
+            continue
+        source = [g for t in token.children if t.lower_ == "to" for g in t.children if g.dep_ == "pobj"]
+        if token.nbor(-1).text != "," and not (source and (source[0].pos_ == "PROPN" or source[0].ent_type_)):
             continue
         after = sent.doc[max(t.i for t in token.subtree) + 1:sent.end]
         if all(t.is_punct or t.is_space for t in after):
             return frame_at.get(token.head.i)
     return None
+
+
+def _final_report(sent: Span) -> Frame | None:
+    """ "..., a military source and residents said on Monday." / "..., US media have reported." / "..., WCVB and NBC
+    News report.": a comma, a noun phrase, a reporting verb and nothing but its time, place or addressee closing
+    the sentence attribute everything before the comma, however the parser attached the verb."""
+    commas = [t for t in sent if t.text == "," and t.i > sent.start]
+    if not commas:
+        return None
+    tail = [t for t in sent.doc[commas[-1].i + 1:sent.end] if not (t.is_punct or t.is_space)]
+    verb = next((t for t in tail if t.lemma_.lower() in REPORTING and t.i > tail[0].i), None) if tail else None
+    if verb is None or any(t.i > verb.i and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "whether"))
+                           for t in tail):
+        return None  # "..., police said the gunman had fled": the verb carries a clause of its own
+    if any(t.lemma_ == "be" for t in tail if t.i < verb.i):
+        return None  # "..., two were reported": a passive tells what is reported, not who reports it
+    phrase = [t for t in tail if t.i < verb.i and t.pos_ != "AUX"]
+    if not phrase or any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "CCONJ", "PART") for t in phrase):
+        return None
+    who = next((t for t in phrase if t.head.i not in {p.i for p in phrase} and t.pos_ in ("NOUN", "PROPN", "PRON")),
+               None)
+    if who is None or not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start:commas[-1].i]):
+        return None
+    if not (who.pos_ in ("PRON", "PROPN") or who.ent_type_ or first_child(who, ("poss",)) is not None
+            or who.lower_ in CLOSING_SOURCES or who.lemma_.lower() in CLOSING_SOURCES):
+        return None  # "..., Fatalities Reported": what is reported, not who reports it
+    speaker, confidence = named_speaker(who, "reported", verb.text)
+    if speaker is not None and who.pos_ != "PRON":  # the phrase itself: the parser may hang the verb on it
+        words = [t for t in phrase if t.pos_ != "DET"]
+        speaker = speaker.model_copy(update={"name": sent.doc[words[0].i:words[-1].i + 1].text,
+                                             "start": words[0].idx, "end": words[-1].idx + len(words[-1])})
+    return Frame(speaker, verb, {t.i for t in tail}, confidence, closing=True) if speaker is not None else None
 
 
 def _hedge_frame(head: Token, heads: set[int]) -> bool:
@@ -332,7 +369,9 @@ def clauses(ctx: DocContext) -> list[Clause]:
         framing = {i for frame in heads.values() if frame is not None for i in frame.tokens}
         for i, frame in heads.items():
             head = ctx.doc[i]
-            tokens = _clause_tokens(head, set(heads), framing - {i}, ctx.document.is_metadata)
+            closing = frame is not None and frame.closing and frame.verb is not None and frame.verb.i == i
+            keep = set() if closing else {i}  # "..., US media have reported.": the verb heads nothing it says
+            tokens = _clause_tokens(head, set(heads), framing - keep, ctx.document.is_metadata)
             if _is_claim(tokens):
                 clause = Clause(head, tokens, frame, _quote_at(head, quotes))
                 out.setdefault((clause.start, clause.end), clause)  # one claim per span: ids are offsets

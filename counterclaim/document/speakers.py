@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Speaker
 from .syntax import first_child, name_of
-from .words import CONFIDENCE, EVENT_NOUNS, FIRST_PERSON, QUOTE_PAIRS, REPORTING, RESPONSIBILITY, SUBJECTS
+from .words import CONFIDENCE, EVENT_NOUNS, FIRST_PERSON, QUOTE_PAIRS, REPORTING, RESPONSIBILITY, SAID_NOUNS, SUBJECTS
 
 
 @dataclass(frozen=True)
@@ -150,9 +150,45 @@ def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, floa
         antecedent = resolve_pronoun(who)
         confidence = CONFIDENCE["resolved"] if antecedent is not None else CONFIDENCE["pronoun"]
         who = antecedent or who
+    who = _author(who) or who
     name = name_of(who)
-    return Speaker(kind=kind, name=name.text, start=name.start_char, end=name.end_char,  # type: ignore[arg-type]
-                   cue=cue), confidence
+    return Speaker(kind=kind, name=_full_name(name).text, start=name.start_char,  # type: ignore[arg-type]
+                   end=name.end_char, cue=cue), confidence
+
+
+_NAMED = ("ORG", "GPE", "NORP", "PERSON")
+
+
+def _author(noun: Token) -> Token | None:
+    """Whose word a said noun is, when it says so: "a statement from the health ministry said", "the ministry's
+    statement", "a statement on the defence ministry's website", "a Reuters report". A bare "statement" names no
+    one; a common-noun modifier ("a news report") names no author either."""
+    if noun.lemma_.lower() not in SAID_NOUNS:
+        return None
+    owner = first_child(noun, ("poss",))
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        obj = first_child(prep, ("pobj",))
+        if owner is not None or obj is None:
+            break
+        if prep.lower_ in ("from", "by") or prep.lower_ == "of" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED):
+            owner = obj
+        elif prep.lower_ in ("on", "in"):  # "on the ministry's website", "in the agency's bulletin"
+            owner = first_child(obj, ("poss",))
+    if owner is None:
+        owner = next((c for c in noun.children
+                      if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)), None)
+    return owner
+
+
+def _full_name(name: Span) -> Span:
+    """A person named again by surname ("Mr Babagana", "Ambassador Alhakim") is the one named in full before
+    ("Mallam Babagana"), so that one speaker is not counted as two; when two people share the surname, as named."""
+    last = name[-1]
+    if last.pos_ != "PROPN":
+        return name
+    earlier = {e.text: e for e in name.doc.ents if e.label_ == "PERSON" and e.end <= name.start and len(e) >= 2
+               and e[-1].text == last.text}
+    return next(iter(earlier.values())) if len(earlier) == 1 and name.text not in earlier else name
 
 
 def resolve_pronoun(pronoun: Token) -> Token | None:

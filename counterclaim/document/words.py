@@ -37,6 +37,8 @@ CONTENT_NOUNS = lexicons.terms("claim_words", "claims", type="content_noun")
 
 # The content nouns that someone said ("a report that", "rumours that"), unlike "evidence that".
 SAID_NOUNS = lexicons.terms("claim_words", "hearsay", type="content_noun")
+# Common nouns that can name who reports a sentence in a closing attribution ("..., residents said on Monday.").
+CLOSING_SOURCES = lexicons.terms("source_labels", "closing")
 
 
 ATTRIBUTION = lexicons.terms("claim_words", "claims", type="attribution")

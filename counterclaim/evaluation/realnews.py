@@ -166,12 +166,12 @@ def _measure(name: str | None) -> str | None:
     return CASUALTY.get((name or "").lower().strip())
 
 
-def _speakers(exported: dict) -> dict[str, dict]:
+def speakers_of_quantities(exported: dict) -> dict[str, dict]:
     """Quantity id -> the speaker of the claim that carries it."""
     return {q: c["speaker"] for c in exported["annotations"].get("claim", []) for q in c.get("quantity_ids", [])}
 
 
-def _speaker_match(speaker: dict | None, gold: str) -> bool:
+def speaker_match(speaker: dict | None, gold: str) -> bool:
     if speaker is None:
         return False
     if gold.lower() == "outlet" or speaker["kind"] == "outlet":
@@ -188,7 +188,7 @@ def figure_counts(story: Story, exported: dict, refs: dict[str, str]) -> Counter
     """Counts for in-scope casualty figures: P/R (a hit needs overlap, value and measure), and, over gold
     figures whose number the system found (overlap and value), how often it names the measure and speaker."""
     c: Counter = Counter()
-    speakers = _speakers(exported)
+    speakers = speakers_of_quantities(exported)
     for doc in story.documents:
         doc_id = refs.get(doc["ref"])
         system = _quantities(exported, doc_id) if doc_id else []
@@ -207,7 +207,7 @@ def figure_counts(story: Story, exported: dict, refs: dict[str, str]) -> Counter
             if found:
                 c["matched"] += 1
                 c["measure_ok"] += _measure(found[0].get("measure")) == _measure(f["measure"])
-                c["speaker_ok"] += _speaker_match(speakers.get(found[0]["id"]), f.get("speaker") or "outlet")
+                c["speaker_ok"] += speaker_match(speakers.get(found[0]["id"]), f.get("speaker") or "outlet")
         for f in doc.get("figures", []):
             overlapping = [q for q in system if _overlaps((q["start"], q["end"]), (f["start"], f["end"]))]
             if overlapping:

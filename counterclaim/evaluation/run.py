@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from . import public, realnews
+from . import public, readings, realnews
 from .gold import GOLD_DIR, load_stories
 
 PUBLIC: dict[str, tuple[Callable, str]] = {
@@ -21,6 +21,7 @@ PUBLIC: dict[str, tuple[Callable, str]] = {
     "stance": (public.stance_rows, "fnc1_stance"),
     "checkworthiness": (public.checkworthy_rows, "checkthat2024_task1_english"),
     "techniques": (public.technique_rows, "semeval2020_task11_ptc"),
+    "figure-speakers": (readings.speaker_rows, "fnc1_stance"),
 }
 GOLD = ("hypotheses", "doc-stance", "doc-stance-given", "figures", "dates", "origins", "contradictions", "revisions",
         "techniques-news")
@@ -113,7 +114,7 @@ def headline(row: dict) -> str:
         parts.append((f"{row['view']}: " if 'view' in row else '') + f"{listed} listed, {row['tp'] + row['fn']} in gold")
     for k in ("accuracy", "macro_f1", "fnc_score", "precision", "recall", "f1", "tc_micro_f1", "ece", "pairs_per_s",
               "accuracy_where_gold_takes_a_stance", "denial_recall", "asserts_on_denial_only", "measure_accuracy",
-              "speaker_accuracy", "measure_accuracy_all_figures", "over_split"):
+              "speaker_accuracy", "measure_accuracy_all_figures", "over_split", "read_by_system"):
         v = row.get(k)
         if k == "precision" and "tp" in row and row["tp"] + row["fp"] == 0:
             parts.append("precision n/a (nothing listed)")
