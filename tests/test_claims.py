@@ -34,6 +34,11 @@ def text_claims(text: str) -> list[Claim]:
     return analyse(Document(id="t", source="-", outlet="Wire", text=text, sha256=sha256(text))).get(Claim)
 
 
+def speaker_in(text: str, fragment: str) -> str:
+    """The speaker's name of the claim of ``text`` that holds ``fragment``."""
+    return next(c for c in text_claims(text) if fragment in c.text).speaker.name
+
+
 def find(ctx: DocContext, fragment: str) -> Claim:
     """The shortest claim whose text contains ``fragment``."""
     found = [c for c in ctx.get(Claim) if fragment in c.text]
@@ -219,11 +224,10 @@ def test_a_statement_or_report_speaks_for_whoever_it_is_from():
                           "border.")
     assert (claim.speaker.kind, claim.speaker.name) == ("reported", "Judicial Watch")
     # FNC-1 training body 1988: whose website carries the statement
-    claims = text_claims("The claim nonetheless seemed to contradict a statement on the Yemen defense ministry's website "
-                         "carried by Reuters that suggested Luke Somers had been freed following a suspected U.S. drone "
-                         "strike Saturday in Yemen that killed nine alleged al-Qaeda militants.")
-    freed = next(c for c in claims if "Luke Somers had been freed" in c.text)
-    assert freed.speaker.name == "Yemen defense ministry"
+    assert speaker_in("The claim nonetheless seemed to contradict a statement on the Yemen defense ministry's website "
+                      "carried by Reuters that suggested Luke Somers had been freed following a suspected U.S. drone "
+                      "strike Saturday in Yemen that killed nine alleged al-Qaeda militants.",
+                      "Luke Somers had been freed") == "Yemen defense ministry"
 
 
 def test_a_closing_attribution_is_the_whole_sentence_s_source_however_it_is_parsed():
@@ -256,6 +260,19 @@ def test_a_person_named_again_by_surname_is_the_one_named_in_full():
     hunters = next(c for c in claims if c.text.startswith("local hunters"))
     assert hunters.speaker.name == "Mallam Babagana"
     assert hunters.speaker.start > hunters.start - 20  # its offsets stay on the mention that says it ("Mr Babagana")
+
+
+def test_a_pronoun_that_speaks_is_the_statement_or_the_person_named_a_paragraph_before():
+    # FNC-1 training body 1069, two paragraphs: "it said" is the statement on the defence ministry's website
+    assert speaker_in("According to a statement on the website of Yemen's defence ministry, a hostage rescue attempt "
+                      "on Saturday morning was successful.\n\nA drone struck a suspected AQAP hideout at dawn in "
+                      "Yemen's southern Shabwa province, it said, and a subsequent raid freed an unnamed US hostage "
+                      "and killed 10 extremists.", "10 extremists") == "Yemen's defence ministry"
+    # FNC-1 competition body 750 (even id), two paragraphs: "He" is Mr Alhakim, whose quotation fills the one before
+    assert speaker_in("Speaking of ISIS' organ harvesting operations, Mr Alhakim said: 'We have bodies. Come and "
+                      "examine them. It is clear they are missing certain parts.'\n\nHe also said a dozen doctors "
+                      "have been 'executed' in Mosul for refusing to participate in organ harvesting.",
+                      "a dozen doctors") == "Mr Alhakim"
 
 
 def test_independent_clauses_split_shared_subject_kept():

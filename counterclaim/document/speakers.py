@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Speaker
-from .syntax import first_child, name_of
+from .syntax import first_child, name_of, pobj
 from .words import CONFIDENCE, EVENT_NOUNS, FIRST_PERSON, QUOTE_PAIRS, REPORTING, RESPONSIBILITY, SAID_NOUNS, SUBJECTS
 
 
@@ -147,7 +147,7 @@ def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, floa
     if who.lower_ in FIRST_PERSON and who.pos_ == "PRON":  # "we", but not "the US"
         return None, CONFIDENCE["outlet"]
     if who.pos_ == "PRON":
-        antecedent = resolve_pronoun(who)
+        antecedent = _speaking(who) or resolve_pronoun(who)
         confidence = CONFIDENCE["resolved"] if antecedent is not None else CONFIDENCE["pronoun"]
         who = antecedent or who
     who = _author(who) or who
@@ -166,14 +166,14 @@ def _author(noun: Token) -> Token | None:
     if noun.lemma_.lower() not in SAID_NOUNS:
         return None
     owner = first_child(noun, ("poss",))
-    for prep in (c for c in noun.children if c.dep_ == "prep"):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and owner is None):
         obj = first_child(prep, ("pobj",))
-        if owner is not None or obj is None:
-            break
+        if obj is None:
+            continue
         if prep.lower_ in ("from", "by") or prep.lower_ == "of" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED):
             owner = obj
-        elif prep.lower_ in ("on", "in"):  # "on the ministry's website", "in the agency's bulletin"
-            owner = first_child(obj, ("poss",))
+        elif prep.lower_ in ("on", "in"):  # "on the ministry's website", "on the website of Yemen's defence ministry"
+            owner = first_child(obj, ("poss",)) or pobj(obj, "of")
     if owner is None:
         owner = next((c for c in noun.children
                       if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)), None)
@@ -189,6 +189,25 @@ def _full_name(name: Span) -> Span:
     earlier = {e.text: e for e in name.doc.ents if e.label_ == "PERSON" and e.end <= name.start and len(e) >= 2
                and e[-1].text == last.text}
     return next(iter(earlier.values())) if len(earlier) == 1 and name.text not in earlier else name
+
+
+def _speaking(pronoun: Token) -> Token | None:
+    """Who a pronoun that speaks stands for, where the nearest reading (:func:`resolve_pronoun`) finds no one: "it
+    said" after "a statement on the website of Yemen's defence ministry" is that statement; "He also said" after a
+    paragraph of Mr Alhakim's quotation is Mr Alhakim, named at its head, back to the previous paragraph."""
+    low = pronoun.lower_
+    if low == "it":
+        return next((t for t in _preceding(pronoun) if t.pos_ == "NOUN" and t.lemma_.lower() in SAID_NOUNS), None)
+    if low in ("he", "she") and resolve_pronoun(pronoun) is None:
+        text = pronoun.doc.text
+        paragraph = text.rfind("\n\n", 0, pronoun.idx)
+        previous = text.rfind("\n\n", 0, paragraph) if paragraph > 0 else -1  # -1: from the start
+        for token in reversed(pronoun.doc[:pronoun.i]):
+            if token.idx <= previous:
+                break
+            if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+                return token
+    return None
 
 
 def resolve_pronoun(pronoun: Token) -> Token | None:
