@@ -263,8 +263,8 @@ def _final_report(sent: Span) -> Frame | None:
     phrase = [t for t in tail if t.i < verb.i and t.pos_ != "AUX"]
     if not phrase or any(t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "CCONJ", "PART") for t in phrase):
         return None
-    who = next((t for t in phrase if t.head.i not in {p.i for p in phrase} and t.pos_ in ("NOUN", "PROPN", "PRON")),
-               None)
+    inside = {t.i for t in phrase}
+    who = next((t for t in phrase if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if who is None or not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start:commas[-1].i]):
         return None
     if not (who.pos_ in ("PRON", "PROPN") or who.ent_type_ or first_child(who, ("poss",)) is not None

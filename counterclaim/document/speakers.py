@@ -147,7 +147,7 @@ def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, floa
     if who.lower_ in FIRST_PERSON and who.pos_ == "PRON":  # "we", but not "the US"
         return None, CONFIDENCE["outlet"]
     if who.pos_ == "PRON":
-        antecedent = _speaking(who) or resolve_pronoun(who)
+        antecedent = _speaking(who)
         confidence = CONFIDENCE["resolved"] if antecedent is not None else CONFIDENCE["pronoun"]
         who = antecedent or who
     who = _author(who) or who
@@ -192,21 +192,24 @@ def _full_name(name: Span) -> Span:
 
 
 def _speaking(pronoun: Token) -> Token | None:
-    """Who a pronoun that speaks stands for, where the nearest reading (:func:`resolve_pronoun`) finds no one: "it
-    said" after "a statement on the website of Yemen's defence ministry" is that statement; "He also said" after a
-    paragraph of Mr Alhakim's quotation is Mr Alhakim, named at its head, back to the previous paragraph."""
+    """Who a pronoun that speaks stands for: :func:`resolve_pronoun`, except that "it said" after "a statement on the
+    website of Yemen's defence ministry" is that statement, and that "He also said" after a paragraph of Mr Alhakim's
+    quotation is Mr Alhakim, looked for back to the previous paragraph when the two sentences before name no one."""
     low = pronoun.lower_
     if low == "it":
-        return next((t for t in _preceding(pronoun) if t.pos_ == "NOUN" and t.lemma_.lower() in SAID_NOUNS), None)
-    if low in ("he", "she") and resolve_pronoun(pronoun) is None:
-        text = pronoun.doc.text
-        paragraph = text.rfind("\n\n", 0, pronoun.idx)
-        previous = text.rfind("\n\n", 0, paragraph) if paragraph > 0 else -1  # -1: from the start
-        for token in reversed(pronoun.doc[:pronoun.i]):
-            if token.idx <= previous:
-                break
-            if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-                return token
+        said = next((t for t in _preceding(pronoun) if t.pos_ == "NOUN" and t.lemma_.lower() in SAID_NOUNS), None)
+        return said or resolve_pronoun(pronoun)
+    found = resolve_pronoun(pronoun)
+    if found is not None or low not in ("he", "she"):
+        return found
+    text = pronoun.doc.text
+    paragraph = text.rfind("\n\n", 0, pronoun.idx)
+    previous = text.rfind("\n\n", 0, paragraph) if paragraph > 0 else -1  # -1: from the start
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if token.idx <= previous:
+            break
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            return token
     return None
 
 
