@@ -275,6 +275,13 @@ def test_a_pronoun_that_speaks_is_the_statement_or_the_person_named_a_paragraph_
                       "a dozen doctors") == "Mr Alhakim"
 
 
+def test_a_number_of_people_speak_as_those_people():
+    # FNC-1 training body 1027: "A number of residents said" is the residents speaking, not a speaker "number"
+    assert speaker_in("A number of residents said at least 30 people were killed on Thursday and Friday – after the "
+                      "purported deal – while hundreds of others were forced to flee across the border into "
+                      "neighbouring Niger.", "at least 30 people") == "residents"
+
+
 def test_independent_clauses_split_shared_subject_kept():
     texts = [c.text for c in text_claims("Investigators believe the men were recruited online, "
                                          "and the police have arrested four suspects.")]

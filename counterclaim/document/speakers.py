@@ -150,7 +150,7 @@ def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, floa
         antecedent = _speaking(who)
         confidence = CONFIDENCE["resolved"] if antecedent is not None else CONFIDENCE["pronoun"]
         who = antecedent or who
-    who = _author(who) or who
+    who = _author(who) or _members(who) or who
     name = name_of(who)
     return Speaker(kind=kind, name=_full_name(name).text, start=name.start_char,  # type: ignore[arg-type]
                    end=name.end_char, cue=cue), confidence
@@ -178,6 +178,13 @@ def _author(noun: Token) -> Token | None:
         owner = next((c for c in noun.children
                       if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)), None)
     return owner
+
+
+def _members(noun: Token) -> Token | None:
+    """The people a singular common noun counts or picks out of: "a number of residents said", "a member of the
+    militias said" are the residents and the militias, not "number" and "member"."""
+    of = pobj(noun, "of") if noun.tag_ == "NN" else None
+    return of if of is not None and of.tag_ in ("NNS", "NNPS") else None
 
 
 def _full_name(name: Span) -> Span:
