@@ -275,6 +275,13 @@ def test_a_pronoun_that_speaks_is_the_statement_or_the_person_named_a_paragraph_
                       "a dozen doctors") == "Mr Alhakim"
 
 
+def test_believed_to_be_describes_its_subject_and_frames_nothing():
+    # FNC-1 training body 2191: the parser hangs the sentence on "believed"; the residents tell it, not the gunmen
+    assert speaker_in("(CNN) -- Despite government claims of a ceasefire, gunmen believed to be Boko Haram fighters "
+                      "attacked two villages and a town near the border with Niger, killing at least 8 and kidnapping "
+                      "others, residents told CNN Saturday.", "attacked two villages") == "residents"
+
+
 def test_a_number_of_people_speak_as_those_people():
     # FNC-1 training body 1027: "A number of residents said" is the residents speaking, not a speaker "number"
     assert speaker_in("A number of residents said at least 30 people were killed on Thursday and Friday – after the "

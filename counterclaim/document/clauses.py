@@ -36,7 +36,7 @@ def _has_subject(token: Token) -> bool:
 def _frame_of(node: Token) -> Frame | None:
     """The frame that makes ``node``'s clause someone else's, if any."""
     head = node.head
-    if node.dep_ == "ccomp" and is_reporting(head):
+    if node.dep_ == "ccomp" and is_reporting(head) and not _raising(head):
         return _verb_frame(_denied_report(head) or head)
     if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE and head.pos_ == "VERB":
         frame = _verb_frame(head)
@@ -62,6 +62,14 @@ def _frame_of(node: Token) -> Frame | None:
                 speaker, confidence = named_speaker(source[0], "reported", "according to")
                 return Frame(speaker, None, {t.i for t in child.subtree}, confidence)
     return None
+
+
+def _raising(verb: Token) -> bool:
+    """ "gunmen believed to be Boko Haram fighters attacked ...": a reporting verb right before "to be" describes
+    its subject ("believed to be", "said to be"); the parser may still hang the sentence on it, but the subject
+    is not the one who believes."""
+    doc = verb.doc
+    return verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to" and doc[verb.i + 2].lemma_ == "be"
 
 
 def _denied_report(verb: Token) -> Token | None:
