@@ -161,3 +161,25 @@ def test_figure_speakers_are_scored_on_dev_readings_only(tmp_path):
 
     [row] = speaker_rows(tmp_path, "test")
     assert row["stage"] == "figure-speakers" and "dev material" in row["skipped"]
+
+
+def test_labelled_attribution_readings_point_into_their_texts_and_a_moved_one_is_refused(shared_data, tmp_path):
+    from counterclaim.evaluation.gold import ATTRIBUTION_DIR, ATTRIBUTION_LABELS, attribution_readings
+
+    readings = attribution_readings(shared_data)
+    statements = [st for *_, sts in readings for st in sts]
+    assert len(readings) >= 60 and {st["label"] for st in statements} == set(ATTRIBUTION_LABELS)
+    assert all(text[st["actor_start"]:st["actor_end"]] == st["actor"] for _, text, sts in readings for st in sts)
+    labelled = json.loads(next(ATTRIBUTION_DIR.glob("*.json")).read_text(encoding="utf-8"))
+    doc = next(d for d in labelled["documents"] if d["statements"])
+    doc["statements"][0]["actor_start"] += 1
+    (tmp_path / "moved.json").write_text(json.dumps(labelled), encoding="utf-8")
+    with pytest.raises(GoldError, match="does not match its text"):
+        attribution_readings(shared_data, tmp_path)
+
+
+def test_attribution_is_scored_on_dev_readings_only(tmp_path):
+    from counterclaim.evaluation.readings import attribution_rows
+
+    [row] = attribution_rows(tmp_path, "test")
+    assert row["stage"] == "attribution" and "dev material" in row["skipped"]

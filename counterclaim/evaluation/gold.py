@@ -23,6 +23,9 @@ GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "gold"
 # Counts of people the quantities stage read in other real articles, each labelled in / out / projection / not.
 SCOPE_DIR = GOLD_DIR.parent / "scope"
 SCOPE_LABELS = ("in", "out", "projection", "not")
+# Statements of who did a deed (or denials of it) in other real articles, every one in each article labelled.
+ATTRIBUTION_DIR = GOLD_DIR.parent / "attribution"
+ATTRIBUTION_LABELS = ("responsible", "not_responsible", "open")
 
 
 class GoldError(ValueError):
@@ -164,4 +167,23 @@ def scope_readings(root: Path, scope_dir: Path = SCOPE_DIR) -> list[tuple[str, s
                     raise GoldError(f"{path.name} {doc['ref']}: {fig['quote']!r} at {fig['start']} "
                                     f"({fig['label']!r}) does not match its text or the labels {SCOPE_LABELS}")
                 out.append((doc["ref"], src.text, fig))
+    return out
+
+
+def attribution_readings(root: Path, folder: Path = ATTRIBUTION_DIR) -> list[tuple[str, str, list[dict]]]:
+    """(reference, text, labelled statements) for every article in ``eval/attribution/*.json``, checked against
+    its text: each statement's sentence and actor offsets must hold its quotes."""
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        for doc in json.loads(path.read_text(encoding="utf-8"))["documents"]:
+            src = load_text(doc["ref"], root)
+            if src.sha256 != doc["sha256"]:
+                raise GoldError(f"{path.name} {doc['ref']}: text changed since labelling (sha256 differs)")
+            for st in doc["statements"]:
+                if (src.text[st["start"]:st["end"]] != st["quote"] or st["label"] not in ATTRIBUTION_LABELS
+                        or src.text[st["actor_start"]:st["actor_end"]] != st["actor"]
+                        or not st["start"] <= st["actor_start"] < st["actor_end"] <= st["end"]):
+                    raise GoldError(f"{path.name} {doc['ref']}: {st['actor']!r} in {st['quote'][:60]!r} "
+                                    f"({st['label']!r}) does not match its text or the labels {ATTRIBUTION_LABELS}")
+            out.append((doc["ref"], src.text, doc["statements"]))
     return out

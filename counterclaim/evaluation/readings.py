@@ -1,9 +1,15 @@
-"""Who gives a figure, scored on labelled readings of articles outside the gold stories (``eval/scope``).
+"""Stages scored on labelled readings of articles outside the gold stories (``eval/scope``, ``eval/attribution``).
 
-Each labelled article is analysed alone, as an analyst would load it; every count of its own incident that the
-labellers gave a speaker is matched to the quantity the system read there and to the speaker of the claim carrying
-it. The labels are dev material: the speaker rules were revised while reading these errors, so the figure says how
-the rules do on articles the gold stories do not hold, not on unseen text (the test stories' ``figures`` row does).
+Each labelled article is analysed alone, as an analyst would load it.
+
+- ``figure-speakers``: every count of the article's own incident that the labellers gave a speaker is matched to
+  the quantity the system read there and to the speaker of the claim carrying it.
+- ``attribution``: every statement that says or denies who did a deed was labelled; the system's evidence for
+  its hypotheses is matched to them by sentence and name, which measures recall (of accusations and of denials)
+  and precision of what the analyst is shown.
+
+The labels are dev material: rules are revised while reading these errors, so the figures say how the rules do on
+articles the gold stories do not hold, not on unseen text (the test stories' rows do).
 """
 
 from __future__ import annotations
@@ -12,19 +18,17 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from .gold import SCOPE_DIR, scope_readings
+from .gold import ATTRIBUTION_DIR, SCOPE_DIR, attribution_readings, scope_readings
 from .realnews import speaker_match, speakers_of_quantities
 
 DATA = "labelled scope readings (eval/scope: FNC-1 bodies outside the gold)"
+ATTRIBUTION_DATA = "labelled attribution readings (eval/attribution: FNC-1 and AllSides articles outside the gold)"
 
 
 def speaker_rows(root: Path, split: str, scope_dir: Path = SCOPE_DIR) -> list[dict]:
     """One row: the share of labelled in-scope figures whose speaker the system names (dev only)."""
     if split != "dev":
-        return [{"stage": "figure-speakers", "data": DATA, "split": split,
-                 "skipped": "the labelled readings are dev material (see docs/annotation.md)"}]
-    from ..case import Case  # the whole pipeline: imported only when measuring
-
+        return [_dev_only("figure-speakers", DATA, split)]
     texts: dict[str, str] = {}
     labelled: dict[str, list[dict]] = defaultdict(list)
     for ref, text, fig in scope_readings(root, scope_dir):
@@ -33,14 +37,7 @@ def speaker_rows(root: Path, split: str, scope_dir: Path = SCOPE_DIR) -> list[di
             labelled[ref].append(fig)
     right = found = total = 0
     for ref, figures in sorted(labelled.items()):
-        text = texts[ref]
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "docs"
-            folder.mkdir()
-            (folder / "article.txt").write_text(text, encoding="utf-8")
-            with Case(Path(tmp) / "case") as case:
-                case.analyze([str(folder)])
-                exported = case.export()
+        exported = _analysed(texts[ref])
         quantities = exported["annotations"].get("quantity", [])
         speakers = speakers_of_quantities(exported)
         for fig in figures:
@@ -59,3 +56,76 @@ def _right(speaker: dict | None, gold: str) -> bool:
     if gold == "unnamed":
         return speaker is not None and speaker["kind"] != "outlet"
     return speaker_match(speaker, gold)
+
+
+def _dev_only(stage: str, data: str, split: str) -> dict:
+    return {"stage": stage, "data": data, "split": split,
+            "skipped": "the labelled readings are dev material (see docs/annotation.md)"}
+
+
+def _analysed(text: str) -> dict:
+    """The case file of ``text`` analysed alone, by the whole pipeline."""
+    from ..case import Case  # imported only when measuring
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        (folder / "article.txt").write_text(text, encoding="utf-8")
+        with Case(Path(tmp) / "case") as case:
+            case.analyze([str(folder)])
+            return case.export()
+
+
+# A hypothesis's evidence item, read as a label: support is responsibility; a denial or the outlet's doubt is not.
+_READS_AS = {"supports": "responsible", "rejects": "not_responsible", "disputes": "not_responsible"}
+# A document naming a hypothesis (``mentioned``) or told by the stance model (``carried``) is not a reading of who
+# did it.
+_NOT_READINGS = ("mention", "model")
+
+
+def attribution_rows(root: Path, split: str, folder: Path = ATTRIBUTION_DIR) -> list[dict]:
+    """One row: recall of labelled accusations and denials of the article's own deed, and the precision of the
+    responsibility readings the system shows (names it merely mentions are not readings and are left out)."""
+    if split != "dev":
+        return [_dev_only("attribution", ATTRIBUTION_DATA, split)]
+    found = {"responsible": 0, "not_responsible": 0}
+    wanted = {"responsible": 0, "not_responsible": 0}
+    verdicts = {"right": 0, "wrong_polarity": 0, "other_event": 0, "open_read_as_claim": 0, "unlabelled": 0}
+    for _ref, text, statements in attribution_readings(root, folder):
+        exported = _analysed(text)
+        items = [e for r in exported["records"].get("hypothesis_stance", []) for e in r.get("evidence", [])
+                 if e.get("bears", True) and e.get("cue_kind") not in _NOT_READINGS]
+        for st in statements:
+            if st["main"] and st["label"] in wanted:
+                wanted[st["label"]] += 1
+                found[st["label"]] += any(_READS_AS[e["polarity"]] == st["label"] for e in items if _same(e, st))
+        for e in items:
+            verdicts[_verdict(e, [st for st in statements if _same(e, st)])] += 1
+    listed = sum(verdicts.values())
+    return [{"stage": "attribution", "data": ATTRIBUTION_DATA, "split": split, "n": sum(wanted.values()),
+             "responsible_recall": round(found["responsible"] / max(wanted["responsible"], 1), 4),
+             "denial_recall": round(found["not_responsible"] / max(wanted["not_responsible"], 1), 4),
+             "listed": listed, "precision": round(verdicts["right"] / listed, 4) if listed else None, **verdicts,
+             "labelled": dict(wanted)}]
+
+
+def _same(item: dict, statement: dict) -> bool:
+    """The evidence quote overlaps the labelled sentence and names the labelled party there."""
+    if not (item["start"] < statement["end"] and statement["start"] < item["end"]):
+        return False
+    if item["alias_start"] < statement["actor_end"] and statement["actor_start"] < item["alias_end"]:
+        return True
+    names = {statement["names"].lower(), statement["actor"].lower()}
+    said = {(item.get("actor") or "").lower(), (item.get("alias") or "").lower()}
+    return any(a and b and (a in b or b in a) for a in names for b in said)
+
+
+def _verdict(item: dict, statements: list[dict]) -> str:
+    label = _READS_AS[item["polarity"]]
+    if any(st["main"] and st["label"] == label for st in statements):
+        return "right"
+    if any(st["label"] == "open" for st in statements):
+        return "open_read_as_claim"
+    if any(st["label"] == label for st in statements):
+        return "other_event"
+    return "wrong_polarity" if statements else "unlabelled"

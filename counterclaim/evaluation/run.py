@@ -22,6 +22,7 @@ PUBLIC: dict[str, tuple[Callable, str]] = {
     "checkworthiness": (public.checkworthy_rows, "checkthat2024_task1_english"),
     "techniques": (public.technique_rows, "semeval2020_task11_ptc"),
     "figure-speakers": (readings.speaker_rows, "fnc1_stance"),
+    "attribution": (readings.attribution_rows, "fnc1_stance"),
 }
 GOLD = ("hypotheses", "doc-stance", "doc-stance-given", "figures", "dates", "origins", "contradictions", "revisions",
         "techniques-news")
