@@ -51,9 +51,16 @@ def test_an_added_cause_is_read_from_the_claim_that_names_it(kim):
 def test_a_conditional_naming_it_is_no_stance_and_mentions_are_no_ach_rows(kim):
     cheese = kim.hypotheses.add("Cheese", aliases=["cheese", "Swiss cheese"])
     assert kim.hypotheses.stance("swiss", cheese.id).stance == "absent"
-    assert kim.hypotheses.stance("gout", cheese.id).read_by == "mentions"
+    # "cheese is to blame for ... gout" is read by the rules, passed on from the rumours: an ACH row
+    told = kim.hypotheses.stance("gout", cheese.id)
+    assert (told.stance, told.read_by, told.evidence[0].cue) == ("reports", "rules", "is to blame")
+    # "... claim he also suffers from diabetes" only names it: no ACH row
+    diabetes = kim.hypotheses.add("Diabetes", aliases=["diabetes"])
+    assert kim.hypotheses.stance("gout", diabetes.id).read_by == "mentions"
     rows = kim.export()["records"]["ach_evidence"]
-    assert not [r for r in rows if any(m["doc_id"] == "gout" for m in r["members"])]
+    assert [r["text"] for r in rows if any(m["doc_id"] == "gout" for m in r["members"])] == [
+        "the 31-year-old's weakness for cheese is to blame for a debilitating spell of gout which has rendered him "
+        "immobile"]
 
 
 def _stance_of_added(tmp_path, name: str, text: str, label: str, aliases: list[str]):

@@ -27,6 +27,10 @@ from .responsibility import (BEHIND, CREDIT_CLAIM, NO_EVIDENCE_WORDS, NO_ONE_ELS
 #   incriminate: "the evidence implicates X"                                (actor after; the speaker's voice)
 # The wording shared with alignment frames (credit, perpetration, negation) is in responsibility.py.
 SELF_DENY = lexicons.alternation("denial", "self-deny")
+# "The U.S. Marine Corps sharply denied the allegations" (fnc1:566, attribution readings): the charges its subject
+# denies are its own, unless the sentence says whose ("the claims that X ...", "the accusations of Y").
+DENIED_CHARGES = r"(?:the|these|those|such|all|any)\s+(?:allegations?|accusations?|charges?|claims?)\b" \
+                 r"(?!\s+(?:that|of|by|from|made|about)\b)"
 BLAME = r"blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible"
 # Hiring or recruiting takes part in a deed only when it hires someone to do something, in the same clause ("hired
 # foreign doctors to run an organ trafficking system"), not when it hires a lawyer.
@@ -34,14 +38,14 @@ HIRED_TO = r"\b(?=(?:(?!\b(?:and|but|or)\b)[^.;,]){0,60}?\bto\s+(?!the\b|an?\b)[
 CUES: dict[str, re.Pattern[str]] = {
     "agent": re.compile(
         rf"\b(?:(?:helped )?(?:{PERPETRATION_VERBS})|{BEHIND}|"
-        r"(?:is|are|was|were|being|been|be) (?:\w+ )?(?:responsible|complicit)|did (?:it|this|the (?:attack|massacre))|"
+        r"(?:is|are|was|were|being|been|be) (?:\w+ )?(?:responsible|complicit|to blame)|did (?:it|this|the (?:attack|massacre))|"
         rf"(?:recruit(?:ed|ing|s)?|hired){HIRED_TO}|(?:is|are|was|were|been|be) involved|involvement|"
         r"particip(?:ated|ating|ates?) in|t(?:ook|aking|akes?) part in|"
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
     "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),
     "claimed": re.compile(rf"\b{CREDIT_CLAIM}\b", re.I),
-    "self-deny": re.compile(rf"\b(?:{SELF_DENY})\s+(?:any\s+)?(?:involvement|responsibility|role|part)\b",
-                            re.I),
+    "self-deny": re.compile(rf"\b(?:{SELF_DENY})\s+(?:(?:any\s+)?(?:involvement|responsibility|role|part)\b|"
+                            rf"{DENIED_CHARGES})", re.I),
     "deny": re.compile(rf"\b(?:{lexicons.alternation('denial', 'deny')})", re.I),
     "only": NO_ONE_ELSE,
     "only-is": re.compile(r"\bthe only\b[^.;]{0,120}?\b(?:is|was)\s+", re.I),
@@ -161,13 +165,32 @@ def speaker_pronoun(claim: Claim, lexicon: Lexicon, mentions: list[Mention]) -> 
     return [Mention(opening.start(1), opening.end(1), actors.pop(), opening.group(1))] if len(actors) == 1 else []
 
 
+# A claim that is itself the denial of its speaker: "[The U.S. Marine Corps] sharply [denied the allegations]" (the
+# claims stage keeps the speaker apart from what it says).
+_DENIAL_CLAIM = re.compile(rf"\s*(?:\w+ly\s+)?(?:{SELF_DENY})\s+(?:(?:any\s+)?(?:involvement|responsibility|role|part)\b"
+                           rf"|{DENIED_CHARGES})", re.I)
+
+
+def speaker_denial(claim: Claim, lexicon: Lexicon) -> Hit | None:
+    """The speaker's own denial where the claim is nothing but it, the speaker one actor; the mention is the
+    speaker's name (offsets relative to the claim, before its start)."""
+    said = _DENIAL_CLAIM.match(claim.text)
+    if said is None or claim.speaker.kind == "outlet" or claim.speaker.start is None or claim.speaker.end is None:
+        return None
+    actors = {m.actor for m in speakers(lexicon.mentions(claim.speaker.name))}
+    if len(actors) != 1:
+        return None
+    name = Mention(claim.speaker.start - claim.start, claim.speaker.end - claim.start, actors.pop(), claim.speaker.name)
+    return Hit(claim, name, said.group().strip(), "self-deny", "rejects", claim.speaker.name, "reported")
+
+
 def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     """Every actor the claim puts in a responsibility role (offsets are claim-relative here)."""
     text = claim.text
-    if not_evidence(text):  # questions and demands for proof are neither assertion nor denial
-        return []
-    # Blank relative clauses (", which Moscow blames for the blast,") so "Kyiv ... had no part"
-    # finds Kyiv, not Moscow; blanking keeps offsets.
+    # Questions and demands for proof are neither assertion nor denial; a speaker's bare denial is all it says.
+    if not_evidence(text) or (denial := speaker_denial(claim, lexicon)):
+        return [] if not_evidence(text) else [denial]
+    # Blank relative clauses (", which Moscow blames for the blast,") so "Kyiv ... had no part" finds Kyiv.
     masked = RELATIVE.sub(lambda m: " " * len(m.group()), text)
     mentions = lexicon.mentions(text)
     pronoun = speaker_pronoun(claim, lexicon, mentions)

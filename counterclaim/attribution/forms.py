@@ -31,7 +31,8 @@ from .records import Polarity
 from .responsibility import NO_EVIDENCE_WORDS
 
 # Past participles of doing the harm, for "... by X" ("assassinated ... by a group of unidentified gunmen").
-ACT_PARTICIPLE = (r"killed|shot(?: dead| down)?|assassinated|attacked|targeted|bombed|struck|hit|destroyed|"
+# Not the idiom "hit back at allegations by ..." (allsides:5904/center): a rebuttal.
+ACT_PARTICIPLE = (r"killed|shot(?: dead| down)?|assassinated|attacked|targeted|bombed|struck|hit(?! back)|destroyed|"
                   r"damaged|blown up|caused|triggered|downed|intercepted|injured|wounded|hacked|infiltrated|"
                   r"fired|launched|staged|murdered|stabbed|executed|sabotaged|organi[sz]ed|planned|perpetrated|"
                   r"assaulted|beaten|kidnapped|abducted")
@@ -102,7 +103,8 @@ ATTRIBUTED_TO = re.compile(r"\b(?:attribut(?:e|ed|es|ing)|blamed|pinned|link(?:e
                            r"\b[^.;:!?]{0,60}?\b(?:to|on)\s+", re.I)
 CLAIMED_EVENT = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
                            r"(?:attack|bombing|assault|massacre|killing|shooting|blast|explosion|strike)s?\b", re.I)
-LABELLED = re.compile(r"^\s*,?\s*(?:(?:(?:who|which) (?:was|were|is|are) )?(?:blamed (?:in|for)|accused of|"
+LABELLED = re.compile(r"^\s*,?\s*(?:(?:(?:who|which) )?(?:(?:was|were|is|are|has been|have been|had been) (?:\w+ly )?)?"
+                      r"(?:blamed (?:in|for)|accused of|"
                       r"(?:alleged |suspected )?perpetrators? of|(?:prime |main )?suspects? in)|"
                       # "... Abdel Majed Abdel Bary is the suspect believed to be Foley's executioner" (FNC-1 train
                       # Body ID 472)
@@ -240,11 +242,19 @@ def prepositional_object(before: str) -> bool:
     return bool(OBJECT_OF.search(before)) and not ROLE_OF.search(before)
 
 
+# The verbs' base forms, which are nouns too ("the Hamas attack", "Israeli forces attack Gaza Strip", allsides:6045).
+BARE = frozenset(e["term"] for e in lexicons.entries("acts") if " " not in e["term"])
+# A base form after "to", a modal or a negation is not a deed done: "vowed to attack", "could strike", "did not kill".
+NOT_DONE = re.compile(r"(?:\b(?:to|will|would|could|can|cannot|may|might|must|should|shall|not|never|did|does|do)|"
+                      r"n['’]t)\s+(?:\w+ly\s+)?[“\"‘']?$", re.I)  # "a plot ... to “attack the 2016 election" (BASIL 2018)
+
+
 def noun_like(cue: re.Match[str], text: str) -> bool:
-    """A one-word "-s" form with no object after it is a plural noun ("the 9/11 terrorist attacks and"),
-    not a verb ("Israel strikes Gaza", "ISIS kills 10")."""
+    """A one-word "-s" form or base form with no object after it is a noun ("the 9/11 terrorist attacks and",
+    "the Hamas attack on"), not a verb ("Israel strikes Gaza", "ISIS kills 10", "Israeli forces attack Gaza")."""
     word = cue.group()
-    return " " not in word and word.lower().endswith("s") and not OBJECT_START.match(text, cue.end())
+    plural_or_bare = word.lower().endswith("s") or word.lower() in BARE
+    return " " not in word and plural_or_bare and not OBJECT_START.match(text, cue.end())
 
 
 # A subject pronoun right before the verb is its subject ("killed two senior Isis members in a raid they carried
@@ -352,7 +362,8 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         if PASSIVE_BEFORE.search(text[:cue.start()]) or (" " not in cue.group() and PASSIVE_AFTER.match(text, cue.end())) \
                 or ADJECTIVAL_BEFORE.search(text[:cue.start()]):
             continue
-        if noun_like(cue, text) or REFLEXIVE.match(text, cue.end()):
+        if noun_like(cue, text) or REFLEXIVE.match(text, cue.end()) \
+                or (cue.group().lower() in BARE and NOT_DONE.search(text[:cue.start()])):
             continue  # "Leelah Alcorn killed herself" (FNC-1 Body ID 1633): a suicide, not a doer of a harm to another
         m = nearest_before(mentions, cue.start(), text, 30)
         article = NOUN_PHRASE_BEFORE.search(text[:cue.start()])
@@ -360,6 +371,10 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
             continue  # a noun with its article: "Scalise sustained “a single rifle shot to the left hip”" (BASIL 2017)
         # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
         # An age is no figure: "Samuel Cassidy, 57, attacked" (allsides:6006/right).
+        if m and cue.group()[:1].isupper() and cue.group().lower() in BARE and cue.start() \
+                and not re.fullmatch(r"(?:\s+[A-Z][\w’'-]*){0,2}\s+", text[m.end:cue.start()]):
+            continue  # a title-case headline: only the words of its subject before the verb ("Israeli Ground Troops
+            # Attack Targets In Gaza", allsides:6045), not "Putin Seeks to Ease Concert Hall Attack Blunder"
         if m and not prepositional_object(text[:m.start]) and not PARTICIPLE_OBJECT.search(text[:m.start]) \
                 and not NOT_SUBJECT_GAP.search(AGE.sub("", text[m.end:cue.start()])):
             add(m, cue.group(), "act", "supports", own)

@@ -14,6 +14,7 @@ articles the gold stories do not hold, not on unseen text (the test stories' row
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -63,8 +64,9 @@ def _dev_only(stage: str, data: str, split: str) -> dict:
             "skipped": "the labelled readings are dev material (see docs/annotation.md)"}
 
 
-def _analysed(text: str) -> dict:
-    """The case file of ``text`` analysed alone, by the whole pipeline."""
+def _analysed(text: str, given: dict[str, list[str]] | None = None) -> dict:
+    """The case file of ``text`` analysed alone, by the whole pipeline; with ``given``, the analyst then adds
+    each label → names as a hypothesis (``hypotheses add LABEL --alias ...``)."""
     from ..case import Case  # imported only when measuring
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,7 +75,23 @@ def _analysed(text: str) -> dict:
         (folder / "article.txt").write_text(text, encoding="utf-8")
         with Case(Path(tmp) / "case") as case:
             case.analyze([str(folder)])
+            for label, names in (given or {}).items():
+                case.hypotheses.add(label, aliases=names)
             return case.export()
+
+
+# A pronoun or a bare noun names no one an analyst would add as a hypothesis.
+_NOT_A_NAME = re.compile(r"^(?:(?:the|a|an|some|any|those|these)\s+)?[a-z]+$|^\W")
+
+
+def _labelled_parties(statements: list[dict]) -> dict[str, list[str]]:
+    """Each labelled party (its resolved name) → the names it goes by in the article, as an analyst would add it."""
+    out: dict[str, set[str]] = {}
+    for st in statements:
+        names = {n for n in (st["names"], st["actor"]) if not _NOT_A_NAME.match(n)}
+        if names:
+            out.setdefault(st["names"], set()).update(names)
+    return {label: sorted(names) for label, names in out.items()}
 
 
 # A hypothesis's evidence item, read as a label: support is responsibility; a denial or the outlet's doubt is not.
@@ -84,15 +102,24 @@ _NOT_READINGS = ("mention", "model")
 
 
 def attribution_rows(root: Path, split: str, folder: Path = ATTRIBUTION_DIR) -> list[dict]:
-    """One row: recall of labelled accusations and denials of the article's own deed, and the precision of the
-    responsibility readings the system shows (names it merely mentions are not readings and are left out)."""
+    """Two rows: recall of labelled accusations and denials of the article's own deed, and the precision of the
+    responsibility readings the system shows (names it merely mentions are not readings and are left out); as
+    discovered, and with the labelled parties added by name (``attribution-given``: how the wording is read,
+    whatever discovery finds)."""
     if split != "dev":
-        return [_dev_only("attribution", ATTRIBUTION_DATA, split)]
+        return [_dev_only(stage, ATTRIBUTION_DATA, split) for stage in ("attribution", "attribution-given")]
+    readings = attribution_readings(root, folder)
+    return [_attribution_row(readings, "attribution", given=False),
+            {**_attribution_row(readings, "attribution-given", given=True),
+             "data": ATTRIBUTION_DATA + ", the labelled parties added by name"}]
+
+
+def _attribution_row(readings: list[tuple[str, str, list[dict]]], stage: str, given: bool) -> dict:
     found = {"responsible": 0, "not_responsible": 0}
     wanted = {"responsible": 0, "not_responsible": 0}
     verdicts = {"right": 0, "wrong_polarity": 0, "other_event": 0, "open_read_as_claim": 0, "unlabelled": 0}
-    for _ref, text, statements in attribution_readings(root, folder):
-        exported = _analysed(text)
+    for _ref, text, statements in readings:
+        exported = _analysed(text, _labelled_parties(statements) if given else None)
         items = [e for r in exported["records"].get("hypothesis_stance", []) for e in r.get("evidence", [])
                  if e.get("bears", True) and e.get("cue_kind") not in _NOT_READINGS]
         for st in statements:
@@ -102,11 +129,11 @@ def attribution_rows(root: Path, split: str, folder: Path = ATTRIBUTION_DIR) -> 
         for e in items:
             verdicts[_verdict(e, [st for st in statements if _same(e, st)])] += 1
     listed = sum(verdicts.values())
-    return [{"stage": "attribution", "data": ATTRIBUTION_DATA, "split": split, "n": sum(wanted.values()),
+    return {"stage": stage, "data": ATTRIBUTION_DATA, "split": "dev", "n": sum(wanted.values()),
              "responsible_recall": round(found["responsible"] / max(wanted["responsible"], 1), 4),
              "denial_recall": round(found["not_responsible"] / max(wanted["not_responsible"], 1), 4),
              "listed": listed, "precision": round(verdicts["right"] / listed, 4) if listed else None, **verdicts,
-             "labelled": dict(wanted)}]
+             "labelled": dict(wanted)}
 
 
 def _same(item: dict, statement: dict) -> bool:
