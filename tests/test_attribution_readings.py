@@ -81,3 +81,23 @@ def test_a_denial_that_is_the_speakers_whole_claim_is_the_speakers_own():
     israel = Speaker(kind="reported", name="Israel", start=0, end=6)
     assert hits("denied the claim as “entirely false.”", speaker=israel, start=11) == [("Israel", "denies",
                                                                                      "denied the claim")]
+
+
+def test_condemning_a_party_for_a_deed_blames_it():
+    # allsides:6016/center (BBC) and allsides:6016/right (New York Post) headline
+    assert hits("Western countries have condemned Belarus for diverting a plane flying over its territory to arrest an "
+                "opposition journalist.") == [("Belarus", "reports", "condemned")]
+    assert hits("US condemns Belarus over opposition journalist’s arrest after forced landing") == [
+        ("Belarus", "reports", "condemns")]
+
+
+def test_a_harm_a_name_owns_and_a_deed_in_progress_are_its_deeds():
+    # basil:2018/c6a0e65c-4f8b-41de-8200-cd700f683c64_1 (Fox News), quoting Sen. Wyden
+    assert ("Russian state", "asserts", "’s attack") in hits(
+        "In light of what's been revealed about Russia’s attack on our democracy, the president shaking Putin's hand "
+        "would be a moment of historic cowardice.")
+    # allsides:6045/center (The Hill), quoting the Israel Defense Force: the progressive is the verb, with its auxiliary
+    lexicon = Lexicon.for_case(_BareCase())
+    lexicon.add_aliases({"IDF": "Israel"})
+    assert hits("IDF air and ground troops are currently attacking in the Gaza Strip.", lexicon) == [
+        ("Israel", "asserts", "are currently attacking")]

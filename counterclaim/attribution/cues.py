@@ -31,7 +31,7 @@ SELF_DENY = lexicons.alternation("denial", "self-deny")
 # denies are its own, unless the sentence says whose ("the claims that X ...", "the accusations of Y").
 DENIED_CHARGES = r"(?:the|these|those|such|all|any)\s+(?:allegations?|accusations?|charges?|claims?)\b" \
                  r"(?!\s+(?:that|of|by|from|made|about)\b)"
-BLAME = r"blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible"
+BLAME = r"blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible|condemn(?:s|ed|ing)?"
 # Hiring or recruiting takes part in a deed only when it hires someone to do something, in the same clause ("hired
 # foreign doctors to run an organ trafficking system"), not when it hires a lawyer.
 HIRED_TO = r"\b(?=(?:(?!\b(?:and|but|or)\b)[^.;,]){0,60}?\bto\s+(?!the\b|an?\b)[a-z]+\b)"

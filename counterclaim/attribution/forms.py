@@ -89,6 +89,10 @@ PARTICIPLE_OBJECT = re.compile(r"\b(?!(?:morning|evening)\b)\w{3,}ing\s+(?:the\s
 # "as many as five rockets" is the object's quantity, not "killed as ..." (allsides:5746/center).
 PASSIVE_AFTER = re.compile(r"\s+(?:by|in|on|at|during|when|after|while|as(?!\s+(?:many|much|few|little)\s+as\b)|near|"
                            r"outside|inside)\b", re.I)
+# A harm a name owns is its deed: "Russia’s attack on our democracy" (basil:2018/c6a0e65c_1, attribution readings).
+# Without the possessive a name before these nouns is often the place or the target ("the Moscow attack").
+POSSESSED_HARM = re.compile(r"^['’]s\s+(?:[a-z]+\s+)?(?:attacks?|strikes?|hack(?:s|ing)?|assaults?|invasion|interference|"
+                            r"meddling|offensive|aggression)\b", re.I)
 # What an actor's name is attached to in a nominal attribution ("US-led air strike", "a Ukrainian plot").
 STRIKE_NOUN = re.compile(r"^(?:['’]s)?(?:[- ]led|[- ]backed)?\s*(?:misfired\s+|surgical\s+)?"
                          r"(?:air ?strikes?|airstrikes?|drone strikes?|missile strikes?|rocket fire|rockets?|"
@@ -309,7 +313,7 @@ def _doer_around(text: str, m: Mention, own: tuple[str, str], add: Add) -> None:
     harm = HARM_AFTER.match(text, m.end) if m.text.islower() and m.actor in _TABLE_ACTORS else None
     if harm:
         add(m, harm.group().strip(), "nominal", "supports", own)
-    nominal = STRIKE_NOUN.match(text[m.end:])
+    nominal = STRIKE_NOUN.match(text[m.end:]) or POSSESSED_HARM.match(text[m.end:])
     if nominal and not not_in_event(text, nominal.group().rstrip(), m.end + len(nominal.group().rstrip())):
         add(m, nominal.group(), "nominal", "supports", own)
     label, named = doer_labels(text, m.start, m.end)

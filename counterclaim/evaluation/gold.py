@@ -10,10 +10,11 @@ offsets and checks them against the rebuilt text. Guidelines: ``docs/annotation.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .sources import load_text
+from .sources import SourceText, load_text
 
 STANCES = ("asserts", "reports", "denies", "absent")
 SAYS = ("for", "against")
@@ -154,19 +155,26 @@ def load_stories(root: Path, split: str | None = None, gold_dir: Path = GOLD_DIR
     return stories
 
 
-def scope_readings(root: Path, scope_dir: Path = SCOPE_DIR) -> list[tuple[str, str, dict]]:
-    """(reference, text, labelled figure) for every reading in ``eval/scope/*.json``, checked against its text."""
-    out = []
-    for path in sorted(scope_dir.glob("*.json")):
+def _labelled_documents(root: Path, folder: Path) -> Iterator[tuple[str, dict, SourceText]]:
+    """(file name, labelled document, its text) for every document of ``folder/*.json``, refused where the text
+    changed since labelling."""
+    for path in sorted(folder.glob("*.json")):
         for doc in json.loads(path.read_text(encoding="utf-8"))["documents"]:
             src = load_text(doc["ref"], root)
             if src.sha256 != doc["sha256"]:
                 raise GoldError(f"{path.name} {doc['ref']}: text changed since labelling (sha256 differs)")
-            for fig in doc["figures"]:
-                if src.text[fig["start"]:fig["end"]] != fig["quote"] or fig["label"] not in SCOPE_LABELS:
-                    raise GoldError(f"{path.name} {doc['ref']}: {fig['quote']!r} at {fig['start']} "
-                                    f"({fig['label']!r}) does not match its text or the labels {SCOPE_LABELS}")
-                out.append((doc["ref"], src.text, fig))
+            yield path.name, doc, src
+
+
+def scope_readings(root: Path, scope_dir: Path = SCOPE_DIR) -> list[tuple[str, str, dict]]:
+    """(reference, text, labelled figure) for every reading in ``eval/scope/*.json``, checked against its text."""
+    out = []
+    for name, doc, src in _labelled_documents(root, scope_dir):
+        for fig in doc["figures"]:
+            if src.text[fig["start"]:fig["end"]] != fig["quote"] or fig["label"] not in SCOPE_LABELS:
+                raise GoldError(f"{name} {doc['ref']}: {fig['quote']!r} at {fig['start']} "
+                                f"({fig['label']!r}) does not match its text or the labels {SCOPE_LABELS}")
+            out.append((doc["ref"], src.text, fig))
     return out
 
 
@@ -174,16 +182,12 @@ def attribution_readings(root: Path, folder: Path = ATTRIBUTION_DIR) -> list[tup
     """(reference, text, labelled statements) for every article in ``eval/attribution/*.json``, checked against
     its text: each statement's sentence and actor offsets must hold its quotes."""
     out = []
-    for path in sorted(folder.glob("*.json")):
-        for doc in json.loads(path.read_text(encoding="utf-8"))["documents"]:
-            src = load_text(doc["ref"], root)
-            if src.sha256 != doc["sha256"]:
-                raise GoldError(f"{path.name} {doc['ref']}: text changed since labelling (sha256 differs)")
-            for st in doc["statements"]:
-                if (src.text[st["start"]:st["end"]] != st["quote"] or st["label"] not in ATTRIBUTION_LABELS
-                        or src.text[st["actor_start"]:st["actor_end"]] != st["actor"]
-                        or not st["start"] <= st["actor_start"] < st["actor_end"] <= st["end"]):
-                    raise GoldError(f"{path.name} {doc['ref']}: {st['actor']!r} in {st['quote'][:60]!r} "
-                                    f"({st['label']!r}) does not match its text or the labels {ATTRIBUTION_LABELS}")
-            out.append((doc["ref"], src.text, doc["statements"]))
+    for name, doc, src in _labelled_documents(root, folder):
+        for st in doc["statements"]:
+            if (src.text[st["start"]:st["end"]] != st["quote"] or st["label"] not in ATTRIBUTION_LABELS
+                    or src.text[st["actor_start"]:st["actor_end"]] != st["actor"]
+                    or not st["start"] <= st["actor_start"] < st["actor_end"] <= st["end"]):
+                raise GoldError(f"{name} {doc['ref']}: {st['actor']!r} in {st['quote'][:60]!r} "
+                                f"({st['label']!r}) does not match its text or the labels {ATTRIBUTION_LABELS}")
+        out.append((doc["ref"], src.text, doc["statements"]))
     return out
