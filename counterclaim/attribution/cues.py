@@ -31,6 +31,7 @@ SELF_DENY = lexicons.alternation("denial", "self-deny")
 # denies are its own, unless the sentence says whose ("the claims that X ...", "the accusations of Y").
 DENIED_CHARGES = r"(?:the|these|those|such|all|any)\s+(?:allegations?|accusations?|charges?|claims?)\b" \
                  r"(?!\s+(?:that|of|by|from|made|about)\b)"
+DENIED_PART = rf"(?:(?:any\s+)?(?:involvement|responsibility|role|part)\b|{DENIED_CHARGES})"
 BLAME = r"blam(?:es|ed|ing|e)|accus(?:es|ed|ing|e)|holds? responsible|condemn(?:s|ed|ing)?"
 # Hiring or recruiting takes part in a deed only when it hires someone to do something, in the same clause ("hired
 # foreign doctors to run an organ trafficking system"), not when it hires a lawyer.
@@ -44,8 +45,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"slaughter(?:s|ed)? (?:his|its|their) own)\b(?!\s+by\b)", re.I),
     "passive": re.compile(rf"\b(?:{PERPETRATED}|planned)\s+by\b", re.I),
     "claimed": re.compile(rf"\b{CREDIT_CLAIM}\b", re.I),
-    "self-deny": re.compile(rf"\b(?:{SELF_DENY})\s+(?:(?:any\s+)?(?:involvement|responsibility|role|part)\b|"
-                            rf"{DENIED_CHARGES})", re.I),
+    "self-deny": re.compile(rf"\b(?:{SELF_DENY})\s+{DENIED_PART}", re.I),
     "deny": re.compile(rf"\b(?:{lexicons.alternation('denial', 'deny')})", re.I),
     "only": NO_ONE_ELSE,
     "only-is": re.compile(r"\bthe only\b[^.;]{0,120}?\b(?:is|was)\s+", re.I),
@@ -167,8 +167,7 @@ def speaker_pronoun(claim: Claim, lexicon: Lexicon, mentions: list[Mention]) -> 
 
 # A claim that is itself the denial of its speaker: "[The U.S. Marine Corps] sharply [denied the allegations]" (the
 # claims stage keeps the speaker apart from what it says).
-_DENIAL_CLAIM = re.compile(rf"\s*(?:\w+ly\s+)?(?:{SELF_DENY})\s+(?:(?:any\s+)?(?:involvement|responsibility|role|part)\b"
-                           rf"|{DENIED_CHARGES})", re.I)
+_DENIAL_CLAIM = re.compile(rf"\s*(?:\w+ly\s+)?(?:{SELF_DENY})\s+{DENIED_PART}", re.I)
 
 
 def speaker_denial(claim: Claim, lexicon: Lexicon) -> Hit | None:
@@ -186,11 +185,17 @@ def speaker_denial(claim: Claim, lexicon: Lexicon) -> Hit | None:
 
 def find_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
     """Every actor the claim puts in a responsibility role (offsets are claim-relative here)."""
+    if not_evidence(claim.text):  # questions and demands for proof are neither assertion nor denial
+        return []
+    denial = speaker_denial(claim, lexicon)  # a speaker's bare denial is all the claim says
+    return [denial] if denial else _role_hits(claim, lexicon)
+
+
+def _role_hits(claim: Claim, lexicon: Lexicon) -> list[Hit]:
+    """The cues and forms of :func:`find_hits`, read in the claim's text."""
     text = claim.text
-    # Questions and demands for proof are neither assertion nor denial; a speaker's bare denial is all it says.
-    if not_evidence(text) or (denial := speaker_denial(claim, lexicon)):
-        return [] if not_evidence(text) else [denial]
-    # Blank relative clauses (", which Moscow blames for the blast,") so "Kyiv ... had no part" finds Kyiv.
+    # Blank relative clauses (", which Moscow blames for the blast,") so "Kyiv ... had no part"
+    # finds Kyiv, not Moscow; blanking keeps offsets.
     masked = RELATIVE.sub(lambda m: " " * len(m.group()), text)
     mentions = lexicon.mentions(text)
     pronoun = speaker_pronoun(claim, lexicon, mentions)

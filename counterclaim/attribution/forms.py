@@ -249,6 +249,8 @@ def prepositional_object(before: str) -> bool:
 # The verbs' base forms, which are nouns too ("the Hamas attack", "Israeli forces attack Gaza Strip", allsides:6045).
 BARE = frozenset(e["term"] for e in lexicons.entries("acts") if " " not in e["term"])
 # A base form after "to", a modal or a negation is not a deed done: "vowed to attack", "could strike", "did not kill".
+# In a title-case headline the verb follows its subject's words at once: "Israeli Ground Troops Attack".
+SUBJECT_WORDS = re.compile(r"(?:\s+[A-Z][\w’'-]*){0,2}\s+")
 NOT_DONE = re.compile(r"(?:\b(?:to|will|would|could|can|cannot|may|might|must|should|shall|not|never|did|does|do)|"
                       r"n['’]t)\s+(?:\w+ly\s+)?[“\"‘']?$", re.I)  # "a plot ... to “attack the 2016 election" (BASIL 2018)
 
@@ -376,7 +378,7 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         # Not the subject: "the home of Hamas leader, destroys"; "the Archive reported 189 people killed".
         # An age is no figure: "Samuel Cassidy, 57, attacked" (allsides:6006/right).
         if m and cue.group()[:1].isupper() and cue.group().lower() in BARE and cue.start() \
-                and not re.fullmatch(r"(?:\s+[A-Z][\w’'-]*){0,2}\s+", text[m.end:cue.start()]):
+                and not SUBJECT_WORDS.fullmatch(text[m.end:cue.start()]):
             continue  # a title-case headline: only the words of its subject before the verb ("Israeli Ground Troops
             # Attack Targets In Gaza", allsides:6045), not "Putin Seeks to Ease Concert Hall Attack Blunder"
         if m and not prepositional_object(text[:m.start]) and not PARTICIPLE_OBJECT.search(text[:m.start]) \

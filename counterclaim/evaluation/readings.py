@@ -23,7 +23,7 @@ from .gold import ATTRIBUTION_DIR, SCOPE_DIR, attribution_readings, scope_readin
 from .realnews import speaker_match, speakers_of_quantities
 
 DATA = "labelled scope readings (eval/scope: FNC-1 bodies outside the gold)"
-ATTRIBUTION_DATA = "labelled attribution readings (eval/attribution: FNC-1 and AllSides articles outside the gold)"
+ATTRIBUTION_DATA = "labelled attribution readings (eval/attribution: FNC-1, AllSides and BASIL articles outside the gold)"
 
 
 def speaker_rows(root: Path, split: str, scope_dir: Path = SCOPE_DIR) -> list[dict]:
