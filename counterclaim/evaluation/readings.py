@@ -118,6 +118,7 @@ def _attribution_row(readings: list[tuple[str, str, list[dict]]], stage: str, gi
     found = {"responsible": 0, "not_responsible": 0}
     wanted = {"responsible": 0, "not_responsible": 0}
     verdicts = {"right": 0, "wrong_polarity": 0, "other_event": 0, "open_read_as_claim": 0, "unlabelled": 0}
+    by_cue_kind: dict[str, list[int]] = {}
     for _ref, text, statements in readings:
         exported = _analysed(text, _labelled_parties(statements) if given else None)
         items = [e for r in exported["records"].get("hypothesis_stance", []) for e in r.get("evidence", [])
@@ -127,13 +128,18 @@ def _attribution_row(readings: list[tuple[str, str, list[dict]]], stage: str, gi
                 wanted[st["label"]] += 1
                 found[st["label"]] += any(_READS_AS[e["polarity"]] == st["label"] for e in items if _same(e, st))
         for e in items:
-            verdicts[_verdict(e, [st for st in statements if _same(e, st)])] += 1
+            verdict = _verdict(e, [st for st in statements if _same(e, st)])
+            verdicts[verdict] += 1
+            # Which forms can be trusted: right and shown, per kind of cue ("act", "blame", "self-deny", ...).
+            by_cue = by_cue_kind.setdefault(e["cue_kind"], [0, 0])
+            by_cue[0] += verdict == "right"
+            by_cue[1] += 1
     listed = sum(verdicts.values())
     return {"stage": stage, "data": ATTRIBUTION_DATA, "split": "dev", "n": sum(wanted.values()),
              "responsible_recall": round(found["responsible"] / max(wanted["responsible"], 1), 4),
              "denial_recall": round(found["not_responsible"] / max(wanted["not_responsible"], 1), 4),
              "listed": listed, "precision": round(verdicts["right"] / listed, 4) if listed else None, **verdicts,
-             "labelled": dict(wanted)}
+             "labelled": dict(wanted), "right_of_shown_by_cue_kind": dict(sorted(by_cue_kind.items()))}
 
 
 def _same(item: dict, statement: dict) -> bool:
