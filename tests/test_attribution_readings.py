@@ -101,3 +101,13 @@ def test_a_harm_a_name_owns_and_a_deed_in_progress_are_its_deeds():
     lexicon.add_aliases({"IDF": "Israel"})
     assert hits("IDF air and ground troops are currently attacking in the Gaza Strip.", lexicon) == [
         ("Israel", "asserts", "are currently attacking")]
+
+
+def test_a_cause_word_in_another_sense_or_denied_proposes_no_cause():
+    # FNC-1 train_bodies.csv Body ID 830: "hacked off" cuts; it names no hacker
+    assert hits("A man accused of trying to rape a teenage girl is in a critical condition after locals hacked off his "
+                "genitals with a meat cleaver in a butcher shop.") == []
+    # basil:2018/c6a0e65c-4f8b-41de-8200-cd700f683c64_3 (Fox News), a White House official told Politico: "wasn’t"
+    said = Speaker(kind="reported", name="a White House official", start=0, end=22)
+    assert hits("it “wasn’t an accident” that the indictments were announced before the Helsinki summit.",
+                speaker=said, start=60) == [("accident", "denies", "accident")]

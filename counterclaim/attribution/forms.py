@@ -404,7 +404,9 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
                             or _WHOLE.search(said_of.group(1))):
             continue
         if m.actor in causes and not (called and not (EVENT_WORD.search(called.group(1)) or _TOLD.search(called.group(1)))):
-            negative = re.search(r"\b(?:not|no|never|ruled out)\b[^,.;]*$", text[max(0, m.start - 30):m.start], re.I)
+            # "it “wasn’t an accident”" (basil:2018/c6a0e65c_3): a contracted negation too
+            negative = re.search(r"(?:\b(?:not|no|never|ruled out)\b|n['’]t\b)[^,.;]*$", text[max(0, m.start - 30):m.start],
+                                 re.I)
             add(m, m.text, "cause", "rejects" if negative else "supports", own)
 
 
