@@ -49,6 +49,7 @@ from ..pipeline import DocContext, registry
 from . import checkworthy
 from .clauses import Clause, calls_false, clauses, core_of
 from .kinds import claim_kind, claim_slots
+from .speakers import SOURCE_ENTITIES
 from .words import CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
 VERSION = "18"
@@ -105,7 +106,6 @@ def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | N
 
 
 _SOURCE_LABEL = re.compile(r"\s*(?P<who>[^:\n]{1,40}?)\s*:\s+\S")
-SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 # "... – Authorities" closing a headline (a dash with spaces, so "Al-Qaeda" or "2023-24" never match).
 _SOURCE_SUFFIX = re.compile(r"\s+[–—-]\s+(?P<who>[A-Za-z][A-Za-z ]{1,30}?)\s*$")
 SOURCE_LABELS = lexicons.terms("source_labels", "claims")

@@ -156,7 +156,8 @@ def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, floa
                    end=name.end_char, cue=cue), confidence
 
 
-_NAMED = ("ORG", "GPE", "NORP", "PERSON")
+# Entity labels that can name a source: people, organisations, groups and places.
+SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _author(noun: Token) -> Token | None:
@@ -170,13 +171,14 @@ def _author(noun: Token) -> Token | None:
         obj = first_child(prep, ("pobj",))
         if obj is None:
             continue
-        if prep.lower_ in ("from", "by") or prep.lower_ == "of" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED):
+        named = obj.pos_ == "PROPN" or obj.ent_type_ in SOURCE_ENTITIES
+        if prep.lower_ in ("from", "by") or prep.lower_ == "of" and named:
             owner = obj
         elif prep.lower_ in ("on", "in"):  # "on the ministry's website", "on the website of Yemen's defence ministry"
             owner = first_child(obj, ("poss",)) or pobj(obj, "of")
     if owner is None:
         owner = next((c for c in noun.children
-                      if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _NAMED)), None)
+                      if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in SOURCE_ENTITIES)), None)
     return owner
 
 

@@ -38,7 +38,7 @@ def speaker_rows(root: Path, split: str, scope_dir: Path = SCOPE_DIR) -> list[di
             labelled[ref].append(fig)
     right = found = total = 0
     for ref, figures in sorted(labelled.items()):
-        exported = _analysed(texts[ref])
+        [exported] = _analysed(texts[ref])
         quantities = exported["annotations"].get("quantity", [])
         speakers = speakers_of_quantities(exported)
         for fig in figures:
@@ -64,9 +64,10 @@ def _dev_only(stage: str, data: str, split: str) -> dict:
             "skipped": "the labelled readings are dev material (see docs/annotation.md)"}
 
 
-def _analysed(text: str, given: dict[str, list[str]] | None = None) -> dict:
-    """The case file of ``text`` analysed alone, by the whole pipeline; with ``given``, the analyst then adds
-    each label → names as a hypothesis (``hypotheses add LABEL --alias ...``)."""
+def _analysed(text: str, given: dict[str, list[str]] | None = None) -> list[dict]:
+    """The case file of ``text`` analysed alone, by the whole pipeline; with ``given``, also the case file after
+    the analyst adds each label → names as a hypothesis (``hypotheses add LABEL --alias ...``), from the same
+    analysis."""
     from ..case import Case  # imported only when measuring
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -75,9 +76,12 @@ def _analysed(text: str, given: dict[str, list[str]] | None = None) -> dict:
         (folder / "article.txt").write_text(text, encoding="utf-8")
         with Case(Path(tmp) / "case") as case:
             case.analyze([str(folder)])
-            for label, names in (given or {}).items():
-                case.hypotheses.add(label, aliases=names)
-            return case.export()
+            exported = [case.export()]
+            if given is not None:
+                for label, names in given.items():
+                    case.hypotheses.add(label, aliases=names)
+                exported.append(case.export())
+            return exported
 
 
 # A pronoun or a bare noun names no one an analyst would add as a hypothesis.
@@ -108,38 +112,48 @@ def attribution_rows(root: Path, split: str, folder: Path = ATTRIBUTION_DIR) -> 
     whatever discovery finds)."""
     if split != "dev":
         return [_dev_only(stage, ATTRIBUTION_DATA, split) for stage in ("attribution", "attribution-given")]
-    readings = attribution_readings(root, folder)
-    return [_attribution_row(readings, "attribution", given=False),
-            {**_attribution_row(readings, "attribution-given", given=True),
-             "data": ATTRIBUTION_DATA + ", the labelled parties added by name"}]
+    discovered, given = _Tally(), _Tally()
+    for _ref, text, statements in attribution_readings(root, folder):
+        as_found, as_given = _analysed(text, _labelled_parties(statements))
+        discovered.add(as_found, statements)
+        given.add(as_given, statements)
+    return [{"stage": "attribution", "data": ATTRIBUTION_DATA, **discovered.row()},
+            {"stage": "attribution-given", "data": ATTRIBUTION_DATA + ", the labelled parties added by name",
+             **given.row()}]
 
 
-def _attribution_row(readings: list[tuple[str, str, list[dict]]], stage: str, given: bool) -> dict:
-    found = {"responsible": 0, "not_responsible": 0}
-    wanted = {"responsible": 0, "not_responsible": 0}
-    verdicts = {"right": 0, "wrong_polarity": 0, "other_event": 0, "open_read_as_claim": 0, "unlabelled": 0}
-    by_cue_kind: dict[str, list[int]] = {}
-    for _ref, text, statements in readings:
-        exported = _analysed(text, _labelled_parties(statements) if given else None)
+class _Tally:
+    """The counts of one attribution row, article by article."""
+
+    def __init__(self) -> None:
+        self.found = {"responsible": 0, "not_responsible": 0}
+        self.wanted = {"responsible": 0, "not_responsible": 0}
+        self.verdicts = {"right": 0, "wrong_polarity": 0, "other_event": 0, "open_read_as_claim": 0, "unlabelled": 0}
+        self.by_cue_kind: dict[str, list[int]] = {}
+
+    def add(self, exported: dict, statements: list[dict]) -> None:
         items = [e for r in exported["records"].get("hypothesis_stance", []) for e in r.get("evidence", [])
                  if e.get("bears", True) and e.get("cue_kind") not in _NOT_READINGS]
         for st in statements:
-            if st["main"] and st["label"] in wanted:
-                wanted[st["label"]] += 1
-                found[st["label"]] += any(_READS_AS[e["polarity"]] == st["label"] for e in items if _same(e, st))
+            if st["main"] and st["label"] in self.wanted:
+                self.wanted[st["label"]] += 1
+                self.found[st["label"]] += any(_READS_AS[e["polarity"]] == st["label"] for e in items if _same(e, st))
         for e in items:
             verdict = _verdict(e, [st for st in statements if _same(e, st)])
-            verdicts[verdict] += 1
+            self.verdicts[verdict] += 1
             # Which forms can be trusted: right and shown, per kind of cue ("act", "blame", "self-deny", ...).
-            by_cue = by_cue_kind.setdefault(e["cue_kind"], [0, 0])
+            by_cue = self.by_cue_kind.setdefault(e["cue_kind"], [0, 0])
             by_cue[0] += verdict == "right"
             by_cue[1] += 1
-    listed = sum(verdicts.values())
-    return {"stage": stage, "data": ATTRIBUTION_DATA, "split": "dev", "n": sum(wanted.values()),
-             "responsible_recall": round(found["responsible"] / max(wanted["responsible"], 1), 4),
-             "denial_recall": round(found["not_responsible"] / max(wanted["not_responsible"], 1), 4),
-             "listed": listed, "precision": round(verdicts["right"] / listed, 4) if listed else None, **verdicts,
-             "labelled": dict(wanted), "right_of_shown_by_cue_kind": dict(sorted(by_cue_kind.items()))}
+
+    def row(self) -> dict:
+        listed = sum(self.verdicts.values())
+        return {"split": "dev", "n": sum(self.wanted.values()),
+                "responsible_recall": round(self.found["responsible"] / max(self.wanted["responsible"], 1), 4),
+                "denial_recall": round(self.found["not_responsible"] / max(self.wanted["not_responsible"], 1), 4),
+                "listed": listed, "precision": round(self.verdicts["right"] / listed, 4) if listed else None,
+                **self.verdicts, "labelled": dict(self.wanted),
+                "right_of_shown_by_cue_kind": dict(sorted(self.by_cue_kind.items()))}
 
 
 def _same(item: dict, statement: dict) -> bool:
