@@ -5,7 +5,7 @@ Usage: python scripts/attest_lexicons.py [--data DIR] [--write]
 Reads the lexicons in counterclaim/data/lexicons/ and, for every entry whose ``source`` is empty or
 starts with "news:", searches real news text in ``$COUNTERCLAIM_DATA`` (FNC-1 article bodies,
 BASIL articles, PTC news articles, SemEval-2022 Task 8 English articles, AllSides roundups;
-never the demo corpus, never the Crocus feed) for the first
+never the demo corpus, never the Crocus feed, never an article or AllSides round-up of a test story) for the first
 sentence the entry's pattern matches (an entry whose recorded sentence still matches keeps it). The reference (dataset file, record id, sentence number)
 becomes the entry's ``source`` as ``news:<file>#<record>:s<n>``: stand-off, the text itself is
 not copied. Entries found nowhere are listed; with ``--write`` their source is left empty, so the
@@ -26,20 +26,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from counterclaim.evaluation.gold import test_references  # noqa: E402
 from counterclaim.lexicons import LEXICON_DIR, entry_pattern  # noqa: E402
 
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
 def sentences(data: Path) -> Iterator[tuple[str, str]]:
-    """(reference, sentence) over the real-news texts, in a fixed order."""
+    """(reference, sentence) over the real-news texts, in a fixed order, leaving out the test stories' texts: an
+    entry attested by a test sentence would look written from the test split."""
     csv.field_size_limit(10**8)
+    test = test_references()
+    kinds = {"competition_test_bodies.csv": "fnc1", "train_bodies.csv": "fnc1train"}
     for name in ("train_bodies.csv", "competition_test_bodies.csv"):
         with open(data / "fnc1_stance" / name, newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f):
+                if f"{kinds[name]}:{row['Body ID']}" in test:
+                    continue
                 for n, s in enumerate(SENTENCE.split(row["articleBody"]), 1):
                     yield f"fnc1_stance/{name}#Body ID {row['Body ID']}:s{n}", s
     for path in sorted((data / "basil_triplets" / "articles").rglob("*.json")):
+        if f"basil:{path.parent.name}/{path.stem}" in test:
+            continue
         record = json.loads(path.read_text(encoding="utf-8"))
         paragraphs = record.get("body-paragraphs") or []
         text = " ".join(p if isinstance(p, str) else " ".join(p) for p in paragraphs)
@@ -61,6 +69,8 @@ def sentences(data: Path) -> Iterator[tuple[str, str]]:
     with open(roundups, encoding="utf-8") as f:
         for line in f:
             record = json.loads(line)
+            if any(ref.startswith(f"allsides:{record['id']}/") for ref in test):
+                continue
             for n, s in enumerate(SENTENCE.split(" ".join(record.get("roundup") or [])), 1):
                 yield f"allsides_neus_story_clusters/{roundups.name}#id {record['id']}:s{n}", s
 

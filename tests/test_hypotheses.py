@@ -343,6 +343,28 @@ def test_a_denied_report_is_a_hypothesis_with_its_carriers_and_deniers(tmp_path)
     assert stances == {"denial": "denies", "report": "reports"}
 
 
+def test_a_report_denied_by_whom_it_names_or_in_a_headline_is_denied(tmp_path):
+    """allsides:5904/center (BBC), its headline and first sentence as written: the headline drops "that", the
+    sentence names whose allegations they are before "that", the acronym names the denier, and the sentence that
+    frames the denial carries nothing."""
+    from counterclaim import Case
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "bbc.txt").write_text(
+        "NSA hits back at allegations it spied on Fox News host\n\nThe US National Security Agency (NSA) has hit back "
+        "at allegations by Fox News host Tucker Carlson that it is spying on him to force him off air.\n",
+        encoding="utf-8")
+    with Case(tmp_path / "case") as case:
+        assert case.analyze([str(folder)]).ok
+        records = case.export()["records"]
+    labels = {h["id"]: h["label"] for h in records["hypothesis"]}
+    evidence = {(labels[s["hypothesis_id"]], e["polarity"]) for s in records["hypothesis_stance"]
+                for e in s["evidence"] if e["cue_kind"] != "mention"}
+    assert evidence == {("“NSA spied on Fox News host”", "rejects"),
+                        ("“NSA is spying on him to force him off air”", "rejects")}
+
+
 def test_a_denied_part_in_the_incident_is_no_proposition():
     from counterclaim.attribution.propositions import denied
 

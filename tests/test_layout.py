@@ -141,7 +141,8 @@ def test_every_lexicon_entry_has_its_source():
 
 
 def test_every_news_source_holds_its_entry(shared_data):
-    """A "news:" source names a sentence the entry's pattern matches (scripts/attest_lexicons.py finds them)."""
+    """A "news:" source names a sentence the entry's pattern matches, never one of a test story's texts
+    (scripts/attest_lexicons.py finds them and leaves those out)."""
     import sys
 
     from counterclaim import lexicons

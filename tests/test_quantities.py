@@ -277,6 +277,12 @@ def test_people_come_whole():
     assert [(q.value, q.measure) for q in found] == [(7.2, None), (1400, "killed")]
 
 
+def test_a_share_is_no_count_of_people():
+    """SemEval-2020 PTC training article 756114837 (a scope reading labelled 'not', eval/scope)."""
+    found = figures_in("In 2014, 66 were infected out of which 49 died – a 74% fatality rate.")
+    assert [(q.value, q.measure) for q in found if q.value == 74] == [(74, None)]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # The active subject of a verb with an object does it to others: the figure counts the doers.
     ("Three gunmen killed 133 people at the concert hall.", [(3, None), (133, "killed")]),

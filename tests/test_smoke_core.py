@@ -12,8 +12,11 @@ def test_bundled_corpus_analyses(crocus_case):
 
 
 def test_dependency_parse_is_kept(crocus_case):
+    from counterclaim.document.nlp import parsed_text
+
     doc = crocus_case.parse("icwp-2024-03-27")
-    assert doc.text == crocus_case.document("icwp-2024-03-27").text
+    text = crocus_case.document("icwp-2024-03-27").text
+    assert "\xa0" in text and doc.text == parsed_text(text) and len(doc.text) == len(text)
     killed = next(t for t in doc if t.text == "killed")
     assert killed.dep_ == "ROOT" or killed.head.dep_ == "ROOT"
     assert any(t.dep_ == "dobj" and t.head.i == killed.i and t.text == "people" for t in doc)

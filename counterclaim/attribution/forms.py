@@ -411,8 +411,12 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
 
 
 # "reports that al-Sisi had offered ...": a report and what it says; the object of a denial may name it with a
-# few words before the noun ("denied Israeli reports stating that", read by propositions.py too).
-_REPORT_THAT = rf"(?:{REPORT_NOUNS})\s+(?:\w+ing\s+)?that\b"
+# few words before the noun ("denied Israeli reports stating that", read by propositions.py too), whose it is after
+# the noun ("allegations by Fox News host Tucker Carlson that it is spying on him"), and a headline drops "that"
+# before a pronoun's clause ("NSA hits back at allegations it spied on Fox News host"; both allsides:5904/center).
+_BY_WHOM = r"(?:(?:by|from)\s+[^,.;:!?\"“”]{1,60}?\s+)?"
+_THAT = r"(?:that\b|(?=(?:it|he|she|they)\s+(?:\w+ed|was|were|had|has|is|are|did)\b))"
+_REPORT_THAT = rf"(?:{REPORT_NOUNS})\s+{_BY_WHOM}(?:\w+ing\s+)?{_THAT}"
 DENIED_REPORT_OBJECT = rf"(?:[\w'’-]+\s+){{0,3}}?{_REPORT_THAT}"
 _REPORT_SAYS = re.compile(rf"{_REPORT_THAT}([^.;:!?]{{0,150}})", re.I)
 _DENIED_REPORT_SAYS = re.compile(rf"\s*{DENIED_REPORT_OBJECT}([^.;:!?]{{0,150}})", re.I)

@@ -18,7 +18,7 @@ from .actors import Mention
 from .cues import Hit, subject_before
 from .forms import DENIED_REPORT_OBJECT, PART_IN_IT, SUBJECT_DENY
 
-DENIED_REPORT = re.compile(rf"(?P<cue>{SUBJECT_DENY.pattern})\s+{DENIED_REPORT_OBJECT}\s+(?P<p>[^.;:!?]{{10,200}})",
+DENIED_REPORT = re.compile(rf"(?P<cue>{SUBJECT_DENY.pattern})\s+{DENIED_REPORT_OBJECT}\s*(?P<p>[^.;:!?\n]{{10,200}})",
                            re.I)
 # Where the proposition ends: a tail that comments on it rather than belonging to it.
 _TAIL = re.compile(r",?\s+(?:although|though|but|saying|according|which|while|as)\b.*$|,.*$", re.I | re.S)
@@ -34,6 +34,8 @@ def is_proposition(name: str) -> bool:
 
 
 def _stem(word: str) -> str:
+    if word.endswith("ied") and len(word) >= 5:  # "spied" is "spy", as "spying" is
+        return word[:-3] + "y"
     for end in ("ening", "ened", "ing", "ed", "es", "s"):
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[:-len(end)]
@@ -67,9 +69,9 @@ def _denier(sentence: str, cue: str) -> str:
     return subject or "unspecified"
 
 
-def denied(claims: list[Claim], texts: dict[str, str]) -> list[tuple[Claim, int, int, str, str, str]]:
-    """(claim, start, end, cue, proposition, denier) for every report a document denies; the finding is anchored
-    to the claim that holds the proposition (the claims stage often keeps the denial frame out of it)."""
+def denied(claims: list[Claim], texts: dict[str, str]) -> list[tuple[Claim, int, int, str, str, str, int]]:
+    """(claim, start, end, cue, proposition, denier, cue offset) for every report a document denies; the finding is
+    anchored to the claim that holds the proposition (the claims stage often keeps the denial frame out of it)."""
     out = []
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -86,14 +88,16 @@ def denied(claims: list[Claim], texts: dict[str, str]) -> list[tuple[Claim, int,
             if _PRONOUN.match(p) and denier[:1].isupper():
                 p = _PRONOUN.sub(denier, p)
             start, end = max(m.start("p"), holder.start) - holder.start, min(m.end("p"), holder.end) - holder.start
-            out.append((holder, start, end, m.group("cue"), p, denier))
+            out.append((holder, start, end, m.group("cue"), p, denier, m.start()))
     return out
 
 
 def proposition_hits(claims: list[Claim], texts: dict[str, str]) -> list[Hit]:
     """Findings for each denied proposition: its denials, and the claims that carry it."""
     groups: list[tuple[str, set[str], list[tuple[Claim, int, int, str, str]]]] = []
-    for claim, start, end, cue, p, denier in denied(claims, texts):
+    frames: set[tuple[str, int]] = set()
+    for claim, start, end, cue, p, denier, at in denied(claims, texts):
+        frames.add((claim.doc_id, at))
         words = content(p)
         group = next((g for g in groups if len(words & g[1]) >= SHARED * min(len(words), len(g[1]))), None)
         if group is None:
@@ -102,9 +106,12 @@ def proposition_hits(claims: list[Claim], texts: dict[str, str]) -> list[Hit]:
             group[2].append((claim, start, end, cue, denier))
     hits: list[Hit] = []
     said = {c.id: content(c.text) for c in claims} if groups else {}
+    # A claim that denies a report, or frames the denial, carries none: "X has hit back at allegations by Y" shares
+    # the words of "X spied on Y" (allsides:5904/center) but does not say it.
+    denying = {c.id for *_, denials in groups for c, *_ in denials} \
+        | {c.id for c in claims if any(doc == c.doc_id and c.start <= at < c.end for doc, at in frames)}
     for p, words, denials in groups:
         label = f"“{p}”"
-        denying = {c.id for c, *_ in denials}
         for claim, start, end, cue, denier in denials:
             mention = Mention(start, end, label, claim.text[start:end])
             hits.append(Hit(claim, mention, cue, "denied-report", "rejects", denier, "reported"))

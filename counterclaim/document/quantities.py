@@ -35,7 +35,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "25"
+VERSION = "26"
 
 # --------------------------------------------------------------------------- measures
 
@@ -492,6 +492,8 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
         return None  # "one of the victims": a member of a group, not a count
     if measure in PERSON_COUNTS and value is not None and value != int(value):
         measure = None  # people come whole: 'a magnitude 7.2 earthquake that killed' counts no one
+    if measure in PERSON_COUNTS and unit and unit.split()[0] in ("percent", "%"):
+        measure = None  # a share is no count: '49 died – a 74% fatality rate' (ptc:756114837)
     if measure in PERSON_COUNTS and _OUT_OF.search(ctx.text, max(0, fig.start - 8), fig.start):
         measure = None  # 'the death of 300 out of 400 soldiers': 400 is the whole group
     if measure in PERSON_COUNTS:

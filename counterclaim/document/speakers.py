@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Speaker
 from .syntax import first_child, name_of, pobj
-from .words import CONFIDENCE, EVENT_NOUNS, FIRST_PERSON, QUOTE_PAIRS, REPORTING, RESPONSIBILITY, SAID_NOUNS, SUBJECTS
+from .words import CONFIDENCE, EVENT_NOUNS, FIRST_PERSON, QUOTE_PAIRS, RECORD_NOUNS, REPORTING, RESPONSIBILITY, \
+    SAID_NOUNS, SUBJECTS
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def named_speaker(who: Token, kind: str, cue: str) -> tuple[Speaker | None, floa
         confidence = CONFIDENCE["resolved"] if antecedent is not None else CONFIDENCE["pronoun"]
         who = antecedent or who
     who = _author(who) or _members(who) or who
-    name = name_of(who)
+    name = _compound_name(who) or name_of(who)
     return Speaker(kind=kind, name=_full_name(name).text, start=name.start_char,  # type: ignore[arg-type]
                    end=name.end_char, cue=cue), confidence
 
@@ -161,25 +162,39 @@ SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _author(noun: Token) -> Token | None:
-    """Whose word a said noun is, when it says so: "a statement from the health ministry said", "the ministry's
-    statement", "a statement on the defence ministry's website", "a Reuters report". A bare "statement" names no
-    one; a common-noun modifier ("a news report") names no author either."""
-    if noun.lemma_.lower() not in SAID_NOUNS:
-        return None
+    """Whose word a said noun or a record is, when it says so: "a statement from the health ministry said", "the
+    ministry's statement", "a statement on the defence ministry's website", "a Reuters report", "data compiled by
+    the Gun Violence Archive", "the latest NBC News tally". A bare "statement" names no one; a common-noun modifier
+    ("a news report") names no author either."""
+    if noun.lemma_.lower() not in SAID_NOUNS | RECORD_NOUNS and noun.lower_ not in RECORD_NOUNS:
+        return None  # the word too: "data" is lemmatised "datum"
     owner = first_child(noun, ("poss",))
     for prep in (c for c in noun.children if c.dep_ == "prep" and owner is None):
         obj = first_child(prep, ("pobj",))
         if obj is None:
             continue
         named = obj.pos_ == "PROPN" or obj.ent_type_ in SOURCE_ENTITIES
-        if prep.lower_ in ("from", "by") or prep.lower_ == "of" and named:
+        if prep.lower_ == "of" and obj.lemma_.lower() in RECORD_NOUNS:
+            owner = _author(obj)  # "a Wall Street Journal analysis of Johns Hopkins University data": whose data
+        elif prep.lower_ in ("from", "by") or prep.lower_ == "of" and named:
             owner = obj
         elif prep.lower_ in ("on", "in"):  # "on the ministry's website", "on the website of Yemen's defence ministry"
             owner = first_child(obj, ("poss",)) or pobj(obj, "of")
-    if owner is None:
-        owner = next((c for c in noun.children
+    if owner is None:  # "data compiled by the Gun Violence Archive" (allsides:5892/center)
+        owner = next((o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                      for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if owner is None:  # the compound next to the noun, which holds the name's first words ("NBC News tally")
+        owner = next((c for c in reversed(list(noun.lefts))
                       if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in SOURCE_ENTITIES)), None)
     return owner
+
+
+def _compound_name(token: Token) -> Span | None:
+    """A name told as the compounds of a noun ("the latest NBC News tally"): all of them, not the one found."""
+    if token.dep_ != "compound" or token.pos_ != "PROPN":
+        return None
+    names = [c for c in token.head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return token.doc[names[0].i:names[-1].i + 1] if names else None
 
 
 def _members(noun: Token) -> Token | None:

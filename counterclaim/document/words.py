@@ -37,6 +37,10 @@ CONTENT_NOUNS = lexicons.terms("claim_words", "claims", type="content_noun")
 
 # The content nouns that someone said ("a report that", "rumours that"), unlike "evidence that".
 SAID_NOUNS = lexicons.terms("claim_words", "hearsay", type="content_noun")
+# Counts and records whose author gives what they hold ("data compiled by the Gun Violence Archive").
+RECORD_NOUNS = lexicons.terms("claim_words", "claims", type="record_noun")
+# Verbs whose object can be a count their subject gives ("the Gun Violence Archive reported 189 people killed").
+TALLY = lexicons.terms("claim_words", "claims", type="tally")
 # Common nouns that can name who reports a sentence in a closing attribution ("..., residents said on Monday.").
 CLOSING_SOURCES = lexicons.terms("source_labels", "closing")
 

@@ -155,6 +155,17 @@ def load_stories(root: Path, split: str | None = None, gold_dir: Path = GOLD_DIR
     return stories
 
 
+def test_references(gold_dir: Path = GOLD_DIR) -> set[str]:
+    """The references of every test story's documents, read without the texts: what rules, lexicons and training
+    must never be drawn from."""
+    refs: set[str] = set()
+    for path in sorted(gold_dir.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("split") == "test":
+            refs.update(doc["ref"] for doc in data["documents"])
+    return refs
+
+
 def _labelled_documents(root: Path, folder: Path) -> Iterator[tuple[str, dict, SourceText]]:
     """(file name, labelled document, its text) for every document of ``folder/*.json``, refused where the text
     changed since labelling."""

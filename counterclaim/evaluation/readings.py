@@ -22,7 +22,7 @@ from pathlib import Path
 from .gold import ATTRIBUTION_DIR, SCOPE_DIR, attribution_readings, scope_readings
 from .realnews import speaker_match, speakers_of_quantities
 
-DATA = "labelled scope readings (eval/scope: FNC-1 bodies outside the gold)"
+DATA = "labelled scope readings (eval/scope: FNC-1, AllSides, BASIL and PTC articles outside the gold)"
 ATTRIBUTION_DATA = "labelled attribution readings (eval/attribution: FNC-1, AllSides and BASIL articles outside the gold)"
 
 

@@ -12,6 +12,7 @@ and a SHA-256 of the rebuilt text are committed, so a changed data file is detec
 | ``basil:YEAR/UUID_N``             | ``basil_triplets/articles``               | title + paragraphs            |
 | ``allsides:STORY_ID/SIDE``        | ``allsides_neus_story_clusters``          | headline + excerpt paragraphs |
 | ``crocus:LINE``                   | ``crocus_city_hall_2024_rss`` (0-based)   | title + summary               |
+| ``ptc:ARTICLE_ID``                | ``semeval2020_task11_ptc/train-articles`` | the article file as it is     |
 """
 
 from __future__ import annotations
@@ -120,4 +121,9 @@ def load_text(ref: str, root: Path) -> SourceText:
         # The feed's full timestamp: one outlet's same-day entries are ordered by it (its revisions).
         return SourceText(ref, _join(e["title"], [e.get("summary") or ""]), e["source"], e["title"],
                           e["date_published"])
+    if kind == "ptc":  # training articles only: PTC's dev articles measure the techniques stage
+        path = root / "semeval2020_task11_ptc" / "train-articles" / f"article{key}.txt"
+        if not path.is_file():
+            raise KeyError(f"no PTC training article {key!r}")
+        return SourceText(ref, path.read_text(encoding="utf-8"), "", "", None)
     raise KeyError(f"unknown reference kind {kind!r} in {ref!r}")
