@@ -111,3 +111,17 @@ def test_a_cause_word_in_another_sense_or_denied_proposes_no_cause():
     said = Speaker(kind="reported", name="a White House official", start=0, end=22)
     assert hits("it “wasn’t an accident” that the indictments were announced before the Helsinki summit.",
                 speaker=said, start=60) == [("accident", "denies", "accident")]
+
+
+def test_a_passive_agent_is_the_name_its_phrase_is_headed_by():
+    lexicon = Lexicon.for_case(_BareCase())
+    lexicon.add_aliases({"Darren Wilson": "Darren Wilson", "Ferguson": "Ferguson"})
+    # FNC-1 train_bodies.csv Body ID 944: the place and the force name the officer's post, not the shooter
+    assert hits("Brown, who was unarmed, was shot by Ferguson police officer Darren Wilson shortly after noon.",
+                lexicon) == [("Darren Wilson", "asserts", "shot by")]
+
+
+def test_blame_for_an_uprising_or_a_leak_is_blame_for_an_event():
+    # allsides:5875/right headline: unrest is a deed one can be blamed for, as an attack is
+    assert hits("Cuba blames US, social media for uprising against communist regime") == [
+        ("United States", "reports", "blames")]

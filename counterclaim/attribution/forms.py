@@ -332,6 +332,22 @@ def doer_labels(text: str, start: int, end: int) -> tuple[re.Match[str] | None, 
             NAMED_AS.search(text[max(0, start - 60):start]))
 
 
+# Words between an agent phrase's first name and the name it is headed by: titles and roles, no break.
+_TITLE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")
+_NOT_TITLE = re.compile(r"\b(?:and|or|in|on|at|of|from|with|near|after|before|during|the|an?|who|which)\b")
+
+
+def _phrase_head(mentions: list[Mention], m: Mention, text: str) -> Mention:
+    """The name an agent phrase is headed by: "was shot by Ferguson police officer Darren Wilson" (FNC-1 training
+    body 944, eval/attribution) is Wilson's deed, not Ferguson's nor the police's."""
+    while True:
+        head = min((n for n in mentions if n.start >= m.end), key=lambda n: n.start, default=None)
+        if head is None or not _TITLE_GAP.fullmatch(text[m.end:head.start] + " ") \
+                or _NOT_TITLE.search(text[m.end:head.start]):
+            return m
+        m = head
+
+
 def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add: Add) -> None:
     """Call ``add(mention, cue, kind, polarity, voice)`` for every attribution or denial form found."""
     text = claim.text
@@ -339,6 +355,7 @@ def find_forms(claim: Claim, mentions: list[Mention], own: tuple[str, str], add:
         m = _nearest_after(mentions, cue.end(), text, 35)
         gap = COLLECTIVE_OF.sub("", text[cue.end():m.start]) if m else ""  # "by a group of unidentified gunmen"
         if m and not BY_NP_ENDS.search(gap):  # "hit by a tractor trailer near the South Lebanon exit"
+            m = _phrase_head(mentions, m, text)
             add(m, cue.group(), "passive", "rejects" if NEGATED_BEFORE.search(text[:cue.start()]) else "supports", own)
     for cue in NOMINAL_BY.finditer(text):
         m = _nearest_after(mentions, cue.end(), text, 35)
