@@ -55,6 +55,8 @@ def sentences(data: Path) -> Iterator[tuple[str, str]]:
             yield f"basil_triplets/{path.relative_to(data / 'basil_triplets')}:s{n}", s
     for split in ("train", "dev", "test"):
         for path in sorted((data / "semeval2020_task11_ptc" / f"{split}-articles").glob("*.txt")):
+            if split == "train" and f"ptc:{path.stem.removeprefix('article')}" in test:
+                continue
             for n, s in enumerate(SENTENCE.split(" ".join(path.read_text(encoding="utf-8").split())), 1):
                 yield f"semeval2020_task11_ptc/{split}-articles/{path.name}:s{n}", s
     for name in ("training_set.csv", "testing_set.csv"):

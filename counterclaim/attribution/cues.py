@@ -125,12 +125,20 @@ def _after(mentions: list[Mention], pos: int, text: str, window: int = AFTER_WIN
 _NAME_WITH_ACRONYM = re.compile(r"[^()]*\(([A-Z][A-Z.&-]{1,9})\)")
 
 
+def _acronym(match: re.Match[str]) -> str:
+    """The acronym for the name before it, where its letters are the name's initials."""
+    letters = re.sub(r"[^A-Z]", "", match.group(1))
+    words = re.findall(r"[A-Z][\w’'-]*", match.group()[:match.start(1) - match.start()])
+    initials = "".join(w[0] for w in words[-len(letters):])
+    return f" {match.group(1)} " if initials == letters and letters.lower() not in SUBJECT_FILLER else match.group()
+
+
 def subject_before(text: str) -> str:
     """The words naming who blames/accuses: the end of the clause before the cue."""
     clause = re.split(r"[,.;:]|\bthat\b", text)[-1]
     # A name with its acronym is the acronym: "The US National Security Agency (NSA) has hit back"
-    # (allsides:5904/center)
-    clause = _NAME_WITH_ACRONYM.sub(r" \1 ", clause)
+    # (allsides:5904/center); not a party tag ("Adam Schiff (D-CA)") nor an acronym that is a word ("(IS)")
+    clause = _NAME_WITH_ACRONYM.sub(_acronym, clause)
     words = re.findall(r"[\w’'-]+", clause)
     while words and words[-1].lower() in SUBJECT_FILLER:
         words.pop()

@@ -34,8 +34,10 @@ def is_proposition(name: str) -> bool:
 
 
 def _stem(word: str) -> str:
-    if word.endswith("ied") and len(word) >= 5:  # "spied" is "spy", as "spying" is
+    if word.endswith(("ied", "ies")) and len(word) >= 5:  # "spied", "denies": "spy", "deny", as "spying" is
         return word[:-3] + "y"
+    if word.endswith("ying"):
+        return word[:-3]
     for end in ("ening", "ened", "ing", "ed", "es", "s"):
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[:-len(end)]

@@ -52,7 +52,7 @@ from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
 from .words import CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "19"
+VERSION = "20"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..model import Speaker
 from ..pipeline import DocContext
 from .speakers import SOURCE_ENTITIES, Quote, direct_quotes, is_reporting, named_speaker, speaker_of, subject_of
+from .numbers import TIME_UNITS
 from .syntax import auxiliaries, first_child, marked
 from .words import ACCUSATION, CLOSING_SOURCES, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, FALSITY, NEGATIONS, \
     RECORD_NOUNS, REJECTING, REPORTING, SAID_NOUNS, SUBJECTS, TALLY, TRUTH
@@ -91,7 +92,7 @@ def _can_tally(subject: Token | None) -> bool:
     return subject.ent_type_ in SOURCE_ENTITIES or bool(words & (CLOSING_SOURCES | RECORD_NOUNS))
 
 
-_AGES = {"year", "month", "week", "day", "hour", "minute", "old"}
+_AGES = set(TIME_UNITS) | {"old"}
 
 
 def _counts(noun: Token) -> bool:

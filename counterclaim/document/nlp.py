@@ -47,7 +47,7 @@ def model_version() -> str:
     return f"{nlp.meta['name']}-{nlp.meta['version']}"
 
 
-# No-break spaces read as spaces: the tagger takes a "\xa0" for a token of its own, and "the Gun Violence Archive
+# No-break spaces read as spaces: the tokenizer makes a "\xa0" a token of its own, and "the Gun Violence Archive
 # reported\xa0189 people killed" (allsides:5892/center) then parses as if the count were no object of "reported".
 # One character for one, so every offset into the parse is an offset into the text.
 _NO_BREAK_SPACES = {0xA0: " ", 0x2007: " ", 0x202F: " "}

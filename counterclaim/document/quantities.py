@@ -35,7 +35,7 @@ from .numbers import (
     scan,
 )
 
-VERSION = "26"
+VERSION = "27"
 
 # --------------------------------------------------------------------------- measures
 
@@ -80,6 +80,8 @@ _PART_AFTER = re.compile(r"\s+of\s+(?:the|those|these|them|whom|which)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which|of\s+them)\s+$", re.I)
 _OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)
 _AMOUNT_WORDS = set(VAGUE) | set(SCALES) | {"few", "dozen"}
+# A share ("74%", "74 percent", "74 per cent"): never a count of people.
+_SHARE = re.compile(r"\s*(?:%|per\s?cent\b|pct\b)", re.I)
 
 
 def _phrase(noun: Token) -> Span:
@@ -492,7 +494,7 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
         return None  # "one of the victims": a member of a group, not a count
     if measure in PERSON_COUNTS and value is not None and value != int(value):
         measure = None  # people come whole: 'a magnitude 7.2 earthquake that killed' counts no one
-    if measure in PERSON_COUNTS and unit and unit.split()[0] in ("percent", "%"):
+    if measure in PERSON_COUNTS and _SHARE.match(ctx.text, fig.end):
         measure = None  # a share is no count: '49 died – a 74% fatality rate' (ptc:756114837)
     if measure in PERSON_COUNTS and _OUT_OF.search(ctx.text, max(0, fig.start - 8), fig.start):
         measure = None  # 'the death of 300 out of 400 soldiers': 400 is the whole group

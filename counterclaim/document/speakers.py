@@ -174,7 +174,7 @@ def _author(noun: Token) -> Token | None:
         if obj is None:
             continue
         named = obj.pos_ == "PROPN" or obj.ent_type_ in SOURCE_ENTITIES
-        if prep.lower_ == "of" and obj.lemma_.lower() in RECORD_NOUNS:
+        if prep.lower_ == "of" and (obj.lemma_.lower() in RECORD_NOUNS or obj.lower_ in RECORD_NOUNS):
             owner = _author(obj)  # "a Wall Street Journal analysis of Johns Hopkins University data": whose data
         elif prep.lower_ in ("from", "by") or prep.lower_ == "of" and named:
             owner = obj
@@ -194,7 +194,8 @@ def _compound_name(token: Token) -> Span | None:
     if token.dep_ != "compound" or token.pos_ != "PROPN":
         return None
     names = [c for c in token.head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return token.doc[names[0].i:names[-1].i + 1] if names else None
+    # One compound names itself with its own compounds ("New York Times report"): name_of reads those.
+    return token.doc[names[0].left_edge.i:names[-1].i + 1] if len(names) > 1 else None
 
 
 def _members(noun: Token) -> Token | None:

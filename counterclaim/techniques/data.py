@@ -56,12 +56,13 @@ def parse_split(split: Split, cache_dir: str | Path | None = None) -> dict[str, 
     """spaCy parses of a split's articles with the project's pipeline, cached as a DocBin."""
     from spacy.tokens import DocBin
 
-    from ..document.nlp import load, model_version, parse_many
+    from ..document.nlp import load, model_version, parse_many, parsed_text
 
     ids = sorted(split.articles)
     cache = None
     if cache_dir is not None:
-        key = hashlib.sha256("\0".join([model_version()] + [split.articles[a] for a in ids]).encode()).hexdigest()[:16]
+        texts = [parsed_text(split.articles[a]) for a in ids]  # as parsed: a change in reading them is a new key
+        key = hashlib.sha256("\0".join([model_version(), *texts]).encode()).hexdigest()[:16]
         cache = Path(cache_dir) / f"ptc-{split.name}-{key}.spacy"
         if cache.exists():
             docs = list(DocBin().from_disk(cache).get_docs(load().vocab))
