@@ -9,11 +9,12 @@ from spacy.tokens import Span, Token
 
 from ..model import Speaker
 from ..pipeline import DocContext
-from .speakers import SOURCE_ENTITIES, Quote, direct_quotes, is_reporting, named_speaker, speaker_of, subject_of
 from .numbers import TIME_UNITS
+from .speakers import SOURCE_ENTITIES, Quote, direct_quotes, is_record, is_reporting, named_speaker, speaker_of, \
+    subject_of
 from .syntax import auxiliaries, first_child, marked
 from .words import ACCUSATION, CLOSING_SOURCES, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, FALSITY, NEGATIONS, \
-    RECORD_NOUNS, REJECTING, REPORTING, SAID_NOUNS, SUBJECTS, TALLY, TRUTH
+    REJECTING, REPORTING, SAID_NOUNS, SUBJECTS, TALLY, TRUTH
 
 
 @dataclass
@@ -88,8 +89,8 @@ def _can_tally(subject: Token | None) -> bool:
     according to the latest NBC News tally", allsides:5724/left)."""
     if subject is None or subject.ent_type_ in ("GPE", "LOC"):
         return False
-    words = {subject.lemma_.lower(), subject.lower_}
-    return subject.ent_type_ in SOURCE_ENTITIES or bool(words & (CLOSING_SOURCES | RECORD_NOUNS))
+    return subject.ent_type_ in SOURCE_ENTITIES or is_record(subject) \
+        or bool({subject.lemma_.lower(), subject.lower_} & CLOSING_SOURCES)
 
 
 _AGES = set(TIME_UNITS) | {"old"}

@@ -166,15 +166,15 @@ def _author(noun: Token) -> Token | None:
     ministry's statement", "a statement on the defence ministry's website", "a Reuters report", "data compiled by
     the Gun Violence Archive", "the latest NBC News tally". A bare "statement" names no one; a common-noun modifier
     ("a news report") names no author either."""
-    if noun.lemma_.lower() not in SAID_NOUNS | RECORD_NOUNS and noun.lower_ not in RECORD_NOUNS:
-        return None  # the word too: "data" is lemmatised "datum"
+    if noun.lemma_.lower() not in SAID_NOUNS and not is_record(noun):
+        return None
     owner = first_child(noun, ("poss",))
     for prep in (c for c in noun.children if c.dep_ == "prep" and owner is None):
         obj = first_child(prep, ("pobj",))
         if obj is None:
             continue
         named = obj.pos_ == "PROPN" or obj.ent_type_ in SOURCE_ENTITIES
-        if prep.lower_ == "of" and (obj.lemma_.lower() in RECORD_NOUNS or obj.lower_ in RECORD_NOUNS):
+        if prep.lower_ == "of" and is_record(obj):
             owner = _author(obj)  # "a Wall Street Journal analysis of Johns Hopkins University data": whose data
         elif prep.lower_ in ("from", "by") or prep.lower_ == "of" and named:
             owner = obj
@@ -187,6 +187,12 @@ def _author(noun: Token) -> Token | None:
         owner = next((c for c in reversed(list(noun.lefts))
                       if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in SOURCE_ENTITIES)), None)
     return owner
+
+
+def is_record(token: Token) -> bool:
+    """A count or record whose compiler gives what it holds ("data", "tally"); by its word too, as spaCy lemmatises
+    "data" "datum"."""
+    return token.lemma_.lower() in RECORD_NOUNS or token.lower_ in RECORD_NOUNS
 
 
 def _compound_name(token: Token) -> Span | None:
