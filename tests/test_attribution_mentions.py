@@ -89,6 +89,19 @@ def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
     assert told.evidence[0].quote.startswith("A Florida woman")
 
 
+def test_the_outlet_s_own_denial_outweighs_a_report_it_names_first(tmp_path):
+    # fnc1:897 (argentina-werewolf-godson-2014, dev), its first three paragraphs: the rumour is what "everyone
+    # thinks"; the outlet then says in its own voice that it is not so (the summary rule: own voice first)
+    text = ("So here's the latest in wild internet rumors.\n\nEveryone thinks that the President of Argentina "
+            "Christina Fernández de Kirchner adopted a young Jewish man in order to stop him from turning into a "
+            "werewolf. The story was reported by The Independent and others.\n\nWell, the story's kind of true — "
+            "Fernández de Kirchner did adopt the young man as her godson — but not to keep him from turning into a "
+            "werewolf.\n")
+    told = _stance_of_added(tmp_path, "werewolf", text, "Werewolf adoption", ["turning into a werewolf"])
+    assert (told.stance, told.read_by) == ("denies", "mentions")
+    assert told.evidence[0].speaker_kind == "outlet" and "but not to keep him" in told.evidence[0].quote
+
+
 def test_what_the_outlet_passes_on_as_unconfirmed_it_reports(tmp_path):
     # fnc1:1279 (saudi-pipeline-explosion-2014, dev), its first two paragraphs: told in the outlet's words, but as
     # unconfirmed rumours (a hearsay word, lexicons/hedges.json)

@@ -383,6 +383,11 @@ def test_an_elided_figure_is_a_claim_of_the_same_speaker():
     ("Enemies of democracy behind South Africa protests, says president\n\nThe wave of protest and looting was "
      "planned.", "president"),
     ("Kabul blast kills 10, wounds 30\n\nThe blast hit the mosque on Sunday.", None),
+    # allsides:5859/center (covid-origins-debate-2021, dev): a role speaking for a body, a quotation after the colon
+    ("WHO chief: 'Premature' to rule out COVID-19 lab leak theory\n\nThe World Health Organization (WHO) chief "
+     "said on Thursday that there was a “premature push” to rule out the COVID-19 lab leak theory without enough "
+     "evidence.", "WHO chief"),
+    ("Ukraine war: 'We will win'\n\nThe president spoke on Saturday.", None),  # a topic label, quoted after
 ])
 def test_a_headline_source_label_is_the_speaker(headline, speaker):
     first = text_claims(headline)[0]

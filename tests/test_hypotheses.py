@@ -458,6 +458,46 @@ def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):
     assert not [h for h in case_records(tmp_path / "stated", stated)["hypothesis"] if "sell the body" in h["label"]]
 
 
+
+def test_a_statement_told_straight_is_contested_when_two_documents_negate_it(tmp_path):
+    """Opening paragraphs of fnc1:1421, fnc1:963, fnc1:897, fnc1:697 and fnc1:2007 (argentina-werewolf-godson-2014,
+    dev): three outlets tell the werewolf adoption in their own voice, two others carry it negated ("but not to
+    keep him from turning into a werewolf", "read: not the adopted child"). Told straight everywhere, it would be
+    the event itself; negated by two, it is what the coverage disputes."""
+    texts = {
+        "independent.txt": "The tradition to stop stigma about the 'lobison' has continued for a century\n\nThe President "
+                           "of Argentina has adopted a young Jewish man as her godson to stop him turning into a "
+                           "werewolf.\n",
+        "upi.txt": "BUENOS AIRES, Dec. 29 (UPI) -- Argentinian President Cristina Kirchner adopted Jewish boy Yair Tawil "
+                   "as her godson to protect him from the stigma of a folk tale prophesying he will turn into a "
+                   "werewolf.\n",
+        "exaggerated.txt": "Reports that the president of Argentina adopted a boy as her godson to prevent him from "
+                           "becoming a werewolf may have been greatly exaggerated.\n\nOn December 23, Argentine president "
+                           "Christina Kirchner adopted Yair Tawil, 21, as her godson, as part of a tradition that has "
+                           "been performed in the country for more than 100 years.\n",
+    }
+    debunkers = {
+        "rumors.txt": "So here's the latest in wild internet rumors.\n\nEveryone thinks that the President of Argentina "
+                      "Christina Fernández de Kirchner adopted a young Jewish man in order to stop him from turning into "
+                      "a werewolf. The story was reported by The Independent and others.\n\nWell, the story's kind of "
+                      "true — Fernández de Kirchner did adopt the young man as her godson — but not to keep him from "
+                      "turning into a werewolf.\n",
+        "mashable.txt": "If you've been anywhere even remotely near a computer today, you've probably heard that "
+                        "Argentina's president recently adopted a young Jewish man to stop him from turning into a "
+                        "werewolf. And why not—it's internet gold! Also, as it turns out, not even remotely true.\n\n"
+                        "While, yes, seventh sons and daughters in Argentina are eligible to become the godson or "
+                        "goddaughter (read: not the adopted child) of the country's president, as The Guardian points "
+                        "out, Jewish werewolf-hood has no part in the tradition.\n",
+    }
+    records = case_records(tmp_path / "disputed", texts | debunkers)
+    [told] = [h for h in records["hypothesis"] if "werewolf" in h["label"]]
+    assert told["label"].startswith("“") and "not" not in told["label"].split()
+    stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == told["id"]}
+    assert (stances["rumors"], stances["mashable"], stances["independent"], stances["upi"]) == (
+        "denies", "denies", "asserts", "asserts")
+    straight = case_records(tmp_path / "straight", texts)
+    assert not [h for h in straight["hypothesis"] if "werewolf" in h["label"]]
+
 def test_who_passed_a_statement_on_is_not_part_of_it():
     from counterclaim.attribution.reported import what_is_reported
 

@@ -7,7 +7,9 @@ reportedly became addicted to cheese, which has been progressively ruined his he
 names an analyst adds (``hypotheses add Gout --alias gout``). A document the patterns leave *absent* that
 has a claim naming one of the hypothesis's names takes the stance of the first such claim in its order
 (the headline or lede frames it): the claim stage's reading of who says it and whether it is negated;
-where a later claim naming it is negated, the document tells both sides and, on a mere name, reports it.
+where a later claim naming it is negated, the document tells both sides and, on a mere name, reports it; where
+that later claim is the outlet's own and the first is someone else's, the outlet denies it (own voice first, as
+the summary rule reads it: "Everyone thinks that ... Well, ... but not to keep him from turning into a werewolf").
 Conditionals, questions and claims about another event never count.
 
 With the gold hypotheses added by name, this moved document stance from 0.59 to 0.77 accuracy on the
@@ -64,9 +66,14 @@ def named_first(names: Iterable[str], docs: list[Document], claims: list[Claim],
         if found and wanted[claim.doc_id][claim.start:claim.end] == claim.text:
             naming.setdefault(claim.doc_id, []).append((claim, found))
     # Sorting only the few claims that name it keeps this linear in the case's claims, once per hypothesis.
-    firsts = {doc_id: sorted(found, key=lambda cf: cf[0].start) for doc_id, found in naming.items()}
-    return {doc_id: _item(*found[0], negated=any(c.stance == "denies" for c, _ in found[1:]))
-            for doc_id, found in firsts.items()}
+    out = {}
+    for doc_id, found in naming.items():
+        found.sort(key=lambda cf: cf[0].start)
+        first = _item(*found[0], negated=any(c.stance == "denies" for c, _ in found[1:]))
+        own_denial = next((item for item in (_item(*cf, negated=False) for cf in found[1:])
+                           if item.speaker_kind == "outlet" and item.stance == "denies"), None)
+        out[doc_id] = own_denial if own_denial and first.speaker_kind != "outlet" else first
+    return out
 
 
 def _item(claim: Claim, found: re.Match[str], negated: bool) -> StanceEvidence:

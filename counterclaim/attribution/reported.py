@@ -9,7 +9,8 @@ one a named speaker makes ("Yellen warns ...") is that speaker's statement: neit
 
 The candidate statements are each document's first claims (``LEAD``); a statement is carried where a claim's
 sentence embedding is close to it (``SIMILAR``). Of the statements at least half of the other documents carry,
-the most carried one they mostly pass on as hearsay (``HEARSAY_SHARE``) is proposed, unless a hypothesis the case
+the most carried one they mostly pass on as hearsay (``HEARSAY_SHARE``) is proposed (or, where two documents call
+the story made up or carry it negated, the most carried one however it is told), unless a hypothesis the case
 already has explains the same claims (a denied report, an actor). Its carriers report or assert it in their speaker's
 voice; the other documents are read by the stance model (:mod:`.carried`). Where a source denies a report
 (:mod:`.propositions`), that proposition is what the coverage disputes, and none is proposed here. The
@@ -100,7 +101,10 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     for _, i in sorted(candidates, reverse=True):
         close = np.flatnonzero(sims[i] >= SIMILAR)
         carriers = [lead[j] for j in close]
-        if not disputed and sum(map(is_hearsay, carriers)) < HEARSAY_SHARE * len(carriers):
+        # So do two documents that carry it negated ("... adopted the young man as her godson — but not to keep him
+        # from turning into a werewolf", argentina-werewolf-godson-2014, dev): what is told straight is contested.
+        negated_in = {c.doc_id for c in carriers if negates(c)}
+        if not (disputed or len(negated_in) >= 2) and sum(map(is_hearsay, carriers)) < HEARSAY_SHARE * len(carriers):
             continue  # stated, or said by those who know (an official's own statement): not a rumour
         if sum(c.id in hoax_claims for c in carriers) * 3 >= len(carriers):
             continue  # what calls the story made up ("a parody site posted a story ...") is not the story

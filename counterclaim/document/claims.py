@@ -11,8 +11,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
 * **Speakers.** The outlet's own voice unless a frame attributes the clause: a reporting
   verb's complement, "as X has revealed", ", they said,", "according to X", "evidence
   that ...", an accusation verb, a direct quotation (quote marks around a clause), or a
-  headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon; or a
-  generic source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
+  headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon, or a
+  role quoted after it, "WHO chief: 'Premature' to ..."; or a generic source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
   or rumour no one is named as making carries ("a report that ...", "rumours are circulating that
   ..."), and a clause passed on with "reportedly" (or "allegedly" on its verb), is "unnamed reports";
   a report named in a saying is the sayer's ("X said in a report that ...").
@@ -52,7 +52,7 @@ from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
 from .words import CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
 
-VERSION = "20"
+VERSION = "21"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -106,6 +106,8 @@ def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | N
 
 
 _SOURCE_LABEL = re.compile(r"\s*(?P<who>[^:\n]{1,40}?)\s*:\s+\S")
+_QUOTE_OPENS = re.compile(r"[\"“‘']")
+ROLES = lexicons.terms("roles")
 # "... – Authorities" closing a headline (a dash with spaces, so "Al-Qaeda" or "2023-24" never match).
 _SOURCE_SUFFIX = re.compile(r"\s+[–—-]\s+(?P<who>[A-Za-z][A-Za-z ]{1,30}?)\s*$")
 SOURCE_LABELS = lexicons.terms("source_labels", "claims")
@@ -136,7 +138,11 @@ def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | 
     if label is None or clause.end <= label.end():
         return None
     who = ctx.doc.char_span(label.start("who"), label.end("who"))
-    if who is None or not any(e.start == who.start and e.end == who.end and e.label_ in SOURCE_ENTITIES for e in who.ents):
+    # A role that speaks for a body, with a quotation after the colon, is the speaker too ("WHO chief: 'Premature'
+    # to rule out COVID-19 lab leak theory", allsides:5859/center); a topic label quoted after ("Ukraine war:") is not.
+    spokesperson = _QUOTE_OPENS.match(ctx.text, label.end() - 1) and who is not None and who[-1].lower_ in ROLES
+    if who is None or not spokesperson and not any(
+            e.start == who.start and e.end == who.end and e.label_ in SOURCE_ENTITIES for e in who.ents):
         return None
     if who.text.lower() in outlet.lower():
         return None
