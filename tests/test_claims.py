@@ -388,6 +388,16 @@ def test_an_elided_figure_is_a_claim_of_the_same_speaker():
      "said on Thursday that there was a “premature push” to rule out the COVID-19 lab leak theory without enough "
      "evidence.", "WHO chief"),
     ("Ukraine war: 'We will win'\n\nThe president spoke on Saturday.", None),  # a topic label, quoted after
+    # Title-case headlines opened by who says or accuses (allsides:5859/right, covid-origins-debate-2021, and BASIL
+    # 2016 59f2f47c_2, cruz-trump-affair-story-2016, dev); a headline whose verb says nothing stays the outlet's
+    ("WHO Head Says Dismissal of COVID Lab-Leak Hypothesis ‘Premature’\n\nThe head of the World Health Organization "
+     "said it was “premature” to rule out the possibility that the novel coronavirus leaked from a laboratory, in "
+     "comments to reporters on Thursday.", "WHO Head"),
+    ("Ted Cruz Accuses Donald Trump Of Planting 'Garbage' Affair Story\n\nSen. Ted Cruz (R-Texas) on Friday lashed "
+     "out at Donald Trump, accusing the billionaire of enlisting \"his friends at the National Enquirer and his "
+     "political henchmen to do his bidding.\"", "Ted Cruz"),
+    ("Gas Prices Reach 7-Year High\n\nGasoline prices are expected to be the highest for a Memorial Day weekend in "
+     "seven years.", None),  # AllSides story 6002, its title
 ])
 def test_a_headline_source_label_is_the_speaker(headline, speaker):
     first = text_claims(headline)[0]

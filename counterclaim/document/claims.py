@@ -12,7 +12,8 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
   verb's complement, "as X has revealed", ", they said,", "according to X", "evidence
   that ...", an accusation verb, a direct quotation (quote marks around a clause), or a
   headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon, or a
-  role quoted after it, "WHO chief: 'Premature' to ..."; or a generic source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
+  role quoted after it, "WHO chief: 'Premature' to ..."; a title-case headline opened by a name and
+  an inflected saying or accusing verb, "Ted Cruz Accuses Donald Trump Of ..."; or a generic source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
   or rumour no one is named as making carries ("a report that ...", "rumours are circulating that
   ..."), and a clause passed on with "reportedly" (or "allegedly" on its verb), is "unnamed reports";
   a report named in a saying is the sayer's ("X said in a report that ...").
@@ -50,7 +51,8 @@ from . import checkworthy
 from .clauses import Clause, calls_false, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
-from .words import CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS
+from .words import (ACCUSATION, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS,
+                    REPORTING)
 
 VERSION = "21"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
@@ -71,7 +73,9 @@ def claims(ctx: DocContext) -> list[Claim]:
 def _claim(ctx: DocContext, clause: Clause, text: str, score: float, outlet: str) -> Claim:
     speaker, speaker_conf, cue_lemma = _claim_speaker(clause, outlet)
     if speaker.kind == "outlet":
-        speaker = _headline_source(ctx, clause, outlet) or _hearsay(clause) or speaker
+        said = _headline_says(ctx, clause, outlet)
+        speaker, cue_lemma = said if said else (_headline_source(ctx, clause, outlet) or _hearsay(clause) or speaker,
+                                                cue_lemma)
     negated = _negated(clause)
     kind, kind_conf = claim_kind(ctx, clause, speaker)
     rejected = clause.frame is not None and clause.frame.denies
@@ -116,14 +120,63 @@ _SAYS_SUFFIX = re.compile(r",\s+(?:(?P<who>[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?)\
                           r"|(?:says?|said|claims?)\s+(?P<who2>[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?))\s*$", re.I)
 
 
+# A title-case headline that opens with who says it: "WHO Head Says Dismissal of COVID Lab-Leak Hypothesis
+# ‘Premature’", "Ted Cruz Accuses Donald Trump Of Planting 'Garbage' Affair Story" (the parser reads title case badly).
+_NAME_WORD = re.compile(r"[A-Z][\w.’'&-]*|of|the|and|for|in|at")
+_PARTICLES = {"up", "off", "out", "down", "away", "back"}
+_QUESTION_WORDS = {"How", "Why", "What", "When", "Where", "Who", "Which", "Whether", "If", "Here", "This", "That"}
+
+
+def _title(ctx: DocContext) -> tuple[int, int]:
+    titles = [(m.start, m.end) for m in ctx.document.meta_spans if m.kind == "title"]
+    line_end = ctx.text.find("\n")
+    return titles[0] if titles else (0, line_end if line_end >= 0 else len(ctx.text))
+
+
+def _headline_says(ctx: DocContext, clause: Clause, outlet: str) -> tuple[Speaker, str] | None:
+    """(speaker, the verb's lemma) for a clause of a title-case headline opened by a speaker and a saying or accusing
+    verb; the name must be the headline's subject, not the outlet's own name."""
+    start, end = _title(ctx)
+    long_words = [w for w in ctx.text[start:end].split() if len(w) >= 4]
+    title_case = sum(w[:1].isupper() for w in long_words) * 4 >= 3 * max(len(long_words), 1)
+    if clause.start < start or clause.end > end or not title_case:
+        return None
+    words = list(re.finditer(r"\S+", ctx.text[start:end]))
+    for n, word in enumerate(words[1:7], start=1):
+        verb = ctx.doc.char_span(start + word.start(), start + word.end())
+        lemma = next(iter(_verb_lemmas(word.group(), verb) & (REPORTING | ACCUSATION)), "")
+        particle = n + 1 < len(words) and words[n + 1].group().lower() in _PARTICLES  # "Police Show Up"
+        if lemma and word.group()[:1].isupper() and not particle:
+            break
+        if not _NAME_WORD.fullmatch(word.group()):
+            return None
+    else:
+        return None
+    who = ctx.text[start + words[0].start():start + words[n - 1].end()]
+    span = ctx.doc.char_span(start + words[0].start(), start + words[n - 1].end())
+    if span is None or any(t.like_num for t in span):  # "First Two Suspects in ... Attack in Court": a count
+        return None
+    if clause.end <= start + word.end() or words[0].group() in _QUESTION_WORDS or who.lower() in outlet.lower():
+        return None
+    return Speaker(kind="reported", name=who, start=start + words[0].start(), end=start + words[n - 1].end(),
+                   cue=word.group()), lemma
+
+
+def _verb_lemmas(word: str, span) -> set[str]:
+    """The lemmas a title-case word may have as an inflected verb: the parser's, and the regular endings undone
+    ("Accuses": the parser takes it for a name). A bare form ("Report", "Claim") is more often a noun: none."""
+    w = word.lower()
+    parsed = span[0].lemma_.lower() if span is not None and len(span) == 1 else w
+    undone = {w[:-1], w[:-2], w[:-3] + "y"} if w.endswith("s") else {w[:-1], w[:-2]} if w.endswith("ed") else set()
+    return undone | ({parsed} - {w})
+
+
 def _headline_source(ctx: DocContext, clause: Clause, outlet: str) -> Speaker | None:
     """A headline's 'Kremlin: Death Toll Hits 133' gives the claim to the name before the colon, when that
     name is a whole named entity (so topic labels such as 'Ukraine war:' or 'Analysis:' stay the outlet's);
     'Death Toll Rises to 143 – Authorities' to the generic source after the dash (lexicons/source_labels.json);
     '..., Taliban Say', '..., says president' to the one who says it."""
-    titles = [(m.start, m.end) for m in ctx.document.meta_spans if m.kind == "title"]
-    line_end = ctx.text.find("\n")
-    start, end = titles[0] if titles else (0, line_end if line_end >= 0 else len(ctx.text))
+    start, end = _title(ctx)
     if clause.start < start or clause.end > end:
         return None
     suffix = _SOURCE_SUFFIX.search(ctx.text, start, end)
