@@ -12,8 +12,9 @@ Rules over the spaCy dependency parse, so every decision points at a cue in the 
   verb's complement, "as X has revealed", ", they said,", "according to X", "evidence
   that ...", an accusation verb, a direct quotation (quote marks around a clause), or a
   headline's source label ("Kremlin: Death Toll Hits 133", a named entity before the colon, or a
-  role quoted after it, "WHO chief: 'Premature' to ..."; a title-case headline opened by a name and
-  an inflected saying or accusing verb, "Ted Cruz Accuses Donald Trump Of ..."; or a generic source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
+  role quoted after it, "WHO chief: 'Premature' to ..."; a title-case headline opened by a name
+  and an inflected saying or accusing verb, "Ted Cruz Accuses Donald Trump Of ..."; or a generic
+  source after a closing dash, "Death Toll Rises to 143 – Authorities"). What a report
   or rumour no one is named as making carries ("a report that ...", "rumours are circulating that
   ..."), and a clause passed on with "reportedly" (or "allegedly" on its verb), is "unnamed reports";
   a report named in a saying is the sayer's ("X said in a report that ...").
