@@ -459,6 +459,39 @@ def test_the_statement_most_documents_report_is_a_hypothesis(tmp_path):
 
 
 
+def test_one_document_s_denied_report_does_not_hide_what_the_coverage_reports(tmp_path):
+    """Opening paragraphs of fnc1:1381, 1443, 1701, 287, 1685 and 1809 (with 1809's paragraph on Gretzky's agent;
+    nhl-las-vegas-expansion-2014, dev): the expansion report most documents pass on is the hypothesis, although one
+    document tells of a different report someone denied; its label is a plain telling, not "may be set to"."""
+    texts = {
+        "globe.txt": "The NHL may be set to expand in a big, big way.\n\nSports Business News reported late Tuesday the "
+                     "league is preparing to add four teams by 2017 in Toronto, Quebec City, Seattle and Las Vegas.\n",
+        "cbc.txt": "The NHL is considering expanding by as many as four teams, according to a pair of reports, with "
+                   "Toronto and Quebec City in the mix to land new franchises.\n",
+        "bettman.txt": "The NHL has no plans to expand, said NHL commissioner Gary Bettman.\n",
+        "cp.txt": "BOUCHERVILLE, Que. - Gary Bettman has vehemently denied the NHL is considering expansion.\n\nBut the "
+                  "commissioner said if it ever does, prospective owners may have to pay up big time.\n\nSports Business "
+                  "News reported via Twitter last week the NHL will expand into Las Vegas, Seattle, and Quebec City while "
+                  "adding a second franchise in Toronto by 2017.\n",
+        "puck.txt": "There are few topics in the NHL that get people buzzing like expansion and relocation do.\n\nOn "
+                    "Tuesday, Tony Gallagher and Howard Bloom chucked their meat and the flock went crazy. Gallagher said "
+                    "that NHL expansion to Las Vegas was a “done deal,” and then Bloom upped the ante by claiming that the "
+                    "NHL will add Vegas, Seattle, a second Toronto franchise and Quebec City by 2017, the 100th "
+                    "anniversary of the League.\n",
+        "province.txt": "The Commissioner of the National Hockey League, Gary Bettman, has repeatedly insisted that the "
+                        "league is not engaged in an active \"expansion process,\" but reports insisting otherwise "
+                        "continue to crop up.\n\nThe latest is from veteran Vancouver Province columnist Tony Gallagher, "
+                        "who suggested on Tuesday that the NHL will expand to Las Vegas, Nev. sooner rather than later.\n\n"
+                        "In July, former NHL great Wayne Gretzky's agent denied a report that his client is among a group "
+                        "of investors looking to bring a team to the city.\n",
+    }
+    records = case_records(tmp_path / "nhl", texts)
+    [expansion] = [h for h in records["hypothesis"] if "Toronto" in h["label"] or "expand" in h["label"]]
+    assert "may be set" not in expansion["label"] and len(expansion["doc_ids"]) >= 4
+    stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == expansion["id"]}
+    assert stances["globe"] == "reports"
+
+
 def test_a_statement_told_straight_is_contested_when_two_documents_negate_it(tmp_path):
     """Opening paragraphs of fnc1:1421, fnc1:963, fnc1:897, fnc1:697 and fnc1:2007 (argentina-werewolf-godson-2014,
     dev): three outlets tell the werewolf adoption in their own voice, two others carry it negated ("but not to

@@ -48,7 +48,7 @@ from .records import LAYERS, DocumentStance, Hypothesis
 from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
-VERSION = "45"
+VERSION = "46"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)

@@ -11,9 +11,10 @@ The candidate statements are each document's first claims (``LEAD``); a statemen
 sentence embedding is close to it (``SIMILAR``). Of the statements at least half of the other documents carry,
 the most carried one they mostly pass on as hearsay (``HEARSAY_SHARE``) is proposed (or, where two documents call
 the story made up or carry it negated, the most carried one however it is told), unless a hypothesis the case
-already has explains the same claims (a denied report, an actor). Its carriers report or assert it in their speaker's
-voice; the other documents are read by the stance model (:mod:`.carried`). Where a source denies a report
-(:mod:`.propositions`), that proposition is what the coverage disputes, and none is proposed here. The
+already has explains the same claims (a denied report, an actor). Its label is its closest unhedged, unnegated
+carrier. Its carriers report or assert it in their speaker's voice; the other documents are read by the stance model
+(:mod:`.carried`). Where sources in two documents or more deny a report (:mod:`.propositions`), that proposition is
+what the coverage disputes, and none is proposed here. The
 thresholds were set on the real-news dev split.
 """
 
@@ -67,8 +68,11 @@ def is_hearsay(claim: Claim) -> bool:
 
 def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     """Findings for the statement the case's documents report, if there is one (see the module docstring)."""
-    if any(is_proposition(h.mention.actor) for h in hits):
-        return []  # a denied report is the proposition the coverage disputes (propositions.py)
+    # A denied report is the proposition the coverage disputes (propositions.py), when more than one document
+    # tells of it; one document's aside ("In July, Gretzky's agent denied a report that his client is among a group
+    # of investors", fnc1:1809, nhl-las-vegas-expansion-2014, dev) is not what the coverage is about.
+    if len({h.claim.doc_id for h in hits if is_proposition(h.mention.actor)}) >= 2:
+        return []
     by_doc: dict[str, list[Claim]] = {}
     for claim in sorted(claims, key=lambda c: c.start):
         # A quotation ("“According to the karma of past actions ...”", a tweet every document quotes) is what
@@ -110,9 +114,10 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
             continue  # what calls the story made up ("a parody site posted a story ...") is not the story
         if sum(c.id in explained for c in carriers) * 3 >= len(carriers):
             return []  # an explanation the case already has (a denied report, an actor) covers these claims
-        # The label is what is reported, not its denial ("the NHL has no plans to expand"): the carrier closest
-        # to the statement that does not negate it.
-        told = [j for j in sorted(close, key=lambda j: -sims[i][j]) if not negates(lead[j])]
+        # The label is what is reported, not its denial ("the NHL has no plans to expand") nor a hedged telling
+        # ("The NHL may be set to expand"): the carrier closest to the statement that does not negate it, an
+        # unhedged one first.
+        told = [j for j in sorted(close, key=lambda j: (bool(lead[j].hedges), -sims[i][j])) if not negates(lead[j])]
         if told:
             statement = lead[told[0]]
             break
