@@ -680,3 +680,15 @@ def test_a_document_that_calls_the_story_a_hoax_denies_what_it_reports(tmp_path)
     assert "Hefner" in death["label"] and re.search(r"passed away|found dead", death["label"])
     stances = {s["doc_id"]: s["stance"] for s in records["hypothesis_stance"] if s["hypothesis_id"] == death["id"]}
     assert (stances["b"], stances["c"], stances["d"]) == ("denies", "reports", "denies")
+
+
+def test_a_story_called_made_up_is_named_as_its_source_calls_it(tmp_path):
+    # fnc1:287 (nhl-las-vegas-expansion-2014, dev), its first paragraphs: "a complete fabrication" proposes that the
+    # story is false; the hypothesis says so in Bettman's word, its canonical cause ("hoax") kept as its actor.
+    text = ("BOUCHERVILLE, Que. - Gary Bettman has vehemently denied the NHL is considering expansion.\n\nBut the "
+            "commissioner said if it ever does, prospective owners may have to pay up big time.\n\nSports Business News "
+            "reported via Twitter last week the NHL will expand into Las Vegas, Seattle, and Quebec City while adding a "
+            "second franchise in Toronto by 2017.\nOn Wednesday, Bettman called the report a \"complete fabrication,\" "
+            "and took issue with the franchise fees cited in the story — US$1.4 billion, or $350 million per team.\n")
+    [made_up] = [h for h in case_records(tmp_path / "nhl", {"cp.txt": text})["hypothesis"] if h["actors"] == ["hoax"]]
+    assert made_up["label"] == "fabrication" and made_up["statement"] == "The story is false or made up (fabrication)"

@@ -45,7 +45,7 @@ _MODAL_HEDGES = lexicons.terms("hedges", type="modal")  # "may", "might", "could
 _SAID_TAIL = re.compile(r",\s+(?:according to\b|(?:[\w'’-]+\s+){0,5}(?:said|say|says|told|reported|reports)\b)[^,]*$",
                         re.I)
 # Causes that say the story was made up ("a hoax"): a document that proposes one denies what the story reports.
-_FABRICATION = frozenset(e["canonical"] for e in lexicons.entries("causes", "hypotheses", type="fabrication"))
+FABRICATION = frozenset(e["canonical"] for e in lexicons.entries("causes", "hypotheses", type="fabrication"))
 _UNNAMED = re.compile(rf"\b(?:{lexicons.alternation('source_labels', 'hearsay')})\b", re.I)
 
 
@@ -93,7 +93,7 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
         if others >= max(2, SHARE * (len(docs) - 1)):
             candidates.append(((others, float(sims[i][close].sum())), i))
     explained = {h.claim.id for h in hits}
-    hoax = [h for h in hits if h.mention.actor in _FABRICATION and h.polarity == "supports"]
+    hoax = [h for h in hits if h.mention.actor in FABRICATION and h.polarity == "supports"]
     hoax_claims = {h.claim.id for h in hoax}
     hoaxed = {h.claim.doc_id for h in hoax}
     # Two documents calling the story made up put in question what the others state in their own voice ("Florida
