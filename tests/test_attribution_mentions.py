@@ -102,6 +102,18 @@ def test_the_outlet_s_own_denial_outweighs_a_report_it_names_first(tmp_path):
     assert told.evidence[0].speaker_kind == "outlet" and "but not to keep him" in told.evidence[0].quote
 
 
+def test_a_quoted_denial_then_the_report_it_denies_is_reported(tmp_path):
+    # fnc1:287 (nhl-las-vegas-expansion-2014, dev), its first paragraphs: Bettman's denial comes first, the report
+    # he denies after it; the document carries both (the summary rule's "reports")
+    text = ("BOUCHERVILLE, Que. - Gary Bettman has vehemently denied the NHL is considering expansion.\n\nBut the "
+            "commissioner said if it ever does, prospective owners may have to pay up big time.\n\nSports Business News "
+            "reported via Twitter last week the NHL will expand into Las Vegas, Seattle, and Quebec City while adding a "
+            "second franchise in Toronto by 2017.\n")
+    told = _stance_of_added(tmp_path, "cp", text, "Expansion", ["expansion", "expand into Las Vegas"])
+    assert (told.stance, told.read_by) == ("reports", "mentions")
+    assert told.evidence[0].speaker == "Sports Business News"
+
+
 def test_what_the_outlet_passes_on_as_unconfirmed_it_reports(tmp_path):
     # fnc1:1279 (saudi-pipeline-explosion-2014, dev), its first two paragraphs: told in the outlet's words, but as
     # unconfirmed rumours (a hearsay word, lexicons/hedges.json)

@@ -9,7 +9,8 @@ has a claim naming one of the hypothesis's names takes the stance of the first s
 (the headline or lede frames it): the claim stage's reading of who says it and whether it is negated;
 where a later claim naming it is negated, the document tells both sides and, on a mere name, reports it; where
 that later claim is the outlet's own and the first is someone else's, the outlet denies it (own voice first, as
-the summary rule reads it: "Everyone thinks that ... Well, ... but not to keep him from turning into a werewolf").
+the summary rule reads it: "Everyone thinks that ... Well, ... but not to keep him from turning into a werewolf");
+where the first is someone's denial and a later one someone's report of it, the document reports it (rule 3).
 Conditionals, questions and claims about another event never count.
 
 With the gold hypotheses added by name, this moved document stance from 0.59 to 0.77 accuracy on the
@@ -70,9 +71,12 @@ def named_first(names: Iterable[str], docs: list[Document], claims: list[Claim],
     for doc_id, found in naming.items():
         found.sort(key=lambda cf: cf[0].start)
         first = _item(*found[0], negated=any(c.stance == "denies" for c, _ in found[1:]))
-        own_denial = next((item for item in (_item(*cf, negated=False) for cf in found[1:])
-                           if item.speaker_kind == "outlet" and item.stance == "denies"), None)
-        out[doc_id] = own_denial if own_denial and first.speaker_kind != "outlet" else first
+        later = [_item(*cf, negated=False) for cf in found[1:]]
+        own_denial = next((i for i in later if i.speaker_kind == "outlet" and i.stance == "denies"), None)
+        # A quoted denial first and a report of the claim after: the document carries both, so it reports it.
+        report = next((i for i in later if i.speaker_kind != "outlet" and i.stance == "reports"), None)
+        out[doc_id] = (own_denial if own_denial and first.speaker_kind != "outlet"
+                       else report if report and first.speaker_kind != "outlet" and first.stance == "denies" else first)
     return out
 
 
