@@ -324,6 +324,20 @@ def test_quote_spans_pair_by_style_and_skip_apostrophes():
     assert spans == ["We are at war ... for us", "safe house", "no comment"]
 
 
+def test_a_quotation_left_open_at_its_paragraph_end_runs_to_it():
+    # allsides:6111/left (makhia-bryant-shooting-2021, dev), its fourth paragraph: the excerpt is cut off inside
+    # the mayor's third quotation, which continues his earlier ones
+    text = ("\"We don't yet have all of the facts but we do know that a 16-year-old girl, a child of this community, "
+            "tragically died last night,\" Columbus Mayor Andrew Ginther told reporters. \"Bottom line: Did Ma'Khia "
+            "Bryant need to die yesterday?\" he added. \"How did we get here? This is a failure on the part of our "
+            "community. Some are guilty but all of...")
+    assert text[slice(*quote_spans(text)[-1])].startswith("How did we get here?")
+    failure = next(c for c in text_claims(text) if c.text.startswith("This is a failure"))
+    assert (failure.speaker.kind, failure.speaker.name) == ("quoted", "Columbus Mayor Andrew Ginther")
+    # a closed quotation and the paragraph after it are untouched
+    assert quote_spans('He said "no."\n\nThen "yes" came.') == [(9, 12), (21, 24)]
+
+
 def test_figures_and_dates_linked_when_those_stages_run(corpus):
     from counterclaim.pipeline import registry
 

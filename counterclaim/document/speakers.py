@@ -25,12 +25,18 @@ class Quote:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside paired quotation marks, never across a blank line."""
+    """Character spans inside paired quotation marks, never across a blank line. A quotation still open where its
+    paragraph ends runs to that end: news style leaves it open when the quote goes on in the next paragraph, and an
+    excerpt cut off with "..." leaves it open too ("How did we get here? This is a failure on the part of our
+    community. Some are guilty but all of...", allsides:6111/left)."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     closers = ""
-    for i, ch in enumerate(text):
-        if ch == "\n" and text[i + 1:i + 2] == "\n":
+    padded = text + "\n\n"  # the last paragraph ends like the others
+    for i, ch in enumerate(padded):
+        if ch == "\n" and padded[i + 1:i + 2] == "\n":
+            if opened is not None and text[opened:i].strip():
+                spans.append((opened, opened + len(text[opened:i].rstrip())))
             opened = None
         elif opened is None and ch in QUOTE_PAIRS:
             opened, closers = i + 1, QUOTE_PAIRS[ch]
