@@ -692,3 +692,19 @@ def test_a_story_called_made_up_is_named_as_its_source_calls_it(tmp_path):
             "and took issue with the franchise fees cited in the story — US$1.4 billion, or $350 million per team.\n")
     [made_up] = [h for h in case_records(tmp_path / "nhl", {"cp.txt": text})["hypothesis"] if h["actors"] == ["hoax"]]
     assert made_up["label"] == "fabrication" and made_up["statement"] == "The story is false or made up (fabrication)"
+
+
+def test_an_outlet_s_short_verdict_calls_the_story_false():
+    from counterclaim.attribution.reported import verdicts
+
+    texts = {
+        "snopes": "Claim: An aerial photograph shows a giant 50-foot crab off the coast of Whitstable, UK.\n\n"
+                  "PROBABLY FALSE\n",  # fnc1:489 (crabzilla-whitstable-2014, dev), its rating
+        "mashable": "And why not—it's internet gold! Also, as it turns out, not even remotely true.\n",  # fnc1:697
+        # a saying, a quotation and a long sentence with a word of falsity are not the outlet's verdict
+        "said": "Crystal stated that the story wasn’t true.\n",  # fnc1:549 (hefner-death-hoax-2014, dev)
+        "quoted": "\"I had a good giggle about it - it's ridiculous,\" he said, adding that it \"is definitely not real.\"\n",
+        "long": "Apple has denied TechCrunch's claims that Beats Music is being shut down, saying the report \"is not "
+                "true.\"\n",  # fnc1:1845 (beats-music-shutdown-2014, dev)
+    }
+    assert verdicts(texts) == {"snopes", "mashable"}

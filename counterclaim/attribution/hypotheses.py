@@ -49,7 +49,7 @@ from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
 CAUSE_NAMES = frozenset(CAUSES.values())
-VERSION = "48"
+VERSION = "49"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -119,7 +119,7 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
     hits = [*(h for c in claims for h in find_hits(c, lexicon)), *proposition_hits(claims, texts)]
     hits = [*hits, *own_word_denials(claims, hits, lexicon)]
-    hits = sorted([*hits, *reported_hits(claims, hits)], key=lambda h: (order[h.claim.doc_id], h.claim.start,
+    hits = sorted([*hits, *reported_hits(claims, hits, texts)], key=lambda h: (order[h.claim.doc_id], h.claim.start,
                                                                         h.mention.start))
     excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity), event_year)
     ids = dict(inputs.state.get("ids", {}))

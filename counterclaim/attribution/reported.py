@@ -10,7 +10,8 @@ one a named speaker makes ("Yellen warns ...") is that speaker's statement: neit
 The candidate statements are each document's first claims (``LEAD``); a statement is carried where a claim's
 sentence embedding is close to it (``SIMILAR``). Of the statements at least half of the other documents carry,
 the most carried one they mostly pass on as hearsay (``HEARSAY_SHARE``) is proposed (or, where two documents call
-the story made up or carry it negated, the most carried one however it is told), unless a hypothesis the case
+the story made up, in a cause such as "a hoax" or a short verdict of their own such as "PROBABLY FALSE", or carry it
+negated, the most carried one however it is told), unless a hypothesis the case
 already has explains the same claims (a denied report, an actor). Its label is its closest unhedged, unnegated
 carrier. Its carriers report or assert it in their speaker's voice; the other documents are read by the stance model
 (:mod:`.carried`). Where sources in two documents or more deny a report (:mod:`.propositions`), that proposition is
@@ -66,7 +67,23 @@ def is_hearsay(claim: Claim) -> bool:
     return bool(HEARSAY.search(claim.text)) or any(h.cue.lower() not in _MODAL_HEDGES for h in claim.hedges)
 
 
-def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
+# An outlet's own short verdict on the story, a sentence or line of its own: "PROBABLY FALSE" (a Snopes rating,
+# fnc1:489), "Also, as it turns out, not even remotely true." (fnc1:697); not a quotation, not a saying.
+_FALSITY = "|".join(sorted(lexicons.terms("denial", "falsity")))
+_VERDICT = re.compile(rf"\b(?:(?:{_FALSITY})s?|not\s+(?:\w+\s+){{0,2}}(?:true|real|accurate|correct))\b", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_SAYING = re.compile(r"[\"“”‘’]|\b(?:said|says|say|told|according)\b", re.I)
+VERDICT_WORDS = 10
+
+
+def verdicts(texts: dict[str, str]) -> set[str]:
+    """The documents whose own voice calls the story false in a short sentence of its own."""
+    return {doc_id for doc_id, text in texts.items()
+            if any(len(m.group().split()) <= VERDICT_WORDS and _VERDICT.search(m.group()) and not _SAYING.search(m.group())
+                   for m in _SENTENCE.finditer(text))}
+
+
+def reported_hits(claims: list[Claim], hits: list[Hit], texts: dict[str, str]) -> list[Hit]:
     """Findings for the statement the case's documents report, if there is one (see the module docstring)."""
     # A denied report is the proposition the coverage disputes (propositions.py), when more than one document
     # tells of it; one document's aside ("In July, Gretzky's agent denied a report that his client is among a group
@@ -95,7 +112,7 @@ def reported_hits(claims: list[Claim], hits: list[Hit]) -> list[Hit]:
     explained = {h.claim.id for h in hits}
     hoax = [h for h in hits if h.mention.actor in FABRICATION and h.polarity == "supports"]
     hoax_claims = {h.claim.id for h in hoax}
-    hoaxed = {h.claim.doc_id for h in hoax}
+    hoaxed = {h.claim.doc_id for h in hoax} | verdicts(texts)
     # Two documents calling the story made up put in question what the others state in their own voice ("Florida
     # woman gets third breast" against Snopes' "the facts decisively pointed to a hoax", three-breast-hoax-2014,
     # dev); one critic's "a cruel hoax" (of a report's advice, BASIL 2013 68748e7f) does not.
