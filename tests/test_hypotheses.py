@@ -708,3 +708,11 @@ def test_an_outlet_s_short_verdict_calls_the_story_false():
                 "true.\"\n",  # fnc1:1845 (beats-music-shutdown-2014, dev)
     }
     assert verdicts(texts) == {"snopes", "mashable"}
+
+
+def test_a_source_in_an_as_clause_is_not_the_subject_it_precedes(tmp_path):
+    # fnc1:697 (argentina-werewolf-godson-2014, dev): The Guardian tells it; "Jewish werewolf-hood" has no part
+    text = ("While, yes, seventh sons and daughters in Argentina are eligible to become the godson or goddaughter "
+            "(read: not the adopted child) of the country's president, as The Guardian points out, Jewish "
+            "werewolf-hood has no part in the tradition.\n")
+    assert not case_records(tmp_path / "as", {"mashable.txt": text})["hypothesis"]

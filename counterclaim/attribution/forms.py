@@ -269,6 +269,10 @@ NEW_SUBJECT = re.compile(r"\b(?:they|he|she|we)\s+(?:\w+ly\s+)?$", re.I)
 # A name inside a relative clause that closes before the verb is not its subject ("the coalition, which includes
 # Britain's RAF and Canadian planes, struck").
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\b[^,]*$", re.I)
+# A source in an "as" clause is who tells it, not its subject ("as The Guardian points out, Jewish werewolf-hood has
+# no part in the tradition", fnc1:697).
+_AS_SOURCE_OPEN = re.compile(r"\bas\s+(?:the\s+)?$", re.I)
+_AS_SOURCE_CLOSE = re.compile(r"\s+(?:\w+\s+){0,2}?\w+,")
 
 
 def nearest_before(mentions: list[Mention], pos: int, text: str, window: int) -> Mention | None:
@@ -278,6 +282,8 @@ def nearest_before(mentions: list[Mention], pos: int, text: str, window: int) ->
     if NEW_SUBJECT.search(gap) and not REPORTING.search(gap):
         return None
     if "," in gap and _RELATIVE_OPEN.search(text[:m.start]):
+        return None
+    if _AS_SOURCE_OPEN.search(text[:m.start]) and _AS_SOURCE_CLOSE.match(gap):
         return None
     return m
 

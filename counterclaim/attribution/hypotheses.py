@@ -49,7 +49,7 @@ from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
 CAUSE_NAMES = frozenset(CAUSES.values())
-VERSION = "49"
+VERSION = "50"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
