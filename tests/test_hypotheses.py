@@ -716,3 +716,28 @@ def test_a_source_in_an_as_clause_is_not_the_subject_it_precedes(tmp_path):
             "(read: not the adopted child) of the country's president, as The Guardian points out, Jewish "
             "werewolf-hood has no part in the tradition.\n")
     assert not case_records(tmp_path / "as", {"mashable.txt": text})["hypothesis"]
+
+
+def test_the_one_named_doer_is_who_the_others_call_the_gunman(tmp_path):
+    """The first paragraphs of BASIL 2017 58f414e5_2 and _3 (scalise-baseball-shooting-2017, dev): one names the
+    assailant, the other only says "a gunman had opened fire"; the gunman is the one person named as the doer."""
+    texts = {
+        "nyt.txt": "Shooting Brings Rare Comity to the Capital, but Will It Last?\n\nWASHINGTON — The lawmakers trotted "
+                   "from their dugouts at Nationals Park, together in a near-summer air that never quite felt swampy, "
+                   "united in a certainty that the game must go on, just not exactly as it had before.\n\nA day earlier, "
+                   "on another ball field some seven miles southwest, a gunman had opened fire on members of the "
+                   "Republican congressional baseball team, striking four people — including Steve Scalise, the "
+                   "majority whip of the House of Representatives — who were there for a practice.\n",
+        "hpo.txt": "GOP Whip Steve Scalise, Others Shot At Early Morning Baseball Practice\n\nWASHINGTON ―House Majority "
+                   "Whip Steve Scalise (R-La.) was still in critical condition on Thursday after a lone gunman opened fire "
+                   "Wednesday morning on a group of Republican lawmakers practicing for a congressional baseball game.\n\n"
+                   "Six people, including two congressmen, two police officers, a congressional aide and a lobbyist, were "
+                   "injured in the attack in an Alexandria, Virginia, park. The assailant, who authorities have "
+                   "identified as 66-year-old James T. Hodgkinson of Belleville, Illinois, was shot by police and later "
+                   "died of his injuries at a hospital.\n",
+    }
+    records = case_records(tmp_path / "scalise", texts)
+    [doer] = [h for h in records["hypothesis"] if h["label"] == "James T. Hodgkinson"]
+    told = next(s for s in records["hypothesis_stance"] if s["doc_id"] == "nyt" and s["hypothesis_id"] == doer["id"])
+    assert (told["stance"], told["read_by"]) == ("asserts", "mentions")
+    assert "a gunman had opened fire" in told["evidence"][0]["quote"]

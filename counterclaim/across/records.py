@@ -14,7 +14,7 @@ from pydantic import Field
 from ..model import CaseRecord, Record, Stance, register_case_record
 
 COMPONENT = "align"
-VERSION = "29"
+VERSION = "30"
 
 RelationType = Literal["agree", "compatible", "revision", "rival", "contradict", "unrelated"]
 # The relation types the views list, in the order they list them ("unrelated" pairs are not findings).

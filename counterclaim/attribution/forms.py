@@ -115,7 +115,9 @@ LABELLED = re.compile(r"^\s*,?\s*(?:(?:(?:who|which) )?(?:(?:was|were|is|are|has
                       r"(?:is|was) (?:a|an|the) (?:prime |main |chief |key |possible )?suspect)\b", re.I)
 # A name given to the one who did it: "Boston Marathon bombing suspect Dzhokhar Tsarnaev" (FNC-1 train_bodies.csv
 # Body ID 220), "a man named as Michael Zehaf-Bibeau as a possible suspect" (Body ID 440).
-_DOER = r"(?:suspect|gunman|shooter|attacker|assailant|bomber|killer)"
+DOER_NOUNS = ("suspect", "gunman", "shooter", "attacker", "assailant", "bomber", "killer")
+_DOER = rf"(?:{'|'.join(DOER_NOUNS)})"
+DOER = re.compile(rf"\b{_DOER}\b", re.I)
 NAMED_AS = re.compile(rf"\b(?:{_DOER},?|(?:{_DOER})\s*,?\s+(?:who\s+(?:\w+\s+){{0,2}})?(?:was\s+|has been\s+|had been\s+)?"
                       r"(?:identified|named)\s+as(?:\s+(?:an?\s+)?\d{1,3}-year-old)?)\s+$", re.I)
 NAMED_AS_AFTER = re.compile(rf"\s+as\s+(?:a|an|the)\s+(?:possible |prime |main |likely )?{_DOER}\b", re.I)

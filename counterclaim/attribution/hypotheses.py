@@ -39,6 +39,7 @@ from .carried import carried_by_model
 from .confidence import stance_confidence
 from .cues import Hit, find_hits
 from .deeds import own_word_denials
+from .forms import DOER, DOER_NOUNS
 from .lexicon import CAUSES, Lexicon
 from .mentioned import READER, named_first
 from .names import case_names
@@ -49,7 +50,7 @@ from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
 CAUSE_NAMES = frozenset(CAUSES.values())
-VERSION = "50"
+VERSION = "51"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -129,7 +130,9 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
                    inputs.analyst_items("hypothesis"), ids, lexicon)
     country = event_country(texts.values(), lexicon)
     records: list[CaseRecord] = []
-    for spec, members, names, mine in _assign(hits, specs, lexicon):
+    assigned = _assign(hits, specs, lexicon)
+    roles = _doer_roles(assigned)
+    for spec, members, names, mine in assigned:
         bearing = [h for h in mine if h.claim.id not in excluded]
         records.append(_hypothesis(spec, bearing, sorted(members), names, lexicon, country))
         if spec.status != "active":
@@ -140,7 +143,7 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
         proposition = next((a for a in spec.actors if is_proposition(a)), None) if len(spec.actors) == 1 else None
         carried = carried_by_model(proposition.strip("“”"), [d for d in docs if stances[d.id][0] == "absent"],
                                    claims) if proposition else {}
-        named = named_first([*names, *(h.mention.text for h in mine)],
+        named = named_first([*names, *(h.mention.text for h in mine), *roles.get(spec.id, ())],
                             [d for d in docs if stances[d.id][0] == "absent" and d.id not in carried], claims, excluded)
         for doc in docs:
             stance, disputed, mixed, reason = stances[doc.id]
@@ -264,6 +267,15 @@ def _final_target(spec: _Spec, specs: dict[str, _Spec]) -> str | None:
         seen.add(spec.merged_into)
         spec = specs[spec.merged_into]
     return spec.id if len(seen) > 1 else None
+
+
+def _doer_roles(assigned: list[tuple[_Spec, set[str], list[str], list[Hit]]]) -> dict[str, tuple[str, ...]]:
+    """Where one hypothesis alone is a person named as the doer ("Police ID gunman who killed eight", "the shooter,
+    identified as Samuel Cassidy"), the doer's role nouns name it in documents that do not name him ("nine dead,
+    including gunman", allsides:6006/left, san-jose-rail-yard-shooting-2021, dev)."""
+    labelled = [spec.id for spec, _, _, mine in assigned
+                if any(h.cue_kind == "labelled" and DOER.search(h.cue) for h in mine)]
+    return {labelled[0]: DOER_NOUNS} if len(labelled) == 1 else {}
 
 
 def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str], lexicon: Lexicon,
