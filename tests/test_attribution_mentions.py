@@ -89,29 +89,28 @@ def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
     assert told.evidence[0].quote.startswith("A Florida woman")
 
 
-def test_the_outlet_s_own_denial_outweighs_a_report_it_names_first(tmp_path):
-    # fnc1:897 (argentina-werewolf-godson-2014, dev), its first three paragraphs: the rumour is what "everyone
-    # thinks"; the outlet then says in its own voice that it is not so (the summary rule: own voice first)
-    text = ("So here's the latest in wild internet rumors.\n\nEveryone thinks that the President of Argentina "
+# The summary rule, own voice first, then reports, in a reading from names (both nhl and werewolf stories are dev):
+# fnc1:897's first paragraphs, where the rumour is what "everyone thinks" and the outlet then says it is not so; and
+# fnc1:287's, where Bettman's denial comes first and the report he denies after it (the document carries both).
+WEREWOLF = ("So here's the latest in wild internet rumors.\n\nEveryone thinks that the President of Argentina "
             "Christina Fernández de Kirchner adopted a young Jewish man in order to stop him from turning into a "
             "werewolf. The story was reported by The Independent and others.\n\nWell, the story's kind of true — "
             "Fernández de Kirchner did adopt the young man as her godson — but not to keep him from turning into a "
             "werewolf.\n")
-    told = _stance_of_added(tmp_path, "werewolf", text, "Werewolf adoption", ["turning into a werewolf"])
-    assert (told.stance, told.read_by) == ("denies", "mentions")
-    assert told.evidence[0].speaker_kind == "outlet" and "but not to keep him" in told.evidence[0].quote
+EXPANSION = ("BOUCHERVILLE, Que. - Gary Bettman has vehemently denied the NHL is considering expansion.\n\nBut the "
+             "commissioner said if it ever does, prospective owners may have to pay up big time.\n\nSports Business "
+             "News reported via Twitter last week the NHL will expand into Las Vegas, Seattle, and Quebec City while "
+             "adding a second franchise in Toronto by 2017.\n")
 
 
-def test_a_quoted_denial_then_the_report_it_denies_is_reported(tmp_path):
-    # fnc1:287 (nhl-las-vegas-expansion-2014, dev), its first paragraphs: Bettman's denial comes first, the report
-    # he denies after it; the document carries both (the summary rule's "reports")
-    text = ("BOUCHERVILLE, Que. - Gary Bettman has vehemently denied the NHL is considering expansion.\n\nBut the "
-            "commissioner said if it ever does, prospective owners may have to pay up big time.\n\nSports Business News "
-            "reported via Twitter last week the NHL will expand into Las Vegas, Seattle, and Quebec City while adding a "
-            "second franchise in Toronto by 2017.\n")
-    told = _stance_of_added(tmp_path, "cp", text, "Expansion", ["expansion", "expand into Las Vegas"])
-    assert (told.stance, told.read_by) == ("reports", "mentions")
-    assert told.evidence[0].speaker == "Sports Business News"
+@pytest.mark.parametrize("text, aliases, stance, speaker, quoted", [
+    (WEREWOLF, ["turning into a werewolf"], "denies", "outlet", "but not to keep him"),
+    (EXPANSION, ["expansion", "expand into Las Vegas"], "reports", "Sports Business News", "will expand into"),
+])
+def test_own_voice_first_then_reports_in_a_reading_from_names(tmp_path, text, aliases, stance, speaker, quoted):
+    told = _stance_of_added(tmp_path, "doc", text, "Story", aliases)
+    assert (told.stance, told.read_by) == (stance, "mentions")
+    assert speaker in (told.evidence[0].speaker_kind, told.evidence[0].speaker) and quoted in told.evidence[0].quote
 
 
 def test_what_the_outlet_passes_on_as_unconfirmed_it_reports(tmp_path):
