@@ -468,6 +468,9 @@ def test_what_a_report_called_false_or_rejected_says_is_denied(text, fragment, s
     ("Shekau slammed reports of their planned release.", "Shekau"),  # Body ID 1681, s6
     ("The claims are nonsense.", "outlet"),  # Body ID 1035, s3
     ("A lot of the other things printed are lies.", "outlet"),  # Body ID 23, s10
+    # fnc1:287 (nhl-las-vegas-expansion-2014, dev): naming the report a falsity
+    ("On Wednesday, Bettman called the report a \"complete fabrication,\" and took issue with the franchise fees cited "
+     "in the story — US$1.4 billion, or $350 million per team.", "Bettman"),
 ])
 def test_rejecting_a_report_or_calling_it_false_is_a_denial(text, speaker):
     claim = text_claims(f"News\n\n{text}")[-1]

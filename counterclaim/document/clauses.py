@@ -13,8 +13,8 @@ from .numbers import TIME_UNITS
 from .speakers import SOURCE_ENTITIES, Quote, direct_quotes, is_record, is_reporting, named_speaker, speaker_of, \
     subject_of
 from .syntax import auxiliaries, first_child, marked
-from .words import ACCUSATION, CLOSING_SOURCES, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, FALSITY, NEGATIONS, \
-    REJECTING, REPORTING, SAID_NOUNS, SUBJECTS, TALLY, TRUTH
+from .words import ACCUSATION, CLOSING_SOURCES, CONFIDENCE, CONTENT_NOUNS, DENIAL, DIRECTIVE, FALSITY, \
+    LABELS_FALSE, NEGATIONS, REJECTING, REPORTING, SAID_NOUNS, SUBJECTS, TALLY, TRUTH
 
 
 @dataclass
@@ -174,7 +174,7 @@ def _outer_speaker(verb: Token) -> Speaker | None:
 def _rejection_frame(verb: Token) -> Frame | None:
     """A clause whose verb denies or rejects a report it names, with nothing it carries ("Cruz vehemently
     denied the rumors", "the claim is being shot down by the alleged victim"): the rejecter's denial."""
-    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in DENIAL or _rejecting(verb)):
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in DENIAL or _rejecting(verb) or _labels_false(verb)):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -184,6 +184,13 @@ def _rejection_frame(verb: Token) -> Frame | None:
     if speaker is None:
         return None
     return Frame(speaker, verb, _core(verb, who), confidence, denies=True)
+
+
+def _labels_false(verb: Token) -> bool:
+    """A verb that gives what it names a name of falsity: "Bettman called the report a 'complete fabrication'"
+    (fnc1:287), "branded the claims lies"."""
+    return verb.lemma_.lower() in LABELS_FALSE and any(
+        c.dep_ in ("oprd", "xcomp", "attr") and c.lemma_.lower() in FALSITY for c in verb.children)
 
 
 def is_accusation(token: Token) -> bool:

@@ -20,6 +20,7 @@ REJECTING = lexicons.terms("denial", "rejects-report")
 
 
 FALSITY = lexicons.terms("denial", "falsity")
+LABELS_FALSE = lexicons.terms("denial", "labels-false")
 
 
 # Predicates whose negation calls a statement false ("reports ... are not true").
