@@ -55,7 +55,7 @@ from .speakers import SOURCE_ENTITIES
 from .words import (ACCUSATION, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS,
                     REPORTING)
 
-VERSION = "22"
+VERSION = "23"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
