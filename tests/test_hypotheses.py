@@ -741,3 +741,16 @@ def test_the_one_named_doer_is_who_the_others_call_the_gunman(tmp_path):
     told = next(s for s in records["hypothesis_stance"] if s["doc_id"] == "nyt" and s["hypothesis_id"] == doer["id"])
     assert (told["stance"], told["read_by"]) == ("asserts", "mentions")
     assert "a gunman had opened fire" in told["evidence"][0]["quote"]
+
+
+def test_a_cause_is_named_as_its_sources_call_it(tmp_path):
+    # allsides:6059/center's first paragraphs (colonial-pipeline-hack-2021, dev): "ransomware" proposes the hacker
+    # cause; the hypothesis carries the sources' word, its canonical cause kept as its actor
+    text = ("U.S. Pipeline Shutdown Exposes Cyber Threat to Energy Sector\n\nThe ransomware attack that forced the "
+            "closure of the largest U.S. fuel pipeline this weekend showed how cybercriminals pose a far-reaching threat "
+            "to the aging, vulnerable infrastructure that keeps the nation’s energy moving.\n\nColonial Pipeline Co. "
+            "closed its entire 5,500-mile conduit carrying gasoline and other fuels from the Gulf Coast to the New York "
+            "metro area Friday as it moved to contain an assault that involved ransomware, code that holds computer "
+            "systems hostage.\n")
+    [cause] = case_records(tmp_path / "colonial", {"wsj.txt": text})["hypothesis"]
+    assert (cause["label"], cause["actors"], cause["statement"]) == ("ransomware", ["hacker"], "The cause was ransomware")

@@ -50,7 +50,7 @@ from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
 CAUSE_NAMES = frozenset(CAUSES.values())
-VERSION = "51"
+VERSION = "52"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -285,17 +285,17 @@ def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str
     false_flag = bool(country) and any(lexicon.country.get(a) == country for a in roots)
     organs = [a for a, _ in Counter(h.mention.actor for h in hits).most_common() if a not in spec.actors]
     name = " / ".join(roots) + (f" ({', '.join(organs)})" if organs and spec.actors else "")
-    # A story called made up is named as its sources call it ("a complete fabrication", "not true"), the
-    # canonical cause ("hoax") staying its actor.
-    said = Counter(h.mention.text.lower() for h in hits if h.mention.actor in FABRICATION).most_common(1)
+    # A cause is named as its sources call it ("a complete fabrication", "ransomware"), the canonical cause ("hoax",
+    # "hacker") staying its actor.
+    said = Counter(h.mention.text.lower() for h in hits if h.mention.actor in CAUSE_NAMES).most_common(1)
     label = spec.label or (" / ".join(roots) + " false flag" if false_flag
-                           else said[0][0] if said and set(roots) <= FABRICATION else name)
+                           else said[0][0] if said and set(roots) <= CAUSE_NAMES else name)
     reported = bool(hits) and all(h.cue_kind == "reported" for h in hits)  # reported.py: a statement passed on
     statement = (f"The {name} staged the attack on its own territory (false flag)" if false_flag
                  else f"What the sources report is true: {name}" if reported
                  else f"What a source denies is true: {name}" if is_proposition(name)
                  else f"The story is false or made up ({label})" if set(roots) <= FABRICATION
-                 else f"The cause was {name}" if set(roots) <= CAUSE_NAMES
+                 else f"The cause was {label}" if set(roots) <= CAUSE_NAMES
                  else f"{name} carried out or was behind the attack")
     return Hypothesis(
         id=spec.id, component=COMPONENT, version=VERSION, label=label, statement=statement,
