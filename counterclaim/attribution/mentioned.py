@@ -71,12 +71,13 @@ def named_first(names: Iterable[str], docs: list[Document], claims: list[Claim],
     for doc_id, found in naming.items():
         found.sort(key=lambda cf: cf[0].start)
         first = _item(*found[0], negated=any(c.stance == "denies" for c, _ in found[1:]))
-        later = [_item(*cf, negated=False) for cf in found[1:]]
-        own_denial = next((i for i in later if i.speaker_kind == "outlet" and i.stance == "denies"), None)
-        # A quoted denial first and a report of the claim after: the document carries both, so it reports it.
-        report = next((i for i in later if i.speaker_kind != "outlet" and i.stance == "reports"), None)
-        out[doc_id] = (own_denial if own_denial and first.speaker_kind != "outlet"
-                       else report if report and first.speaker_kind != "outlet" and first.stance == "denies" else first)
+        if first.speaker_kind != "outlet":  # someone else's first: the outlet's own denial, then a report, prevail
+            later = [_item(*cf, negated=False) for cf in found[1:]]
+            own_denial = next((i for i in later if i.speaker_kind == "outlet" and i.stance == "denies"), None)
+            # A quoted denial first and a report of the claim after: the document carries both, so it reports it.
+            report = next((i for i in later if i.speaker_kind != "outlet" and i.stance == "reports"), None)
+            first = own_denial or (report if first.stance == "denies" else None) or first
+        out[doc_id] = first
     return out
 
 
