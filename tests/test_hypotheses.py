@@ -706,8 +706,10 @@ def test_an_outlet_s_short_verdict_calls_the_story_false():
         "quoted": "\"I had a good giggle about it - it's ridiculous,\" he said, adding that it \"is definitely not real.\"\n",
         "long": "Apple has denied TechCrunch's claims that Beats Music is being shut down, saying the report \"is not "
                 "true.\"\n",  # fnc1:1845 (beats-music-shutdown-2014, dev)
+        "fabricated": "Fortunately, the entire story is fabricated.\n",  # fnc1:549 (hefner-death-hoax-2014, dev)
+        "in passing": "The fake Twitter account has since been suspended.\n",  # fnc1:2449 (bonet-cosby-tweet-2014, dev)
     }
-    assert verdicts(texts) == {"snopes", "mashable"}
+    assert verdicts(texts) == {"snopes", "mashable", "fabricated"}
 
 
 def test_a_source_in_an_as_clause_is_not_the_subject_it_precedes(tmp_path):

@@ -50,7 +50,7 @@ from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
 CAUSE_NAMES = frozenset(CAUSES.values())
-VERSION = "52"
+VERSION = "53"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -145,6 +145,9 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
                                    claims) if proposition else {}
         named = named_first([*names, *(h.mention.text for h in mine), *roles.get(spec.id, ())],
                             [d for d in docs if stances[d.id][0] == "absent" and d.id not in carried], claims, excluded)
+        # "Police have not yet identified the gunman" denies no one: a role noun only ever tells the named doer's deed.
+        named = {d: item for d, item in named.items()
+                 if not (item.stance == "denies" and item.alias.lower() in roles.get(spec.id, ()))}
         for doc in docs:
             stance, disputed, mixed, reason = stances[doc.id]
             items, by = read[doc.id], "rules"
@@ -274,8 +277,13 @@ def _doer_roles(assigned: list[tuple[_Spec, set[str], list[str], list[Hit]]]) ->
     identified as Samuel Cassidy"), the doer's role nouns name it in documents that do not name him ("nine dead,
     including gunman", allsides:6006/left, san-jose-rail-yard-shooting-2021, dev)."""
     labelled = [spec.id for spec, _, _, mine in assigned
-                if any(h.cue_kind == "labelled" and DOER.search(h.cue) for h in mine)]
-    return {labelled[0]: DOER_NOUNS} if len(labelled) == 1 else {}
+                if any(h.cue_kind == "labelled" and DOER.search(h.cue) and not _MAYBE.search(h.cue) for h in mine)]
+    return {labelled[0]: ROLE_NOUNS} if len(labelled) == 1 else {}
+
+
+# "a possible suspect" is not yet the doer; "suspect" is also a verb ("investigators suspect Iran").
+_MAYBE = re.compile(r"\b(?:possible|likely|potential)\b", re.I)
+ROLE_NOUNS = tuple(n for n in DOER_NOUNS if n != "suspect")
 
 
 def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str], lexicon: Lexicon,

@@ -28,6 +28,7 @@ import numpy as np
 
 from .. import lexicons
 from ..across.embed import embed
+from ..document.words import FALSITY
 from ..model import Claim
 from .actors import Mention
 from .cues import HEARSAY, Hit
@@ -67,20 +68,22 @@ def is_hearsay(claim: Claim) -> bool:
     return bool(HEARSAY.search(claim.text)) or any(h.cue.lower() not in _MODAL_HEDGES for h in claim.hedges)
 
 
-# An outlet's own short verdict on the story, a sentence or line of its own: "PROBABLY FALSE" (a Snopes rating,
-# fnc1:489), "Also, as it turns out, not even remotely true." (fnc1:697); not a quotation, not a saying.
-_FALSITY = "|".join(sorted(lexicons.terms("denial", "falsity")))
-_VERDICT = re.compile(rf"\b(?:(?:{_FALSITY})s?|not\s+(?:\w+\s+){{0,2}}(?:true|real|accurate|correct))\b", re.I)
+# An outlet's own verdict on the story, a sentence or line of its own: a bare rating ("PROBABLY FALSE", a Snopes
+# rating, fnc1:489; "Also, as it turns out, not even remotely true.", fnc1:697) or the story called false ("Fortunately,
+# the entire story is fabricated.", fnc1:549); not a quotation, not a saying, not a falsity word in passing ("a fake
+# bomb", "a wounded man lies on the ground").
+_FALSE = rf"(?:{'|'.join(sorted(FALSITY))}|not\s+(?:\w+\s+){{0,2}}(?:true|real|accurate|correct))"
+_OPENER = r"^\W*(?:[A-Za-z]+,\s+)?(?:(?:also|and|but|so|well),?\s+)?(?:(?:as\s+)?it\s+turns\s+out,?\s+)?"
+_STORY = r"(?:it|this|that|the\s+(?:entire\s+|whole\s+)?(?:story|report|claim|rumou?r|photo|picture|image|tale|news))"
+_VERDICT = re.compile(rf"{_OPENER}(?:(?:{_STORY})(?:['’]s|\s+(?:is|was|are|were))\s+(?:\w+\s+){{0,2}}?(?:an?\s+)?)?"
+                      rf"(?:probably\s+|mostly\s+|completely\s+|totally\s+|entirely\s+|definitely\s+|simply\s+)?"
+                      rf"{_FALSE}\W*$", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_SAYING = re.compile(r"[\"“”‘’]|\b(?:said|says|say|told|according)\b", re.I)
-VERDICT_WORDS = 10
 
 
 def verdicts(texts: dict[str, str]) -> set[str]:
-    """The documents whose own voice calls the story false in a short sentence of its own."""
-    return {doc_id for doc_id, text in texts.items()
-            if any(len(m.group().split()) <= VERDICT_WORDS and _VERDICT.search(m.group()) and not _SAYING.search(m.group())
-                   for m in _SENTENCE.finditer(text))}
+    """The documents whose own voice calls the story false in a sentence or line of its own."""
+    return {doc_id for doc_id, text in texts.items() if any(_VERDICT.match(m.group()) for m in _SENTENCE.finditer(text))}
 
 
 def reported_hits(claims: list[Claim], hits: list[Hit], texts: dict[str, str]) -> list[Hit]:

@@ -52,10 +52,10 @@ from . import checkworthy
 from .clauses import Clause, calls_false, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
-from .words import (ACCUSATION, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES, HEDGE_WORDS, NEGATIONS,
-                    REPORTING)
+from .words import (ACCUSATION, CLOSING_SOURCES, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES,
+                    HEDGE_WORDS, NEGATIONS, REPORTING, SAID_NOUNS)
 
-VERSION = "23"
+VERSION = "24"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -143,6 +143,8 @@ def _headline_says(ctx: DocContext, clause: Clause, outlet: str) -> tuple[Speake
     if clause.start < start or clause.end > end or not title_case:
         return None
     words = list(re.finditer(r"\S+", ctx.text[start:end]))
+    if not words or not _NAME_WORD.fullmatch(words[0].group()):  # "Kremlin: Putin Denies ...": a label first
+        return None
     for n, word in enumerate(words[1:7], start=1):
         verb = ctx.doc.char_span(start + word.start(), start + word.end())
         lemma = next(iter(_verb_lemmas(word.group(), verb) & (REPORTING | ACCUSATION)), "")
@@ -155,7 +157,10 @@ def _headline_says(ctx: DocContext, clause: Clause, outlet: str) -> tuple[Speake
         return None
     who = ctx.text[start + words[0].start():start + words[n - 1].end()]
     span = ctx.doc.char_span(start + words[0].start(), start + words[n - 1].end())
-    if span is None or any(t.like_num for t in span):  # "First Two Suspects in ... Attack in Court": a count
+    # The name must end as a name or a role ends ("Ted Cruz", "WHO Head", "Police"), not as a noun phrase does
+    # ("Police Arrest Suspects", "Trump Fraud Claims Rejected"); never a count ("First Two Suspects in ... Court").
+    if span is None or any(t.like_num for t in span) or not (
+            span[-1].ent_type_ in SOURCE_ENTITIES or span[-1].lower_ in ROLES | CLOSING_SOURCES):
         return None
     if clause.end <= start + word.end() or words[0].group() in _QUESTION_WORDS or who.lower() in outlet.lower():
         return None
@@ -164,11 +169,12 @@ def _headline_says(ctx: DocContext, clause: Clause, outlet: str) -> tuple[Speake
 
 
 def _verb_lemmas(word: str, span) -> set[str]:
-    """The lemmas a title-case word may have as an inflected verb: the parser's, and the regular endings undone
-    ("Accuses": the parser takes it for a name). A bare form ("Report", "Claim") is more often a noun: none."""
+    """The lemmas a title-case word may have as a verb in the present tense: the parser's (when it reads a verb), and
+    "-s" undone ("Accuses": the parser takes it for a name). A bare form ("Report", "Claim") is more often a noun."""
     w = word.lower()
-    parsed = span[0].lemma_.lower() if span is not None and len(span) == 1 else w
-    undone = {w[:-1], w[:-2], w[:-3] + "y"} if w.endswith("s") else {w[:-1], w[:-2]} if w.endswith("ed") else set()
+    parsed = span[0].lemma_.lower() if span is not None and len(span) == 1 and span[0].pos_ == "VERB" else w
+    # Only the present tense a headline speaks in; a report or a claim named in it is a noun ("Official Reports").
+    undone = {w[:-1], w[:-2], w[:-3] + "y"} - SAID_NOUNS if w.endswith("s") else set()
     return undone | ({parsed} - {w})
 
 

@@ -187,9 +187,9 @@ def _rejection_frame(verb: Token) -> Frame | None:
 
 
 def _labels_false(verb: Token) -> bool:
-    """A verb that gives what it names a name of falsity: "Bettman called the report a 'complete fabrication'"
-    (fnc1:287), "branded the claims lies"."""
-    return verb.lemma_.lower() in LABELS_FALSE and any(
+    """A verb that gives what it names a name of falsity, unnegated: "Bettman called the report a 'complete
+    fabrication'" (fnc1:287), not "did not call the report a fabrication"."""
+    return verb.lemma_.lower() in LABELS_FALSE and not any(c.dep_ == "neg" for c in verb.children) and any(
         c.dep_ in ("oprd", "xcomp", "attr") and c.lemma_.lower() in FALSITY for c in verb.children)
 
 

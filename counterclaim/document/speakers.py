@@ -26,19 +26,20 @@ class Quote:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside paired quotation marks, never across a blank line. A quotation still open where its
-    paragraph ends runs to that end: news style leaves it open when the quote goes on in the next paragraph, and an
-    excerpt cut off with "..." leaves it open too ("How did we get here? This is a failure on the part of our
-    community. Some are guilty but all of...", allsides:6111/left)."""
+    paragraph ends runs to that end when the next paragraph opens a quotation (news style leaves it open when the
+    quote goes on) or the paragraph is cut off with "..." ("How did we get here? This is a failure on the part of
+    our community. Some are guilty but all of...", allsides:6111/left); a stray mark opens nothing."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     closers = ""
     padded = text + "\n\n"  # the last paragraph ends like the others
     for i, ch in enumerate(padded):
         if ch == "\n" and padded[i + 1:i + 2] == "\n":
-            if opened is not None and text[opened:i].strip():
-                spans.append((opened, opened + len(text[opened:i].rstrip())))
+            inside = text[opened:i].rstrip() if opened is not None else ""
+            if inside and (inside.endswith(("...", "…")) or padded[i:].lstrip()[:1] in QUOTE_PAIRS):
+                spans.append((opened, opened + len(inside)))
             opened = None
-        elif opened is None and ch in QUOTE_PAIRS:
+        elif opened is None and ch in QUOTE_PAIRS and not (ch == '"' and text[i - 1:i].isdigit()):  # 6'2"
             opened, closers = i + 1, QUOTE_PAIRS[ch]
         elif opened is not None and ch in closers and not _apostrophe(text, i):
             spans.append((opened, i))
