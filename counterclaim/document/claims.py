@@ -52,10 +52,11 @@ from . import checkworthy
 from .clauses import Clause, calls_false, clauses, core_of
 from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
+from .syntax import is_title_case
 from .words import (ACCUSATION, CLOSING_SOURCES, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES,
                     HEDGE_WORDS, NEGATIONS, REPORTING, SAID_NOUNS)
 
-VERSION = "24"
+VERSION = "25"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -138,9 +139,8 @@ def _headline_says(ctx: DocContext, clause: Clause, outlet: str) -> tuple[Speake
     """(speaker, the verb's lemma) for a clause of a title-case headline opened by a speaker and a saying or accusing
     verb; the name must be the headline's subject, not the outlet's own name."""
     start, end = _title(ctx)
-    long_words = [w for w in ctx.text[start:end].split() if len(w) >= 4]
-    title_case = sum(w[:1].isupper() for w in long_words) * 4 >= 3 * max(len(long_words), 1)
-    if clause.start < start or clause.end > end or not title_case:
+    headline = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if clause.start < start or clause.end > end or headline is None or not is_title_case(headline):
         return None
     words = list(re.finditer(r"\S+", ctx.text[start:end]))
     if not words or not _NAME_WORD.fullmatch(words[0].group()):  # "Kremlin: Putin Denies ...": a label first

@@ -34,6 +34,7 @@ from .numbers import (
     Figure,
     scan,
 )
+from .syntax import is_title_case
 
 VERSION = "27"
 
@@ -211,12 +212,6 @@ def _is_state(token: Token) -> bool:
     killed 133')."""
     return token.pos_ == "ADJ" or (token.tag_ == "VBG" and token.dep_ == "amod") \
         or (token.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in token.children))
-
-
-def _is_headline(sent: Span) -> bool:
-    """Title case ('Attack Kills More Than 60'), where the tagger reads verbs and nouns as names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _headline_measure(span: Span, noun: Token | None) -> Measure | None:
@@ -477,7 +472,7 @@ def _read(ctx: DocContext, fig: Figure, span: Span, noun: Token | None, previous
     # outside"; no verb nearby is guessed for it.
     physical = "duration" if unit in TIME_UNITS.values() else "distance" if unit in LENGTH_UNITS.values() else None
     found = None if of_time else _measure(span, noun, guess=physical is None)
-    if not of_time and (found is None or found[0] not in KNOWN_MEASURES) and _is_headline(span.sent):
+    if not of_time and (found is None or found[0] not in KNOWN_MEASURES) and is_title_case(span.sent):
         found = _headline_measure(span, noun) or found
     measure, where = found if found else (None, None)
     if unit in CURRENCIES and measure in (None, unit):

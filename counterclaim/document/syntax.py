@@ -58,3 +58,9 @@ def pobj(token: Token, preposition: str) -> Token | None:
 def particle_of(token: Token) -> str | None:
     particle = first_child(token, ("prt",))
     return particle.lower_ if particle is not None else None
+
+
+def is_title_case(span: Span) -> bool:
+    """Title case ('Attack Kills More Than 60'), where the tagger reads verbs and nouns as names."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
