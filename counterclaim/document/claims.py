@@ -54,7 +54,7 @@ from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
 from .syntax import is_title_case
 from .words import (ACCUSATION, CLOSING_SOURCES, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES,
-                    HEDGE_WORDS, NEGATIONS, REPORTING, SAID_NOUNS)
+                    HEDGE_WORDS, NEGATIONS, REPORTING, ROLES, SAID_NOUNS)
 
 VERSION = "25"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
@@ -113,7 +113,6 @@ def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | N
 
 _SOURCE_LABEL = re.compile(r"\s*(?P<who>[^:\n]{1,40}?)\s*:\s+\S")
 _QUOTE_OPENS = re.compile(r"[\"“‘']")
-ROLES = lexicons.terms("roles")
 # "... – Authorities" closing a headline (a dash with spaces, so "Al-Qaeda" or "2023-24" never match).
 _SOURCE_SUFFIX = re.compile(r"\s+[–—-]\s+(?P<who>[A-Za-z][A-Za-z ]{1,30}?)\s*$")
 SOURCE_LABELS = lexicons.terms("source_labels", "claims")
@@ -139,8 +138,10 @@ def _headline_says(ctx: DocContext, clause: Clause, outlet: str) -> tuple[Speake
     """(speaker, the verb's lemma) for a clause of a title-case headline opened by a speaker and a saying or accusing
     verb; the name must be the headline's subject, not the outlet's own name."""
     start, end = _title(ctx)
+    if clause.start < start or clause.end > end:  # the cheap test first: most clauses are not the headline's
+        return None
     headline = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if clause.start < start or clause.end > end or headline is None or not is_title_case(headline):
+    if headline is None or not is_title_case(headline):
         return None
     words = list(re.finditer(r"\S+", ctx.text[start:end]))
     if not words or not _NAME_WORD.fullmatch(words[0].group()):  # "Kremlin: Putin Denies ...": a label first

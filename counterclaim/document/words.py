@@ -44,6 +44,8 @@ RECORD_NOUNS = lexicons.terms("claim_words", "claims", type="record_noun")
 TALLY = lexicons.terms("claim_words", "claims", type="tally")
 # Common nouns that can name who reports a sentence in a closing attribution ("..., residents said on Monday.").
 CLOSING_SOURCES = lexicons.terms("source_labels", "closing")
+# Nouns for a person who speaks or acts for a body ("WHO chief", "a spokesman for the ministry").
+ROLES = lexicons.terms("roles")
 
 
 ATTRIBUTION = lexicons.terms("claim_words", "claims", type="attribution")
