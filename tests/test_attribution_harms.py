@@ -150,6 +150,16 @@ def test_a_name_in_full_and_a_shorter_form_of_it_are_one_candidate():
         "Omar Mir Seddique Mateen": "Omar Mateen"}
 
 
+def test_a_surname_alone_is_the_one_person_named_in_full_with_it():
+    # FNC-1 training bodies 2246 and 502 (ottawa-parliament-shooting-2014, dev): "Michael Zehaf-Bibeau", then
+    # "Zehaf-Bibeau"; a surname two full names end with, or a name no person has, stays apart
+    people = {"Michael Zehaf-Bibeau", "Nathan Cirillo", "Tony Cirillo"}
+    assert name_variants(["Michael Zehaf-Bibeau", "ISIS", "Zehaf-Bibeau"], people) == {
+        "Zehaf-Bibeau": "Michael Zehaf-Bibeau"}
+    assert name_variants(["Nathan Cirillo", "Tony Cirillo", "Cirillo"], people) == {}
+    assert name_variants(["Free Syrian Army", "Army"], people) == {}
+
+
 def test_one_who_killed_herself_is_no_doer_and_a_condition_names_no_one():
     """FNC-1 competition_test_bodies.csv Body ID 1633 (leelah-alcorn-suicide-2014, dev)."""
     text = "Transgender teen Leelah Alcorn killed herself by jumping in front of a semi."

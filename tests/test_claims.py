@@ -586,3 +586,53 @@ def test_a_closing_according_to_is_the_whole_sentence_s_source():
     claims = text_claims(text)
     assert {(c.speaker.kind, c.speaker.name) for c in claims} == {("reported", "Miami-Dade County officials")}
     assert any("24 confirmed deaths" in c.text for c in claims)
+
+
+@pytest.mark.parametrize("text, fragment, speaker, stance", [
+    # FNC-1 train_bodies Body ID 1866, s11 (ottawa-parliament-shooting-2014, dev): not ruling out is no denial
+    ("Authorities have not yet ruled out the possibility that there are other shooters still on the loose.",
+     "other shooters", "Authorities", "reports"),
+    # Body ID 1343, s6: ruling something out denies it, whatever its object
+    ("The Health Department has ruled out the presence of Ebola in Kansas City.", "presence of Ebola",
+     "Health Department", "denies"),
+])
+def test_negated_denials_deny_nothing_and_ruling_out_denies(text, fragment, speaker, stance):
+    claim = min((c for c in text_claims(f"News\n\n{text}") if fragment in c.text), key=lambda c: len(c.text))
+    assert (claim.speaker.name, claim.stance) == (speaker, stance)
+
+
+def test_a_negated_denial_verb_is_no_denial():
+    # FNC-1 train_bodies Body ID 1017, s2
+    claims = text_claims("News\n\nThe government official, who is not authorized to comment publicly about the "
+                         "incident, did not dispute the contents of the Post account.")
+    assert claims and all(c.stance != "denies" for c in claims)
+
+
+def test_silence_is_no_denial():
+    # FNC-1 train_bodies Body ID 840, s4 (boko-haram-ceasefire-2014, dev): "has not commented" says nothing
+    claims = text_claims("News\n\nBoko Haram has not commented on the announcement made on Friday that a truce had "
+                         "been agreed, and that the militants would release the schoolgirls abducted from the remote "
+                         "north-eastern town of Chibok.")
+    assert all(c.stance != "denies" for c in claims)
+    # FNC-1 train_bodies Body ID 837: no statement is silence too
+    claims = text_claims("News\n\nBoko Haram, meanwhile, has not released a public statement about the ceasefire.")
+    assert claims and all(c.stance != "denies" for c in claims)
+
+
+def test_a_list_of_linked_headlines_is_one_sentence_per_line():
+    # FNC-1 train_bodies Body ID 600 (boko-haram-ceasefire-2014, dev): its "Related Stories" block
+    claims = text_claims("News\n\nRelated Stories\n\nNigeria says reaches deal with Boko Haram over abducted girls "
+                         "Reuters\nNigeria, extremists agree to immediate cease-fire Associated Press\n")
+    assert not any("\n" in c.text for c in claims)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # FNC-1 train_bodies Body ID 557, s8 (boko-haram-ceasefire-2014, dev) and Body ID 947, s3: what the subject
+    # claims to have done or to be is its claim, not the outlet's
+    ("The government even once claimed to have rescued the girls.", "rescued the girls", "government"),
+    ("She also claims to be a feminist, fighting women’s rights ‘to the point of eschewing a career’.", "feminist",
+     "She"),
+])
+def test_what_a_subject_claims_to_have_done_is_its_claim(text, fragment, speaker):
+    claim = min((c for c in text_claims(f"News\n\n{text}") if fragment in c.text), key=lambda c: len(c.text))
+    assert (claim.speaker.kind, claim.speaker.name, claim.stance) == ("reported", speaker, "reports")

@@ -756,3 +756,23 @@ def test_a_cause_is_named_as_its_sources_call_it(tmp_path):
             "systems hostage.\n")
     [cause] = case_records(tmp_path / "colonial", {"wsj.txt": text})["hypothesis"]
     assert (cause["label"], cause["actors"], cause["statement"]) == ("ransomware", ["hacker"], "The cause was ransomware")
+
+
+def test_a_record_called_authentic_denies_the_hoax(tmp_path):
+    """Sentences of FNC-1 training bodies 2235, 2345 and 1009 (ferguson-brown-audio-2014, dev): a CNN analyst calls
+    the recording a hoax; Glide says the audiotape was genuine, which rejects the hoax although it never names it;
+    CNN's "could not independently verify whether it was authentic" asks, it rejects nothing."""
+    records = case_records(tmp_path, {
+        "mediaite.txt": "CNN analyst Tom Fuentes also doubted its authenticity: “When I heard this yesterday, I "
+                        "thought the exact same thing: it’s a hoax.”\n",
+        "mail.txt": "Glide, an app which provides a real-time video texting service, said on Thursday that the "
+                    "audiotape was genuine and that it was now in the hands of the FBI\n",
+        "wapo.txt": "CNN aired the tape but cautioned that it could not independently verify whether it was "
+                    "authentic.\n",
+    })
+    [hoax] = [h for h in records["hypothesis"] if h["label"] == "hoax"]
+    stances = {s["doc_id"]: s for s in records["hypothesis_stance"] if s["hypothesis_id"] == hoax["id"]}
+    docs = {d: s["stance"] for d, s in stances.items()}
+    assert sorted(docs.values()) == ["absent", "denies", "reports"]
+    [denial] = [s for s in stances.values() if s["stance"] == "denies"]
+    assert [(e["speaker"], e["alias"]) for e in denial["evidence"]] == [("Glide", "genuine")]

@@ -191,6 +191,17 @@ def test_a_line_of_related_links_is_metadata_not_content():
     assert not any(s.kind == "dateline" and s.text.startswith("SEE") for s in found.spans)
 
 
+def test_a_related_label_alone_heads_a_list_of_links():
+    # FNC-1 train_bodies.csv Body ID 600 (boko-haram-ceasefire-2014, dev), abridged: the list ends where a sentence does
+    lines = ["Nigeria says reaches deal with Boko Haram over abducted girls Reuters",
+             "Nigeria, extremists agree to immediate cease-fire Associated Press"]
+    text = (f"Toll rises in Moscow\n\n{BODY}\n\nRelated Stories\n\n" + "\n".join(lines)
+            + "\nChief of Defence Staff Air Marshal Alex Badeh told senior military officials that a \"ceasefire "
+              "agreement\" had been concluded.\n")
+    related = [s.text for s in layout(text, "p.txt").spans if s.kind == "related"]
+    assert related == ["Related Stories", *lines]
+
+
 def test_chrome_html_title_falls_back_to_the_text(tmp_path):
     page = ("<html><head><title>Trending</title></head><body><article><h1>Toll rises</h1><p>"
             + BODY * 4 + "</p></article></body></html>")

@@ -35,6 +35,7 @@ from ..across.records import ClaimCluster
 from ..model import CaseRecord, Claim, DateMention, Entity, Quantity
 from ..pipeline import CaseInputs, StageResult, allocate_id, registry
 from .actors import normalise
+from .authentic import CUE_KIND as AUTHENTIC, authenticity_hits
 from .carried import carried_by_model
 from .confidence import stance_confidence
 from .cues import Hit, find_hits
@@ -50,7 +51,7 @@ from .stance import evidence, overall_stance
 
 COMPONENT = "hypotheses"
 CAUSE_NAMES = frozenset(CAUSES.values())
-VERSION = "53"
+VERSION = "54"
 
 
 EVENT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('event_nouns', 'hypotheses')})\s+(?:in|on|at)\s+(?:the\s+)?", re.I)
@@ -120,8 +121,8 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
     hits = [*(h for c in claims for h in find_hits(c, lexicon)), *proposition_hits(claims, texts)]
     hits = [*hits, *own_word_denials(claims, hits, lexicon)]
-    hits = sorted([*hits, *reported_hits(claims, hits, texts)], key=lambda h: (order[h.claim.doc_id], h.claim.start,
-                                                                        h.mention.start))
+    hits = sorted([*hits, *reported_hits(claims, hits, texts), *authenticity_hits(claims, hits, FABRICATION)],
+                  key=lambda h: (order[h.claim.doc_id], h.claim.start, h.mention.start))
     excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity), event_year)
     ids = dict(inputs.state.get("ids", {}))
     # Only findings that bear on the incident spawn a hypothesis; the others are shown on the ones that exist.
@@ -295,7 +296,8 @@ def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str
     name = " / ".join(roots) + (f" ({', '.join(organs)})" if organs and spec.actors else "")
     # A cause is named as its sources call it ("a complete fabrication", "ransomware"), the canonical cause ("hoax",
     # "hacker") staying its actor.
-    said = Counter(h.mention.text.lower() for h in hits if h.mention.actor in CAUSE_NAMES).most_common(1)
+    said = Counter(h.mention.text.lower() for h in hits  # "genuine" answers a hoax, it does not name it
+                   if h.mention.actor in CAUSE_NAMES and h.cue_kind != AUTHENTIC).most_common(1)
     label = spec.label or (" / ".join(roots) + " false flag" if false_flag
                            else said[0][0] if said and set(roots) <= CAUSE_NAMES else name)
     reported = bool(hits) and all(h.cue_kind == "reported" for h in hits)  # reported.py: a statement passed on

@@ -28,7 +28,7 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
     heads = leaders(claims, entities, known)
     known.add_aliases(heads)
     discovered = new_actors(claims, entities, known)
-    variants = name_variants(discovered)
+    variants = name_variants(discovered, {e.text.strip(" .,'’") for e in entities if e.label == "PERSON"})
     discovered = [n for n in discovered if n not in variants]
     named = Lexicon.for_aliases(alias_items, analyst + discovered)
     named.add_aliases(heads)
@@ -41,9 +41,11 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
     return lexicon
 
 
-def name_variants(names: list[str]) -> dict[str, str]:
+def name_variants(names: list[str], people: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
     """A longer form of a name found first → that name: the same first and last word ("Omar Mir Seddique Mateen"
-    and "Omar Mateen", BASIL 2016 76810849) are one person, named in full once and shortly after."""
+    and "Omar Mateen", BASIL 2016 76810849) are one person, named in full once and shortly after. A surname alone
+    → the one person of ``people`` named in full with it ("Zehaf-Bibeau" → "Michael Zehaf-Bibeau", FNC-1 training
+    body 2246, ottawa-parliament-shooting-2014, dev); where two full names end with it, it stays apart."""
     out: dict[str, str] = {}
     for n, name in enumerate(names):
         words = name.split()
@@ -54,6 +56,12 @@ def name_variants(names: list[str]) -> dict[str, str]:
             if other not in out and len(more) >= 2 and (more[0], more[-1]) == (words[0], words[-1]):
                 longer, shorter = (name, other) if len(words) > len(more) else (other, name)
                 out[longer] = shorter
+    for name in names:
+        if " " in name or name in out or not name[:1].isupper() or name.isupper():
+            continue
+        full = [o for o in names if o in people and o not in out and " " in o and o.split()[-1] == name]
+        if len(full) == 1:
+            out[name] = full[0]
     return out
 
 

@@ -45,18 +45,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.tokens import Token
+
 from .. import lexicons
 from ..model import Annotation, Claim, DateMention, Entity, Hedge, Quantity, Sentence, Speaker
 from ..pipeline import DocContext, registry
 from . import checkworthy
-from .clauses import Clause, calls_false, clauses, core_of
+from .clauses import Clause, calls_false, clauses, core_of, denial_verb, is_negated
 from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
 from .syntax import is_title_case
 from .words import (ACCUSATION, CLOSING_SOURCES, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES,
-                    HEDGE_WORDS, NEGATIONS, REPORTING, ROLES, SAID_NOUNS)
+                    HEDGE_WORDS, NEGATIONS, REPORTING, ROLES, SAID_NOUNS, SILENCE)
 
-VERSION = "25"
+VERSION = "26"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
 MOOD_MARKS = {e["term"]: e["mood"] for e in lexicons.entries("mood", "claims")}
 
@@ -102,13 +104,15 @@ def _sentence_id(ctx: DocContext, start: int) -> str | None:
 
 
 def _claim_speaker(clause: Clause, outlet: str) -> tuple[Speaker, float, str | None]:
-    """Speaker, its confidence and the frame verb's lemma (for denial verbs)."""
+    """Speaker, its confidence and the frame verb's lemma (for denial verbs; none where it is negated)."""
     if clause.quote is not None and clause.quote.speaker is not None:
         return clause.quote.speaker, clause.quote.confidence, None
     frame = clause.frame
     if frame is None or frame.speaker is None:
         return Speaker(kind="outlet", name=outlet), CONFIDENCE["outlet"], None
-    return frame.speaker, frame.confidence, frame.verb.lemma_.lower() if frame.verb is not None else None
+    # "The ministry did not deny that ...": a negated denial verb denies nothing.
+    verb = frame.verb
+    return frame.speaker, frame.confidence, verb.lemma_.lower() if verb is not None and not is_negated(verb) else None
 
 
 _SOURCE_LABEL = re.compile(r"\s*(?P<who>[^:\n]{1,40}?)\s*:\s+\S")
@@ -226,15 +230,25 @@ def _hearsay(clause: Clause) -> Speaker | None:
 
 def _negated(clause: Clause) -> bool:
     """Clause negation: "not", "never", "none of", "no one else" (but not "not only"); a clause calling something
-    false ("the story is 100 percent false", "it is a lie") negates it."""
+    false ("the story is 100 percent false", "it is a lie") negates it. A negated denial denies nothing ("have not
+    ruled out the possibility that ..."), nor does silence ("Boko Haram has not commented on the announcement", "has
+    not released a public statement about the ceasefire")."""
     if calls_false(clause.head):
         return True
     for token in clause.tokens:
         low = token.lower_
         if low in NEGATIONS and core_of(token, clause.head) and not (
-                low == "not" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("only", "just")):
+                low == "not" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("only", "just")) \
+                and not (denial_verb(token.head) or _silent(token.head)):
             return True
     return False
+
+
+def _silent(word: Token) -> bool:
+    """A word of silence or one that takes it as object: "has not commented", "made no statement", "has not
+    released a public statement"."""
+    return word.lemma_.lower() in SILENCE or any(c.dep_ == "dobj" and c.lemma_.lower() in SILENCE
+                                                 for c in word.children)
 
 
 def _mood(clause: Clause) -> tuple[str, str | None]:

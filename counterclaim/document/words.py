@@ -12,6 +12,11 @@ REPORTING = lexicons.terms("claim_words", "claims", type="reporting")
 
 
 DENIAL = lexicons.terms("denial", "claims")
+# Denial verbs that deny whatever they take as object ("denied any involvement", "ruled out terrorism").
+DENIES_ANY_OBJECT = lexicons.terms("denial", "claims", object="any")
+# Verbs whose negation is silence, not a denial of what they are about ("has not commented on the announcement").
+SILENCE = lexicons.terms("claim_words", "claims", type="silence")
+SELF_CLAIM = lexicons.terms("claim_words", "claims", type="self-claim")
 
 
 # Verbs that deny what a report says only when a report is their object ("shot down the story"), with their

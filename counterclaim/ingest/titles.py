@@ -43,7 +43,21 @@ def _related_label() -> re.Pattern[str]:
 
 def related_spans(text: str) -> list[MetaSpan]:
     """Each line that opens with a related-links label ("RelatedNorth Korea: ...", "SEE ALSO: ...", "Read
-    more Hollywood Salaries Revealed"): a "SEE ALSO:" is a link, not a dateline's place."""
+    more Hollywood Salaries Revealed"): a "SEE ALSO:" is a link, not a dateline's place. A label alone on its line
+    heads a list: the lines after it that end as no sentence does are its links ("Related Stories / Nigeria says
+    reaches deal with Boko Haram over abducted girls Reuters / ...", FNC-1 training body 600)."""
     label = _related_label()
-    return [MetaSpan(kind="related", start=m.start(), end=m.end(), text=m.group(0))
-            for m in re.finditer(r"[^\n]+", text) if label.match(m.group(0))]
+    lines = list(re.finditer(r"[^\n]+", text))
+    out, heading = [], False
+    for m in lines:
+        line = m.group(0)
+        opens = label.match(line)
+        if opens or (heading and not line.rstrip().endswith(_SENTENCE_ENDS) and _looks_like_title(line)):
+            out.append(MetaSpan(kind="related", start=m.start(), end=m.end(), text=line))
+            heading = heading or line.strip(" \t:|").lower() in _chrome()["related_labels"]
+        else:
+            heading = False
+    return out
+
+
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")")
