@@ -74,10 +74,9 @@ def _stance_of_added(tmp_path, name: str, text: str, label: str, aliases: list[s
         return case.hypotheses.stance(name, added.id)
 
 
-def test_the_outlet_s_own_negation_after_someone_s_claim_denies_it(tmp_path):
-    # fnc1:2291 (three-breast-hoax-2014, dev; its gold label is "denies"), its first four paragraphs: the lede is the
-    # woman's claim ("claims to have gotten"), a later sentence in the outlet's voice negates a claim about "the third
-    # breast"; own voice first
+def test_the_outlet_s_lede_and_a_later_negation_report_it(tmp_path):
+    # fnc1:2291 (three-breast-hoax-2014, dev), its first four paragraphs: the lede tells the implant in the
+    # outlet's words, a later sentence negates a claim about "the third breast"
     text = ("A Florida woman — because where else? — claims to have gotten a third breast surgically implanted "
             "dead-centre on her chest.\n\nJasmine Tridevil (not her birth name) says she spoke with over 50 cosmetic "
             "surgeons before she found one willing to break the ethical boundaries of his profession for $20,000.\n\n"
@@ -86,8 +85,8 @@ def test_the_outlet_s_own_negation_after_someone_s_claim_denies_it(tmp_path):
             "breast was not to pay homage to Total Recall, apparently, but because Tridevil wants to become "
             "“unattractive” since she is not interested in dating anymore.\n")
     told = _stance_of_added(tmp_path, "implant", text, "Implant", ["third breast"])
-    assert (told.stance, told.read_by) == ("denies", "mentions")
-    assert told.evidence[0].quote.startswith("The motivation for the third breast was not")
+    assert (told.stance, told.read_by) == ("reports", "mentions") and "negated" in told.reason
+    assert told.evidence[0].quote.startswith("A Florida woman")
 
 
 # The summary rule, own voice first, then reports, in a reading from names (both nhl and werewolf stories are dev):

@@ -625,14 +625,3 @@ def test_a_list_of_linked_headlines_is_one_sentence_per_line():
                          "Reuters\nNigeria, extremists agree to immediate cease-fire Associated Press\n")
     assert not any("\n" in c.text for c in claims)
 
-
-@pytest.mark.parametrize("text, fragment, speaker", [
-    # FNC-1 train_bodies Body ID 557, s8 (boko-haram-ceasefire-2014, dev) and Body ID 947, s3: what the subject
-    # claims to have done or to be is its claim, not the outlet's
-    ("The government even once claimed to have rescued the girls.", "rescued the girls", "government"),
-    ("She also claims to be a feminist, fighting women’s rights ‘to the point of eschewing a career’.", "feminist",
-     "She"),
-])
-def test_what_a_subject_claims_to_have_done_is_its_claim(text, fragment, speaker):
-    claim = min((c for c in text_claims(f"News\n\n{text}") if fragment in c.text), key=lambda c: len(c.text))
-    assert (claim.speaker.kind, claim.speaker.name, claim.stance) == ("reported", speaker, "reports")

@@ -769,10 +769,17 @@ def test_a_record_called_authentic_denies_the_hoax(tmp_path):
                     "audiotape was genuine and that it was now in the hands of the FBI\n",
         "wapo.txt": "CNN aired the tape but cautioned that it could not independently verify whether it was "
                     "authentic.\n",
+        "ibt.txt": "A previously unverified audio recording that allegedly captures the final moments of Michael "
+                   "Brown’s life has been verified as authentic, according to the video streaming application it was "
+                   "recorded on.\n",
+        # Not from the story: doubt before it, and "genuine" said of no record, reject nothing
+        "doubt.txt": "Police have not confirmed that the tape is genuine.\n",
+        "mayor.txt": "It was a genuine tragedy for the town, the mayor said.\n",
     })
     [hoax] = [h for h in records["hypothesis"] if h["label"] == "hoax"]
     stances = {s["doc_id"]: s for s in records["hypothesis_stance"] if s["hypothesis_id"] == hoax["id"]}
     docs = {d: s["stance"] for d, s in stances.items()}
-    assert sorted(docs.values()) == ["absent", "denies", "reports"]
-    [denial] = [s for s in stances.values() if s["stance"] == "denies"]
-    assert [(e["speaker"], e["alias"]) for e in denial["evidence"]] == [("Glide", "genuine")]
+    assert sorted(docs.values()) == ["absent", "absent", "absent", "denies", "denies", "reports"]
+    denials = [s for s in stances.values() if s["stance"] == "denies"]
+    assert sorted(e["alias"] for s in denials for e in s["evidence"]) == ["authentic", "genuine"]
+    assert "genuine" not in hoax["seen"]

@@ -188,7 +188,9 @@ def speaker_denial(claim: Claim, lexicon: Lexicon) -> Hit | None:
     """The speaker's own denial where the claim is nothing but it, the speaker one actor; the mention is the
     speaker's name (offsets relative to the claim, before its start)."""
     said = _DENIAL_CLAIM.match(claim.text)
-    if said is None or claim.speaker.kind == "outlet" or claim.speaker.start is None or claim.speaker.end is None:
+    # "Russia did not deny involvement": the claims stage reads no denial, nor does this.
+    if said is None or claim.stance != "denies" or claim.speaker.kind == "outlet" or claim.speaker.start is None \
+            or claim.speaker.end is None:
         return None
     actors = {m.actor for m in speakers(lexicon.mentions(claim.speaker.name))}
     if len(actors) != 1:

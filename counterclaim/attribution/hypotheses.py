@@ -121,7 +121,7 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
     claims = [c for c in inputs.get(Claim) if c.doc_id in texts]
     hits = [*(h for c in claims for h in find_hits(c, lexicon)), *proposition_hits(claims, texts)]
     hits = [*hits, *own_word_denials(claims, hits, lexicon)]
-    hits = sorted([*hits, *reported_hits(claims, hits, texts), *authenticity_hits(claims, hits, FABRICATION)],
+    hits = sorted([*hits, *reported_hits(claims, hits, texts), *authenticity_hits(claims, hits, FABRICATION, texts)],
                   key=lambda h: (order[h.claim.doc_id], h.claim.start, h.mention.start))
     excluded = not_bearing(claims, inputs.get(DateMention), inputs.get(Quantity), event_year)
     ids = dict(inputs.state.get("ids", {}))
@@ -144,7 +144,9 @@ def hypotheses_stage(inputs: CaseInputs) -> StageResult:
         proposition = next((a for a in spec.actors if is_proposition(a)), None) if len(spec.actors) == 1 else None
         carried = carried_by_model(proposition.strip("“”"), [d for d in docs if stances[d.id][0] == "absent"],
                                    claims) if proposition else {}
-        named = named_first([*names, *(h.mention.text for h in mine), *roles.get(spec.id, ())],
+        # "genuine" answers a hoax, it does not name it: the words of authenticity are no names to look for.
+        named = named_first([*names, *(h.mention.text for h in mine if h.cue_kind != AUTHENTIC),
+                             *roles.get(spec.id, ())],
                             [d for d in docs if stances[d.id][0] == "absent" and d.id not in carried], claims, excluded)
         # "Police have not yet identified the gunman" denies no one: a role noun only ever tells the named doer's deed.
         named = {d: item for d, item in named.items()
@@ -296,7 +298,7 @@ def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str
     name = " / ".join(roots) + (f" ({', '.join(organs)})" if organs and spec.actors else "")
     # A cause is named as its sources call it ("a complete fabrication", "ransomware"), the canonical cause ("hoax",
     # "hacker") staying its actor.
-    said = Counter(h.mention.text.lower() for h in hits  # "genuine" answers a hoax, it does not name it
+    said = Counter(h.mention.text.lower() for h in hits
                    if h.mention.actor in CAUSE_NAMES and h.cue_kind != AUTHENTIC).most_common(1)
     label = spec.label or (" / ".join(roots) + " false flag" if false_flag
                            else said[0][0] if said and set(roots) <= CAUSE_NAMES else name)
@@ -310,6 +312,6 @@ def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str
     return Hypothesis(
         id=spec.id, component=COMPONENT, version=VERSION, label=label, statement=statement,
         actors=actors, aliases=names,
-        seen=sorted({h.mention.text for h in hits}), origin=spec.origin, status=spec.status,
+        seen=sorted({h.mention.text for h in hits if h.cue_kind != AUTHENTIC}), origin=spec.origin, status=spec.status,
         merged_into=spec.merged_into, false_flag=false_flag, evidence_count=len(claim_ids), claim_ids=claim_ids,
         doc_ids=list(dict.fromkeys(h.claim.doc_id for h in hits)), split_from=spec.split_from, rev=spec.rev)

@@ -43,9 +43,10 @@ def case_names(claims: list[Claim], entities: Iterable[Any], alias_items: dict[s
 
 def name_variants(names: list[str], people: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
     """A longer form of a name found first → that name: the same first and last word ("Omar Mir Seddique Mateen"
-    and "Omar Mateen", BASIL 2016 76810849) are one person, named in full once and shortly after. A surname alone
-    → the one person of ``people`` named in full with it ("Zehaf-Bibeau" → "Michael Zehaf-Bibeau", FNC-1 training
-    body 2246, ottawa-parliament-shooting-2014, dev); where two full names end with it, it stays apart."""
+    and "Omar Mateen", BASIL 2016 76810849) are one person, named in full once and shortly after. A surname alone,
+    itself a person of ``people``, → the one person of ``people`` named in full with it ("Zehaf-Bibeau" → "Michael
+    Zehaf-Bibeau", FNC-1 training body 2246, ottawa-parliament-shooting-2014, dev); where two people's full names
+    end with it, it stays apart."""
     out: dict[str, str] = {}
     for n, name in enumerate(names):
         words = name.split()
@@ -57,10 +58,10 @@ def name_variants(names: list[str], people: set[str] | frozenset[str] = frozense
                 longer, shorter = (name, other) if len(words) > len(more) else (other, name)
                 out[longer] = shorter
     for name in names:
-        if " " in name or name in out or not name[:1].isupper() or name.isupper():
+        if " " in name or name in out or name not in people or name.isupper():
             continue
-        full = [o for o in names if o in people and o not in out and " " in o and o.split()[-1] == name]
-        if len(full) == 1:
+        full = [o for o in people if " " in o and o.split()[-1] == name]
+        if len(full) == 1 and full[0] in names and full[0] not in out:
             out[name] = full[0]
     return out
 

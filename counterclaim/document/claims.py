@@ -56,7 +56,7 @@ from .kinds import claim_kind, claim_slots
 from .speakers import SOURCE_ENTITIES
 from .syntax import is_title_case
 from .words import (ACCUSATION, CLOSING_SOURCES, CONFIDENCE, DENIAL, HEARSAY_ADVERBS, HEDGE_MODALS, HEDGE_PHRASES,
-                    HEDGE_WORDS, NEGATIONS, REPORTING, ROLES, SAID_NOUNS, SILENCE)
+                    HEDGE_WORDS, ISSUING, NEGATIONS, REPORTING, ROLES, SAID_NOUNS, SILENCE)
 
 VERSION = "26"
 # Subordinators that make a clause a condition or an open question (lexicons/mood.json).
@@ -239,16 +239,30 @@ def _negated(clause: Clause) -> bool:
         low = token.lower_
         if low in NEGATIONS and core_of(token, clause.head) and not (
                 low == "not" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in ("only", "just")) \
-                and not (denial_verb(token.head) or _silent(token.head)):
+                and not (_rejected_by(clause, token.head) or _silent(token.head)):
             return True
     return False
 
 
+def _rejected_by(clause: Clause, verb: Token) -> bool:
+    """Whether ``verb`` denies a claim, so that its negation denies nothing ("did not deny the rumors", "did not
+    dispute the contents of the Post account", FNC-1 training body 1017): the denial verb of the clause's own
+    rejection frame, or one that has no other sense; "reject" and "dismiss" also turn down proposals and cases, so
+    "did not dismiss the case" stays a negated statement."""
+    frame = clause.frame
+    denial = denial_verb(verb)
+    return bool(denial) and (denial not in _OTHER_SENSES or (frame is not None and frame.verb is not None
+                                                             and frame.verb.i == verb.i))
+
+
+_OTHER_SENSES = {"reject", "dismiss"}
+
+
 def _silent(word: Token) -> bool:
-    """A word of silence or one that takes it as object: "has not commented", "made no statement", "has not
-    released a public statement"."""
-    return word.lemma_.lower() in SILENCE or any(c.dep_ == "dobj" and c.lemma_.lower() in SILENCE
-                                                 for c in word.children)
+    """A word of silence or a verb issuing one: "has not commented", "made no statement", "has not released a public
+    statement" (not "did not support the police statement")."""
+    return word.lemma_.lower() in SILENCE or (word.lemma_.lower() in ISSUING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SILENCE for c in word.children))
 
 
 def _mood(clause: Clause) -> tuple[str, str | None]:

@@ -14,7 +14,7 @@ from .speakers import SOURCE_ENTITIES, Quote, direct_quotes, is_record, is_repor
     subject_of
 from .syntax import auxiliaries, first_child, marked
 from .words import ACCUSATION, CLOSING_SOURCES, CONFIDENCE, CONTENT_NOUNS, DENIAL, DENIES_ANY_OBJECT, DIRECTIVE, \
-    FALSITY, LABELS_FALSE, NEGATIONS, REJECTING, REPORTING, SAID_NOUNS, SELF_CLAIM, SUBJECTS, TALLY, TRUTH
+    FALSITY, LABELS_FALSE, NEGATIONS, REJECTING, REPORTING, SAID_NOUNS, SUBJECTS, TALLY, TRUTH
 
 
 @dataclass
@@ -43,8 +43,6 @@ def _frame_of(node: Token) -> Frame | None:
     if node.dep_ == "relcl" and head.dep_ == "npadvmod" and head.ent_type_ == "DATE" and is_reporting(head.head) \
             and not _raising(head.head):  # "Tedros said Wednesday the death toll stood at 207" (ptc:111111111): the
         return _verb_frame(head.head)  # parser takes the clause for the day's relative clause
-    if node.dep_ == "xcomp" and head.lemma_.lower() in SELF_CLAIM and _says_of_itself(node, head):
-        return _verb_frame(head)
     if node.dep_ == "xcomp" and head.lemma_.lower() in DIRECTIVE and head.pos_ == "VERB":
         frame = _verb_frame(head)
         return replace(frame, directive=True) if frame is not None else None
@@ -104,18 +102,6 @@ def _counts(noun: Token) -> bool:
     doc = noun.doc
     return any(t.like_num and t.head.lemma_.lower() not in _AGES
                and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") for t in noun.subtree)
-
-
-def _says_of_itself(clause: Token, verb: Token) -> bool:
-    """ "The man claimed to have seen the crab", "the group claims to be holding 200 girls": an active saying verb with
-    a perfect, progressive or copular infinitive is what its subject says of itself; "is said to have" (passive) is
-    hearsay about it, and "promised to release" a commitment, not a claim."""
-    if any(c.dep_ == "auxpass" for c in verb.children) or (
-            verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
-        return False
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    return to and (clause.lemma_ == "be"
-                   or any(c.dep_ == "aux" and c.lemma_ in ("have", "be") for c in clause.children))
 
 
 def _raising(verb: Token) -> bool:
@@ -204,8 +190,8 @@ def _rejection_frame(verb: Token) -> Frame | None:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    # Never a person's object: "denied him entry" refuses something, it denies no claim.
-    any_object = denial in DENIES_ANY_OBJECT and not any(c.dep_ == "dative" for c in verb.children) and any(
+    any_object = denial in DENIES_ANY_OBJECT and not any(c.dep_ in ("dative", "auxpass", "nsubjpass")
+                                                         for c in verb.children) and any(
         c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
     if not (any_object or any(o.lemma_.lower() in SAID_NOUNS for o in objects)):
         return None
@@ -216,8 +202,11 @@ def _rejection_frame(verb: Token) -> Frame | None:
 
 
 def is_negated(verb: Token) -> bool:
-    """A verb with a negation of its own ("did not deny", "has not ruled out")."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    """A verb with a negation of its own or a negative subject ("did not deny", "has not ruled out", "nobody has
+    ruled out", "no one has ruled out")."""
+    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (
+        c.lower_ in NEGATIONS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        or (c.lower_ == "one" and c.i > 0 and c.nbor(-1).lower_ == "no"))) for c in verb.children)
 
 
 def _labels_false(verb: Token) -> bool:

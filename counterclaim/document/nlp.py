@@ -46,9 +46,19 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         gap = previous.text if previous.is_space else previous.whitespace_
         breaks = gap.count("\n")
-        if breaks >= 2 or (breaks == 1 and not wrapped and not token.text[:1].islower()):
+        last = doc[token.i - 2] if previous.is_space and token.i >= 2 else previous
+        if breaks >= 2 or (breaks == 1 and not wrapped and not token.text[:1].islower()
+                           and last.lower_ not in _GOES_ON):
             token.is_sent_start = True
     return doc
+
+
+# A line that ends with one of these goes on in the next ("... a deal with\nBoko Haram ..."): a comma, a hyphen, an
+# article, a preposition, a conjunction, an auxiliary or a saying verb (closed classes).
+_GOES_ON = {",", "-", "–", "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+            "or", "but", "that", "which", "who", "whom", "whose", "as", "is", "was", "were", "are", "be", "been", "has",
+            "have", "had", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "said", "told",
+            "says", "say", "than", "not"}
 
 
 @lru_cache(maxsize=1)

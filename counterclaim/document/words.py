@@ -12,11 +12,12 @@ REPORTING = lexicons.terms("claim_words", "claims", type="reporting")
 
 
 DENIAL = lexicons.terms("denial", "claims")
-# Denial verbs that deny whatever they take as object ("denied any involvement", "ruled out terrorism").
+# Denial verbs that deny whatever they take as object in the active voice ("police ruled out terrorism").
 DENIES_ANY_OBJECT = lexicons.terms("denial", "claims", object="any")
-# Verbs whose negation is silence, not a denial of what they are about ("has not commented on the announcement").
+# Words of silence: their negation is no denial of what they are about ("has not commented on the announcement",
+# "made no statement"), nor is that of a verb issuing them ("has not released a public statement").
 SILENCE = lexicons.terms("claim_words", "claims", type="silence")
-SELF_CLAIM = lexicons.terms("claim_words", "claims", type="self-claim")
+ISSUING = {"make", "issue", "release", "give", "put"}
 
 
 # Verbs that deny what a report says only when a report is their object ("shot down the story"), with their

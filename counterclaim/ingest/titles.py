@@ -41,23 +41,29 @@ def _related_label() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?i:{'|'.join(map(re.escape, labels))})(?:[ \t]*[:|]|[ \t]*(?=[A-Z]))")
 
 
+# A line that ends as a sentence does is no linked headline.
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")")
+
+
 def related_spans(text: str) -> list[MetaSpan]:
     """Each line that opens with a related-links label ("RelatedNorth Korea: ...", "SEE ALSO: ...", "Read
     more Hollywood Salaries Revealed"): a "SEE ALSO:" is a link, not a dateline's place. A label alone on its line
-    heads a list: the lines after it that end as no sentence does are its links ("Related Stories / Nigeria says
-    reaches deal with Boko Haram over abducted girls Reuters / ...", FNC-1 training body 600)."""
+    heads a list: the title-like lines after it that end as no sentence does, up to a blank line, are its links
+    ("Related Stories / Nigeria says reaches deal with Boko Haram over abducted girls Reuters / ...", FNC-1 training
+    body 600)."""
     label = _related_label()
-    lines = list(re.finditer(r"[^\n]+", text))
-    out, heading = [], False
-    for m in lines:
+    labels = set(_chrome()["related_labels"])
+    out: list[MetaSpan] = []
+    heading, links, previous_end = False, 0, 0
+    for m in re.finditer(r"[^\n]+", text):
         line = m.group(0)
-        opens = label.match(line)
-        if opens or (heading and not line.rstrip().endswith(_SENTENCE_ENDS) and _looks_like_title(line)):
+        if links and "\n\n" in text[previous_end:m.start()]:
+            heading = False  # a blank line after the links ends the list
+        previous_end = m.end()
+        alone = line.strip(" \t:|").lower() in labels
+        link = heading and not alone and not line.rstrip().endswith(_SENTENCE_ENDS) and _looks_like_title(line) \
+            and len(line.split()) <= 20
+        if alone or link or label.match(line):
             out.append(MetaSpan(kind="related", start=m.start(), end=m.end(), text=line))
-            heading = heading or line.strip(" \t:|").lower() in _chrome()["related_labels"]
-        else:
-            heading = False
+        heading, links = (True, 0) if alone else (heading and link, links + 1 if link else 0)
     return out
-
-
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")")
