@@ -74,7 +74,7 @@ def _stance_of_added(tmp_path, name: str, text: str, label: str, aliases: list[s
         return case.hypotheses.stance(name, added.id)
 
 
-def test_the_outlet_s_lede_and_a_later_negation_report_it(tmp_path):
+def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
     # fnc1:2291 (three-breast-hoax-2014, dev), its first four paragraphs: the lede tells the implant in the
     # outlet's words, a later sentence negates a claim about "the third breast"
     text = ("A Florida woman — because where else? — claims to have gotten a third breast surgically implanted "
@@ -144,17 +144,3 @@ def test_a_report_called_false_denies_it_and_a_name_of_falsity_is_supported(tmp_
     negated = _stance_of_added(tmp_path / "d", "dhs", "On Wednesday, DHS flatly said that Hunter’s claim wasn't "
                                "unfounded.\n", "Unfounded", ["unfounded"])
     assert negated.stance == "denies"  # the same sentence negated (not in the source) still denies it
-
-
-def test_a_document_that_also_negates_a_claim_naming_it_reports_it(tmp_path):
-    # fnc1:57 (bonet-cosby-tweet-2014, dev), abridged: the outlet first names Bonet in its own words, a later
-    # paragraph negates a claim naming her ("Lilakoi Moon is NOT on Twitter"): the document tells both sides
-    text = ("Bonet starred as Denise Huxtable on “Cosby” and many said they believed the tweet was directed at her "
-            "former on-screen father, who has of late suffered a devastating blow to his public persona.\n\n"
-            "The account is no longer on Twitter, but it featured the Twitter handle @Lilakoi_Moon and used “Lisa "
-            "Bonet” in its full name field. It also included a photo of the actress. Bonet changed her name to Lilakoi "
-            "Moon while still acting under the name Lisa Bonet.\n\nI have to let everyone know that @Lilakoi_Moon is "
-            "not a real account Lisa Bonet , my sister Lilakoi Moon is NOT on Twitter . Please do not\n")
-    told = _stance_of_added(tmp_path, "bonet", text, "Bonet", ["Bonet"])
-    assert (told.stance, told.read_by) == ("reports", "mentions") and "negated" in told.reason
-    assert told.evidence[0].quote.startswith("Bonet starred")
