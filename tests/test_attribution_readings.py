@@ -12,14 +12,15 @@ from counterclaim.model import Claim, Speaker
 from .test_hypotheses import LEXICON, _BareCase
 
 
-def claim(text: str, speaker: Speaker | None = None, start: int = 0) -> Claim:
+def claim(text: str, speaker: Speaker | None = None, start: int = 0, stance: str | None = None) -> Claim:
     return Claim(id=f"d/c{start}-{len(text)}", doc_id="d", start=start, end=start + len(text), component="test",
                  version="1", text=text, speaker=speaker or Speaker(kind="outlet", name="OUTLET"),
-                 stance="asserts" if speaker is None else "reports")
+                 stance=stance or ("asserts" if speaker is None else "reports"))
 
 
-def hits(text: str, lexicon: Lexicon = LEXICON, speaker: Speaker | None = None, start: int = 0):
-    return [(h.mention.actor, item_stance(h), h.cue) for h in find_hits(claim(text, speaker, start), lexicon)]
+def hits(text: str, lexicon: Lexicon = LEXICON, speaker: Speaker | None = None, start: int = 0,
+         stance: str | None = None):
+    return [(h.mention.actor, item_stance(h), h.cue) for h in find_hits(claim(text, speaker, start, stance), lexicon)]
 
 
 def test_a_base_form_with_its_object_is_a_deed_done():
@@ -71,16 +72,19 @@ def test_a_name_accused_of_a_deed_is_held_responsible_by_others():
 
 
 def test_a_denial_that_is_the_speakers_whole_claim_is_the_speakers_own():
-    # fnc1:566 (FNC-1 competition body): the claims stage keeps "The U.S. Marine Corps" apart as the speaker
+    # fnc1:566 (FNC-1 competition body): the claims stage keeps "The U.S. Marine Corps" apart as the speaker, and
+    # reads the claim as a denial
     said = Speaker(kind="reported", name="The U.S. Marine Corps", start=0, end=21)
-    assert hits("denied the allegations.", speaker=said, start=30) == [("United States", "denies",
-                                                                       "denied the allegations")]
-    [hit] = find_hits(claim("denied the allegations.", said, 30), LEXICON)
+    assert hits("denied the allegations.", speaker=said, start=30, stance="denies") == [
+        ("United States", "denies", "denied the allegations")]
+    [hit] = find_hits(claim("denied the allegations.", said, 30, "denies"), LEXICON)
     assert (hit.claim.start + hit.mention.start, hit.claim.start + hit.mention.end) == (0, 21)
     # FNC-1 train_bodies.csv Body ID 1967 (Gaza flooding): "Israel has denied the claim as “entirely false.”"
     israel = Speaker(kind="reported", name="Israel", start=0, end=6)
-    assert hits("denied the claim as “entirely false.”", speaker=israel, start=11) == [("Israel", "denies",
-                                                                                     "denied the claim")]
+    assert hits("denied the claim as “entirely false.”", speaker=israel, start=11, stance="denies") == [
+        ("Israel", "denies", "denied the claim")]
+    # ... but where the claims stage reads no denial ("did not deny the allegations"), neither does this
+    assert hits("deny the allegations.", speaker=said, start=38) == []
 
 
 def test_condemning_a_party_for_a_deed_blames_it():
