@@ -34,7 +34,9 @@ _DOUBTED = re.compile(r"\b(?:whether|if|not|n['’]t|never|no|yet\s+to|unable|do
 
 
 def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    """Where the sentence holding offset ``at`` starts: after the last full stop or line break before it."""
+    stop = text.rfind(". ", 0, at)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
 
 
 def authenticity_hits(claims: list[Claim], hits: list[Hit], fabrication: frozenset[str],

@@ -312,6 +312,7 @@ def _hypothesis(spec: _Spec, hits: list[Hit], actors: list[str], names: list[str
     return Hypothesis(
         id=spec.id, component=COMPONENT, version=VERSION, label=label, statement=statement,
         actors=actors, aliases=names,
-        seen=sorted({h.mention.text for h in hits if h.cue_kind != AUTHENTIC}), origin=spec.origin, status=spec.status,
+        seen=sorted({h.mention.text for h in hits if h.cue_kind != AUTHENTIC}), origin=spec.origin,
+        status=spec.status,
         merged_into=spec.merged_into, false_flag=false_flag, evidence_count=len(claim_ids), claim_ids=claim_ids,
         doc_ids=list(dict.fromkeys(h.claim.doc_id for h in hits)), split_from=spec.split_from, rev=spec.rev)

@@ -182,9 +182,9 @@ def denial_verb(verb: Token) -> str | None:
 
 def _rejection_frame(verb: Token) -> Frame | None:
     """A clause whose verb denies or rejects a report it names, with nothing it carries ("Cruz vehemently
-    denied the rumors", "the claim is being shot down by the alleged victim"), or denies whatever it takes as
-    object ("Russia denied any involvement", "police ruled out terrorism"): the rejecter's denial. Negated, it is
-    no denial but the subject's report ("authorities have not ruled out the possibility that ...")."""
+    denied the rumors", "the claim is being shot down by the alleged victim"), or, in the active voice, denies
+    whatever it takes as object ("police ruled out terrorism"): the rejecter's denial. Negated, it is no denial but
+    the subject's report ("authorities have not ruled out the possibility that ...")."""
     denial = denial_verb(verb)
     if verb.pos_ != "VERB" or not (denial or _rejecting(verb) or _labels_false(verb)):
         return None
