@@ -121,12 +121,22 @@ def _denied_report(verb: Token) -> Token | None:
     return None
 
 
+def _phrasal(verb: Token, deps: tuple[str, ...], particles: frozenset[str] | None = None) -> str:
+    """A verb's lemma with its particle, where it has one of ``deps`` (and of ``particles``): "shot down" -> "shoot
+    down", "ruled out" -> "rule out"."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children
+                     if c.dep_ in deps and (particles is None or c.lower_ in particles)), None)
+    return f"{lemma} {particle}" if particle else lemma
+
+
 def _rejecting(verb: Token) -> str | None:
     """A verb's lemma with its particle ("shot down" -> "shoot down"), when it rejects a report it takes as object."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")
-                     and c.lower_ in ("down", "back", "off", "aside")), None)
-    phrase = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+    phrase = _phrasal(verb, ("prt", "advmod"), _REJECTING_PARTICLES)
     return phrase if phrase in REJECTING else None
+
+
+_REJECTING_PARTICLES = frozenset({"down", "back", "off", "aside"})
 
 
 def _called_false(noun: Token) -> Token | None:
@@ -173,11 +183,8 @@ def _outer_speaker(verb: Token) -> Speaker | None:
 
 def denial_verb(verb: Token) -> str | None:
     """A verb's denial lemma, with its particle where it has one ("ruled out" -> "rule out")."""
-    lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle is not None and f"{lemma} {particle}" in DENIAL:
-        return f"{lemma} {particle}"
-    return lemma if lemma in DENIAL else None
+    phrase, lemma = _phrasal(verb, ("prt",)), verb.lemma_.lower()
+    return phrase if phrase in DENIAL else lemma if lemma in DENIAL else None
 
 
 def _rejection_frame(verb: Token) -> Frame | None:
